@@ -1,0 +1,149 @@
+// ESLint: type-aware TypeScript rules, React hooks, accessibility (jsx-a11y), no literal text in JSX (every string
+// goes through i18n), no HTML injection or eval, and import zones that enforce the one direction of dependencies
+// of the design (§5): domain ← storage | exchange | report ← features ← app. Features do not import each other.
+import { readdirSync } from 'node:fs';
+import js from '@eslint/js';
+import importX from 'eslint-plugin-import-x';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
+import react from 'eslint-plugin-react';
+import reactHooks from 'eslint-plugin-react-hooks';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const layers = ['domain', 'storage', 'exchange', 'report', 'features', 'components', 'i18n', 'app', 'cli'];
+/** What each layer may import from inside src/ (besides itself). */
+const allowed = {
+  domain: [],
+  storage: ['domain'],
+  exchange: ['domain'],
+  report: ['domain'],
+  i18n: ['domain', 'storage', 'exchange', 'report'],
+  components: ['domain', 'i18n', 'storage'],
+  features: ['domain', 'storage', 'exchange', 'report', 'components', 'i18n'],
+  app: ['domain', 'storage', 'exchange', 'report', 'components', 'i18n', 'features'],
+  cli: ['domain', 'exchange', 'report'],
+};
+const layerZones = layers.map((layer) => ({
+  target: `./src/${layer}`,
+  from: './src',
+  except: [`./${layer}`, ...allowed[layer].map((l) => `./${l}`), './test', './vite-env.d.ts'],
+  message: `src/${layer} may import only from ${[layer, ...allowed[layer]].join(', ')} (design §5).`,
+}));
+let features = [];
+try {
+  features = readdirSync('./src/features', { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name);
+} catch {
+  features = [];
+}
+const featureZones = features.map((feature) => ({
+  target: `./src/features/${feature}`,
+  from: './src/features',
+  except: [`./${feature}`],
+  message: 'A feature does not import another feature; move what they share to components/ or domain/.',
+}));
+
+const noHtmlInjection = [
+  {
+    selector: 'MemberExpression[property.name=/^(innerHTML|outerHTML)$/]',
+    message: 'innerHTML/outerHTML render strings as HTML; imported files are untrusted.',
+  },
+  {
+    selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+    message: 'insertAdjacentHTML renders strings as HTML.',
+  },
+  {
+    selector: "CallExpression[callee.object.name='document'][callee.property.name='write']",
+    message: 'document.write renders strings as HTML.',
+  },
+];
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'out', 'coverage', 'test-results', 'playwright-report', 'bench/results.json'] },
+  js.configs.recommended,
+  ...tseslint.configs.strictTypeChecked,
+  {
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+      globals: { ...globals.browser, ...globals.node },
+    },
+    plugins: { 'import-x': importX },
+    settings: { 'import-x/resolver': { typescript: true, node: true } },
+    rules: {
+      '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
+      '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
+      '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_' }],
+      'import-x/no-restricted-paths': ['error', { zones: [...layerZones, ...featureZones] }],
+      'import-x/no-cycle': 'error',
+      'no-eval': 'error',
+      'no-implied-eval': 'error',
+      'no-new-func': 'error',
+      'no-restricted-syntax': ['error', ...noHtmlInjection],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    ...react.configs.flat.recommended,
+    ...react.configs.flat['jsx-runtime'],
+    plugins: { react, 'react-hooks': reactHooks, 'jsx-a11y': jsxA11y },
+    settings: { react: { version: '19.0' } },
+    rules: {
+      ...react.configs.flat.recommended.rules,
+      ...react.configs.flat['jsx-runtime'].rules,
+      ...reactHooks.configs['recommended-latest'].rules,
+      ...jsxA11y.flatConfigs.recommended.rules,
+      'react/prop-types': 'off',
+      'react/no-danger': 'error',
+      // Every visible word goes through i18next (design §7); punctuation between translated parts is allowed.
+      'react/jsx-no-literals': [
+        'error',
+        {
+          noStrings: true,
+          ignoreProps: true,
+          allowedStrings: ['·', '—', ' — ', '(', ')', ':', '/', '%', '…', '*', '✓', '×'],
+        },
+      ],
+    },
+  },
+  {
+    // The domain is pure: no React, storage, i18n, PDF or DOM (design §5).
+    files: ['src/domain/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['react', 'react-*', 'dexie', 'dexie-*', 'i18next', 'react-i18next', 'jspdf', 'jspdf-*'],
+              message: 'src/domain is pure TypeScript.',
+            },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'navigator'],
+    },
+  },
+  {
+    // Only src/storage talks to Dexie.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/storage/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['dexie', 'dexie-react-hooks'], message: 'Only src/storage imports Dexie.' }] },
+      ],
+    },
+  },
+  {
+    files: ['**/*.test.{ts,tsx}', 'tests/**', 'scripts/**', '*.config.{js,ts}'],
+    rules: {
+      'react/jsx-no-literals': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+);

@@ -1,0 +1,51 @@
+import { useTranslation } from 'react-i18next';
+import { Link, NavLink, Outlet } from 'react-router';
+import { SaveIndicator } from '../components/save-status';
+import { changeLanguage, currentLanguage } from '../i18n/i18n';
+import { useDatabase } from '../storage/use-database';
+import { UpdatePrompt } from './update-prompt';
+
+export function Layout() {
+  const { t } = useTranslation();
+  const db = useDatabase();
+  const language = currentLanguage();
+  const other = language === 'fr' ? 'en' : 'fr';
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t('common.skipToContent')}
+      </a>
+      <header className="app-header">
+        <div className="app-header__inner">
+          <Link to="/" className="app-header__brand">
+            {t('common.appName')}
+          </Link>
+          <nav aria-label={t('common.nav.label')} className="app-nav">
+            <NavLink to="/" end>
+              {t('common.nav.establishments')}
+            </NavLink>
+            <NavLink to="/settings">{t('common.nav.settings')}</NavLink>
+          </nav>
+          <SaveIndicator />
+          <button
+            type="button"
+            className="button button--small language-switch"
+            lang={other}
+            onClick={() => void changeLanguage(other, localStorage)}
+          >
+            {t('common.language.switchTo')}
+          </button>
+        </div>
+      </header>
+      <UpdatePrompt />
+      {db.access === 'read-only' ? (
+        <div className="notice notice--warning read-only-banner" role="alert">
+          <strong>{t('common.readOnly.title')}</strong> {t('common.readOnly.body')}
+        </div>
+      ) : null}
+      <main id="main" className="page">
+        <Outlet />
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,135 @@
+import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../i18n/describe-error';
+
+/**
+ * The "saved / not saved" state shared by every screen that writes. A key (an answer, a form) is "saving" from
+ * the moment it changes until IndexedDB has committed it; "saved" shows only when no key is pending or failed,
+ * so the word never appears before the data is on disk (design principle 2).
+ */
+type KeyState =
+  | { state: 'saving'; token: number }
+  | { state: 'saved'; token: number }
+  | { state: 'failed'; token: number; error: unknown; retry: () => Promise<unknown> };
+
+export interface SaveStatusApi {
+  /** Marks a key as changed and not yet stored; returns the token of this change. */
+  begin: (key: string) => number;
+  /** Runs a write for a key and records its outcome; rejects as the write does. */
+  save: <T>(key: string, write: () => Promise<T>, token?: number) => Promise<T>;
+  onFirstSave: (listener: () => void) => void;
+}
+
+export type SaveSummary =
+  { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'failed'; error: unknown };
+
+const ApiContext = createContext<SaveStatusApi | null>(null);
+const SummaryContext = createContext<{ summary: SaveSummary; retryAll: () => void }>({
+  summary: { state: 'idle' },
+  retryAll: () => undefined,
+});
+
+export function summarize(states: Iterable<KeyState>): SaveSummary {
+  let summary: SaveSummary = { state: 'idle' };
+  for (const s of states) {
+    if (s.state === 'failed') return { state: 'failed', error: s.error };
+    if (s.state === 'saving') summary = { state: 'saving' };
+    else if (summary.state === 'idle') summary = { state: 'saved' };
+  }
+  return summary;
+}
+
+export function SaveStatusProvider({ children }: { children: ReactNode }) {
+  const [keys, setKeys] = useState<ReadonlyMap<string, KeyState>>(new Map());
+  const tokens = useRef(0);
+  const latest = useRef(new Map<string, number>());
+  const firstSaveListeners = useRef<(() => void)[]>([]);
+  const savedOnce = useRef(false);
+
+  const setKey = useCallback((key: string, next: KeyState) => {
+    if (latest.current.get(key) !== next.token) return; // a newer change of this key supersedes this outcome
+    setKeys((current) => new Map(current).set(key, next));
+  }, []);
+
+  const begin = useCallback(
+    (key: string) => {
+      tokens.current += 1;
+      const token = tokens.current;
+      latest.current.set(key, token);
+      setKey(key, { state: 'saving', token });
+      return token;
+    },
+    [setKey],
+  );
+
+  const save = useCallback(
+    <T,>(key: string, write: () => Promise<T>, token?: number): Promise<T> => {
+      const run = async (own: number): Promise<T> => {
+        try {
+          const result = await write();
+          setKey(key, { state: 'saved', token: own });
+          if (!savedOnce.current) {
+            savedOnce.current = true;
+            for (const listener of firstSaveListeners.current) listener();
+          }
+          return result;
+        } catch (error) {
+          setKey(key, { state: 'failed', token: own, error, retry: () => run(begin(key)) });
+          throw error;
+        }
+      };
+      return run(token ?? begin(key));
+    },
+    [begin, setKey],
+  );
+
+  const api = useMemo<SaveStatusApi>(
+    () => ({ begin, save, onFirstSave: (listener) => firstSaveListeners.current.push(listener) }),
+    [begin, save],
+  );
+
+  const retryAll = useCallback(() => {
+    for (const s of keys.values()) if (s.state === 'failed') s.retry().catch(() => undefined);
+  }, [keys]);
+
+  const summary = useMemo(() => ({ summary: summarize(keys.values()), retryAll }), [keys, retryAll]);
+
+  return (
+    <ApiContext.Provider value={api}>
+      <SummaryContext.Provider value={summary}>{children}</SummaryContext.Provider>
+    </ApiContext.Provider>
+  );
+}
+
+export function useSaveStatus(): SaveStatusApi {
+  const api = useContext(ApiContext);
+  if (!api) throw new Error('useSaveStatus outside SaveStatusProvider');
+  return api;
+}
+
+/** The indicator in the header: a polite live region, and an alert with a retry button when a write failed. */
+export function SaveIndicator() {
+  const { t } = useTranslation();
+  const { summary, retryAll } = useContext(SummaryContext);
+  if (summary.state === 'failed') {
+    return (
+      <div className="save-indicator save-indicator--failed" role="alert" data-save-state="failed">
+        <span>{t('common.save.notSaved', { reason: describeError(t, summary.error) })}</span>
+        <button type="button" className="button button--small" onClick={retryAll}>
+          {t('common.save.retry')}
+        </button>
+      </div>
+    );
+  }
+  const text =
+    summary.state === 'saving'
+      ? t('common.save.saving')
+      : summary.state === 'saved'
+        ? t('common.save.saved')
+        : t('common.save.idle');
+  return (
+    <div className={`save-indicator save-indicator--${summary.state}`} role="status" data-save-state={summary.state}>
+      {summary.state === 'idle' ? <span className="visually-hidden">{text}</span> : text}
+    </div>
+  );
+}

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import type { QuestionnaireItem } from '../questionnaire/questionnaire-schema';
+
+/**
+ * One answer to one item. "Not applicable" needs a justification (an auditor must be able to read why, as in a
+ * statement of applicability); "don't know" is an answer of its own, listed as a question for the IT provider.
+ */
+export const responseSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('status'), value: z.enum(['yes', 'partial', 'no']) }).strict(),
+  z.object({ kind: z.literal('number'), value: z.number() }).strict(),
+  z.object({ kind: z.literal('date'), value: z.iso.date() }).strict(),
+  z.object({ kind: z.literal('choice'), value: z.string().min(1) }).strict(),
+  z.object({ kind: z.literal('not-applicable'), justification: z.string().trim().min(1) }).strict(),
+  z.object({ kind: z.literal('unknown') }).strict(),
+]);
+export type Response = z.infer<typeof responseSchema>;
+
+export const answerSchema = z
+  .object({
+    response: responseSchema.optional(),
+    comment: z.string().optional(),
+    /** Proposed from last year's campaign and not confirmed yet. */
+    toReview: z.boolean().optional(),
+    /** When it was last changed (ms since epoch): of two versions of an answer, the later one wins. */
+    updatedAt: z.number(),
+  })
+  .strict();
+export type Answer = z.infer<typeof answerSchema>;
+
+export function isAnswered(answer: Answer | undefined): boolean {
+  return answer?.response !== undefined;
+}
+
+/** Whether a response fits the item's answer type ("not applicable" and "don't know" fit every item). */
+export function responseFitsItem(response: Response, item: QuestionnaireItem): boolean {
+  switch (response.kind) {
+    case 'not-applicable':
+    case 'unknown':
+      return true;
+    case 'status':
+      return item.answerType === 'status';
+    case 'number':
+      return (
+        item.answerType === 'number' || (item.answerType === 'percent' && response.value >= 0 && response.value <= 100)
+      );
+    case 'date':
+      return item.answerType === 'date';
+    case 'choice':
+      return item.answerType === 'choice' && (item.choices?.some((c) => c.id === response.value) ?? false);
+  }
+}
+
+/** Of two versions of one answer, the one to keep: the later; on a tie, the one already stored. */
+export function newerAnswer(stored: Answer | undefined, incoming: Answer): Answer {
+  if (stored === undefined) return incoming;
+  return incoming.updatedAt > stored.updatedAt ? incoming : stored;
+}

@@ -1,0 +1,36 @@
+import canonicalize from 'canonicalize';
+import { questionnaireSchema, type Questionnaire } from './questionnaire-schema';
+import { sha256Hex } from '../hash';
+
+export type QuestionnaireParseResult =
+  | { ok: true; questionnaire: Questionnaire }
+  | { ok: false; fileName: string; issues: { path: string; message: string }[] };
+
+/** Validates a questionnaire file's parsed JSON; on failure names the file and each field path. */
+export function parseQuestionnaire(raw: unknown, fileName: string): QuestionnaireParseResult {
+  const result = questionnaireSchema.safeParse(raw);
+  if (result.success) return { ok: true, questionnaire: result.data };
+  return {
+    ok: false,
+    fileName,
+    issues: result.error.issues.map((issue) => ({
+      path: issue.path.map(String).join('.'),
+      message: issue.message,
+    })),
+  };
+}
+
+/**
+ * The content hash recorded with every assessment: SHA-256 of the RFC 8785 canonical JSON of the questionnaire, so
+ * that an assessment always names the exact content it was answered against (design §5, version clock 3).
+ */
+export async function hashQuestionnaire(questionnaire: Questionnaire): Promise<string> {
+  const { $schema: _ignored, ...content } = questionnaire;
+  const canonical = canonicalize(content);
+  if (canonical === undefined) throw new Error('questionnaire cannot be canonicalised');
+  return sha256Hex(new TextEncoder().encode(canonical));
+}
+
+export function questionnaireKey(q: Pick<Questionnaire, 'id' | 'version'>): string {
+  return `${q.id}@${q.version}`;
+}

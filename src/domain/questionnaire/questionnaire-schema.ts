@@ -1,0 +1,198 @@
+import { z } from 'zod';
+import { localizedTextSchema } from '../localized-text';
+
+/**
+ * The format of a questionnaire file (questionnaires/<id>/<version>.json).
+ *
+ * Content is data, not code: each item says whether it is an official objective of a programme (with the id the
+ * programme publishes, e.g. D2.O1.C, and its source) or a good practice inferred from the programme, so that the app
+ * and the report can always tell the two apart (design principle 5). Item ids are stable and never reused.
+ */
+
+/** Who an item is meant for: a health establishment (ES), the support establishment of a GHT, a medico-social one. */
+export const audiences = ['ES', 'GHT', 'ESMS'] as const;
+export const audienceSchema = z.enum(audiences);
+export type Audience = z.infer<typeof audienceSchema>;
+
+export const weights = ['critical', 'high', 'medium'] as const;
+export const weightSchema = z.enum(weights);
+export type Weight = z.infer<typeof weightSchema>;
+
+export const answerTypes = ['status', 'number', 'percent', 'date', 'choice'] as const;
+export const answerTypeSchema = z.enum(answerTypes);
+export type AnswerType = z.infer<typeof answerTypeSchema>;
+
+/** How sure a fact is, with the markers of the domain reference: read in an official text, in a reputable
+ * secondary source, in a community transcription of the official text, or not confirmed. */
+export const confidenceLevels = ['official', 'secondary', 'community', 'unconfirmed'] as const;
+export const confidenceSchema = z.enum(confidenceLevels);
+export type Confidence = z.infer<typeof confidenceSchema>;
+
+const isoDateSchema = z.iso.date();
+
+const itemIdSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/, 'ids are dotted lower-case segments, e.g. care.gov.01');
+const domainIdSchema = z.string().regex(/^[a-z][a-z0-9-]*$/, 'domain ids are kebab-case');
+
+export const basisSchema = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('official'),
+      /** The id the programme publishes (D2.O1.C, h2.2027.1-3, RIE exigence 27…). */
+      reference: z.string().trim().min(1),
+      /** The text it comes from (arrêté, instruction, FAQ page…). */
+      source: z.string().trim().min(1),
+      confidence: confidenceSchema,
+      /** When several items together cover one objective (D2.O1.C asks for BIAs and three PCRAs), each carries
+       * its part number, 1 to n, so that every official id still stands exactly once per part. */
+      part: z.number().int().min(1).optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('inferred'),
+      /** Why the item follows from the programme although no official objective states it. */
+      rationale: localizedTextSchema,
+      source: z.string().trim().min(1).optional(),
+      confidence: confidenceSchema,
+    })
+    .strict(),
+]);
+export type Basis = z.infer<typeof basisSchema>;
+
+export const deadlineSchema = z
+  .object({
+    /** A fixed date, when the programme sets one. */
+    date: isoDateSchema.optional(),
+    /** A recurring obligation (the annual crisis exercise) or a continuous one. */
+    recurrence: z.enum(['annual', 'continuous']).optional(),
+    label: localizedTextSchema,
+  })
+  .strict()
+  .refine((d) => d.date !== undefined || d.recurrence !== undefined, {
+    message: 'a deadline has a date or a recurrence',
+  });
+export type Deadline = z.infer<typeof deadlineSchema>;
+
+/** The value that meets a numeric, percentage or date item; staged targets (75 % by 2027 then 90 % by 2028)
+ * are several entries with their due dates. */
+export const targetSchema = z
+  .object({
+    comparator: z.enum(['at-least', 'at-most', 'within-days']),
+    value: z.number(),
+    due: isoDateSchema.optional(),
+  })
+  .strict();
+export type Target = z.infer<typeof targetSchema>;
+
+export const choiceOptionSchema = z
+  .object({
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    label: localizedTextSchema,
+    /** How far this option meets the item, from 0 (not at all) to 1 (fully). */
+    score: z.number().min(0).max(1),
+  })
+  .strict();
+export type ChoiceOption = z.infer<typeof choiceOptionSchema>;
+
+export const itemSchema = z
+  .object({
+    id: itemIdSchema,
+    domain: domainIdSchema,
+    question: localizedTextSchema,
+    help: z
+      .object({
+        /** What the question means, in plain words. */
+        meaning: localizedTextSchema,
+        /** Why it matters for the establishment. */
+        why: localizedTextSchema,
+      })
+      .strict(),
+    /** The proof to keep, which would close the gap. */
+    evidence: localizedTextSchema,
+    answerType: answerTypeSchema,
+    unit: z.enum(['count', 'days', 'level', 'percent']).optional(),
+    choices: z.array(choiceOptionSchema).min(2).optional(),
+    targets: z.array(targetSchema).min(1).optional(),
+    weight: weightSchema,
+    appliesTo: z.array(audienceSchema).min(1),
+    deadline: deadlineSchema.optional(),
+    basis: basisSchema,
+    /** Set when the item rests on a fact that could not be confirmed; the app shows it beside the question. */
+    unconfirmed: localizedTextSchema.optional(),
+  })
+  .strict()
+  .superRefine((item, ctx) => {
+    if (item.answerType === 'choice' && item.choices === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['choices'], message: 'a choice item lists its choices' });
+    }
+    if (item.answerType !== 'choice' && item.choices !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['choices'], message: 'only a choice item has choices' });
+    }
+    const measured = item.answerType === 'number' || item.answerType === 'percent' || item.answerType === 'date';
+    if (measured && item.targets === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['targets'], message: 'a measured item says which value meets it' });
+    }
+    if (!measured && item.targets !== undefined) {
+      ctx.addIssue({ code: 'custom', path: ['targets'], message: 'only a measured item has targets' });
+    }
+    if (item.answerType === 'date' && item.targets?.some((t) => t.comparator !== 'within-days')) {
+      ctx.addIssue({ code: 'custom', path: ['targets'], message: 'a date item is met within a number of days' });
+    }
+  });
+export type QuestionnaireItem = z.infer<typeof itemSchema>;
+
+export const domainSchema = z
+  .object({
+    id: domainIdSchema,
+    title: localizedTextSchema,
+    description: localizedTextSchema,
+    /** The CaRE axis (1 governance, 2 resources, 3 awareness, 4 operational security) the domain belongs to. */
+    axis: z.number().int().min(1).max(4).optional(),
+  })
+  .strict();
+export type QuestionnaireDomain = z.infer<typeof domainSchema>;
+
+export const sourceSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    title: z.string().trim().min(1),
+    /** Where it can be read (a page, a text's reference); shown as text, never fetched. */
+    reference: z.string().trim().min(1),
+    confidence: confidenceSchema,
+  })
+  .strict();
+export type QuestionnaireSource = z.infer<typeof sourceSchema>;
+
+export const questionnaireSchema = z
+  .object({
+    $schema: z.string().optional(),
+    id: z.string().regex(/^[a-z][a-z0-9-]*$/),
+    version: z.string().regex(/^\d{4}\.\d+$/, 'versions read YYYY.N'),
+    releasedAt: isoDateSchema,
+    title: localizedTextSchema,
+    description: localizedTextSchema,
+    /** The establishments this questionnaire is meant for, as a whole. */
+    audience: z.array(audienceSchema).min(1),
+    sources: z.array(sourceSchema).min(1),
+    domains: z.array(domainSchema).min(1),
+    items: z.array(itemSchema).min(1),
+  })
+  .strict()
+  .superRefine((q, ctx) => {
+    const domainIds = new Set<string>();
+    q.domains.forEach((d, i) => {
+      if (domainIds.has(d.id)) ctx.addIssue({ code: 'custom', path: ['domains', i, 'id'], message: 'duplicate' });
+      domainIds.add(d.id);
+    });
+    const itemIds = new Set<string>();
+    q.items.forEach((item, i) => {
+      if (itemIds.has(item.id)) ctx.addIssue({ code: 'custom', path: ['items', i, 'id'], message: 'duplicate id' });
+      itemIds.add(item.id);
+      if (!domainIds.has(item.domain)) {
+        ctx.addIssue({ code: 'custom', path: ['items', i, 'domain'], message: `unknown domain ${item.domain}` });
+      }
+    });
+  });
+export type Questionnaire = z.infer<typeof questionnaireSchema>;

@@ -1,0 +1,350 @@
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSaveStatus } from '../../components/save-status';
+import type { Answer, Response } from '../../domain/assessment/answer';
+import type { Language } from '../../domain/localized-text';
+import type { QuestionnaireItem } from '../../domain/questionnaire/questionnaire-schema';
+import { describeError } from '../../i18n/describe-error';
+import { formatDate, formatNumber } from '../../i18n/format';
+import { parseTypedNumber } from './parse-number';
+
+const TEXT_SAVE_DELAY_MS = 400;
+
+interface ItemCardProps {
+  item: QuestionnaireItem;
+  stored: Answer | undefined;
+  language: Language;
+  readOnly: boolean;
+  saveAnswer: (itemId: string, answer: Answer) => Promise<unknown>;
+}
+
+/**
+ * One question with its answer controls, help and comment. What the user typed is kept locally (the draft) until a
+ * newer version arrives from storage, so a failed write never loses it; every change is written at once (choices)
+ * or after a short pause in typing (texts), and the header says "saved" only when IndexedDB has committed it.
+ */
+export function ItemCard({ item, stored, language, readOnly, saveAnswer }: ItemCardProps) {
+  const { t } = useTranslation();
+  const { begin, save } = useSaveStatus();
+  const baseId = useId();
+  const key = `answer:${item.id}`;
+  const [draft, setDraft] = useState<Answer | undefined>(stored);
+  const [naSelected, setNaSelected] = useState(false);
+  const [numberText, setNumberText] = useState<string | null>(null);
+  const [writeError, setWriteError] = useState<string | null>(null);
+  const { schedule, flush } = useDebouncedWrites(TEXT_SAVE_DELAY_MS);
+
+  // The newer of the local draft and the stored answer wins: another tab's later change shows here too.
+  const shown = draft && (!stored || draft.updatedAt >= stored.updatedAt) ? draft : stored;
+  const response = shown?.response;
+
+  const write = (next: Answer, token: number) => {
+    save(key, () => saveAnswer(item.id, next), token).then(
+      () => setWriteError(null),
+      (error: unknown) => setWriteError(describeError(t, error)),
+    );
+  };
+
+  /** Records a change locally and writes it, now or once typing pauses. */
+  const change = (patch: Partial<Answer> & { response?: Response | undefined }, delayed = false) => {
+    const next: Answer = { ...shown, ...patch, updatedAt: Math.max(Date.now(), (shown?.updatedAt ?? 0) + 1) };
+    if (next.response === undefined) delete next.response;
+    if (!next.comment) delete next.comment;
+    delete next.toReview;
+    setDraft(next);
+    const token = begin(key);
+    schedule(() => write(next, token), delayed);
+  };
+
+  const setResponse = (next: Response | undefined) => {
+    setNaSelected(false);
+    setNumberText(null);
+    change({ response: next });
+  };
+
+  const naActive = naSelected || response?.kind === 'not-applicable';
+  const justification = response?.kind === 'not-applicable' ? response.justification : '';
+  const [justificationText, setJustificationText] = useState<string | null>(null);
+  const shownJustification = justificationText ?? justification;
+
+  const measured = item.answerType === 'number' || item.answerType === 'percent' || item.answerType === 'date';
+  const storedNumber =
+    response?.kind === 'number' ? formatNumber(response.value, language, { useGrouping: false }) : '';
+  const storedDate = response?.kind === 'date' ? response.value : '';
+  const shownNumber = numberText ?? storedNumber;
+  const numberError =
+    numberText !== null && numberText.trim() !== ''
+      ? parseTypedNumber(numberText) === undefined
+        ? t('assessment.invalidNumber')
+        : item.answerType === 'percent' && !isPercent(parseTypedNumber(numberText))
+          ? t('assessment.percentRange')
+          : null
+      : null;
+
+  const questionId = `${baseId}-question`;
+  const groupName = `${baseId}-answer`;
+  return (
+    <article className={`item item--${item.weight}`} aria-labelledby={questionId} data-item-id={item.id}>
+      <header className="item__header">
+        <p className="item__meta">
+          <span className="item__id">{item.id}</span>
+          <span className={`badge badge--${item.weight}`}>{t(`assessment.weights.${item.weight}`)}</span>
+          {item.basis.kind === 'official' ? (
+            <span className="badge badge--official">
+              {t('assessment.basisOfficial', { reference: item.basis.reference })}
+            </span>
+          ) : (
+            <span className="badge badge--inferred">{t('assessment.basisInferred')}</span>
+          )}
+          {item.unconfirmed ? <span className="badge badge--unconfirmed">{t('assessment.unconfirmed')}</span> : null}
+        </p>
+        <h3 id={questionId} className="item__question">
+          {item.question[language]}
+        </h3>
+        {item.deadline ? (
+          <p className="item__deadline">{t('assessment.deadline', { label: item.deadline.label[language] })}</p>
+        ) : null}
+        {item.targets ? (
+          <p className="item__target">
+            {item.targets
+              .map(
+                (target) =>
+                  t(`assessment.target.${target.comparator}`, {
+                    value: formatNumber(target.value, language) + (item.answerType === 'percent' ? '\u00a0%' : ''),
+                  }) + (target.due ? t('assessment.target.due', { date: formatDate(target.due, language) }) : ''),
+              )
+              .join(' · ')}
+          </p>
+        ) : null}
+      </header>
+
+      <fieldset className="item__answer">
+        <legend className="visually-hidden">
+          {t('assessment.answerLabel')}
+          {' — '}
+          {item.question[language]}
+        </legend>
+        {measured ? (
+          <div className="item__value">
+            <label htmlFor={`${baseId}-value`}>
+              {item.answerType === 'date'
+                ? t('assessment.dateValue')
+                : item.answerType === 'percent'
+                  ? t('assessment.percentValue')
+                  : t('assessment.numberValue')}
+            </label>
+            {item.answerType === 'date' ? (
+              <input
+                id={`${baseId}-value`}
+                type="date"
+                value={storedDate}
+                disabled={readOnly}
+                onChange={(e) => setResponse(e.target.value ? { kind: 'date', value: e.target.value } : undefined)}
+              />
+            ) : (
+              <input
+                id={`${baseId}-value`}
+                type="text"
+                inputMode="decimal"
+                value={shownNumber}
+                disabled={readOnly}
+                aria-invalid={numberError ? true : undefined}
+                aria-describedby={numberError ? `${baseId}-value-error` : undefined}
+                onChange={(e) => {
+                  const text = e.target.value;
+                  setNumberText(text);
+                  setNaSelected(false);
+                  const value = parseTypedNumber(text);
+                  if (text.trim() === '') change({ response: undefined }, true);
+                  else if (value !== undefined && (item.answerType !== 'percent' || isPercent(value))) {
+                    change({ response: { kind: 'number', value } }, true);
+                  }
+                }}
+                onBlur={flush}
+              />
+            )}
+            {numberError ? (
+              <p id={`${baseId}-value-error`} className="field__error">
+                {numberError}
+              </p>
+            ) : null}
+          </div>
+        ) : null}
+        <div className="choices">
+          {item.answerType === 'status'
+            ? (['yes', 'partial', 'no'] as const).map((value) => (
+                <ChoiceRadio
+                  key={value}
+                  name={groupName}
+                  value={value}
+                  label={t(`assessment.status.${value}`)}
+                  checked={!naActive && response?.kind === 'status' && response.value === value}
+                  disabled={readOnly}
+                  onSelect={() => setResponse({ kind: 'status', value })}
+                />
+              ))
+            : null}
+          {item.answerType === 'choice'
+            ? (item.choices ?? []).map((option) => (
+                <ChoiceRadio
+                  key={option.id}
+                  name={groupName}
+                  value={option.id}
+                  label={option.label[language]}
+                  checked={!naActive && response?.kind === 'choice' && response.value === option.id}
+                  disabled={readOnly}
+                  onSelect={() => setResponse({ kind: 'choice', value: option.id })}
+                />
+              ))
+            : null}
+          <ChoiceRadio
+            name={groupName}
+            value="not-applicable"
+            label={t('assessment.notApplicable')}
+            checked={naActive}
+            disabled={readOnly}
+            onSelect={() => {
+              setNaSelected(true);
+              if (shownJustification.trim())
+                change({ response: { kind: 'not-applicable', justification: shownJustification } });
+            }}
+          />
+          <ChoiceRadio
+            name={groupName}
+            value="unknown"
+            label={t('assessment.unknown')}
+            checked={!naActive && response?.kind === 'unknown'}
+            disabled={readOnly}
+            onSelect={() => setResponse({ kind: 'unknown' })}
+          />
+        </div>
+        {response !== undefined || naSelected ? (
+          <button
+            type="button"
+            className="button button--link"
+            disabled={readOnly}
+            onClick={() => setResponse(undefined)}
+          >
+            {t('assessment.clear')}
+          </button>
+        ) : null}
+      </fieldset>
+
+      {naActive ? (
+        <div className="field">
+          <label htmlFor={`${baseId}-justification`}>{t('assessment.justification')}</label>
+          <textarea
+            id={`${baseId}-justification`}
+            rows={2}
+            value={shownJustification}
+            disabled={readOnly}
+            aria-invalid={shownJustification.trim() ? undefined : true}
+            aria-describedby={shownJustification.trim() ? undefined : `${baseId}-justification-error`}
+            onChange={(e) => {
+              const text = e.target.value;
+              setJustificationText(text);
+              if (text.trim()) change({ response: { kind: 'not-applicable', justification: text } }, true);
+            }}
+            onBlur={flush}
+          />
+          {shownJustification.trim() ? null : (
+            <p id={`${baseId}-justification-error`} className="field__error">
+              {t('assessment.justificationRequired')}
+            </p>
+          )}
+        </div>
+      ) : null}
+
+      <details className="item__help">
+        <summary>{t('assessment.help')}</summary>
+        <h4>{t('assessment.meaning')}</h4>
+        <p>{item.help.meaning[language]}</p>
+        <h4>{t('assessment.why')}</h4>
+        <p>{item.help.why[language]}</p>
+        <h4>{t('assessment.evidence')}</h4>
+        <p>{item.evidence[language]}</p>
+        <p className="item__basis">
+          {item.basis.kind === 'official'
+            ? `${t('assessment.basisOfficial', { reference: item.basis.reference })} — ${t('assessment.basisOfficialSource', { source: item.basis.source })}`
+            : `${t('assessment.basisInferred')} — ${item.basis.rationale[language]}`}
+        </p>
+        {item.unconfirmed ? <p className="item__unconfirmed">{item.unconfirmed[language]}</p> : null}
+      </details>
+
+      <div className="field">
+        <label htmlFor={`${baseId}-comment`}>{t('assessment.comment')}</label>
+        <textarea
+          id={`${baseId}-comment`}
+          rows={2}
+          value={shown?.comment ?? ''}
+          disabled={readOnly}
+          onChange={(e) => change({ comment: e.target.value }, true)}
+          onBlur={flush}
+        />
+      </div>
+      {writeError ? (
+        <p className="field__error" role="alert">
+          {t('common.save.notSaved', { reason: writeError })}
+        </p>
+      ) : null}
+    </article>
+  );
+}
+
+/**
+ * Runs a write now or once typing pauses; a newer write replaces one still waiting (it carries the whole answer),
+ * and whatever is still waiting is written when the item leaves the screen.
+ */
+function useDebouncedWrites(delayMs: number) {
+  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const pending = useRef<(() => void) | null>(null);
+  const flush = useCallback(() => {
+    if (timer.current) clearTimeout(timer.current);
+    timer.current = null;
+    const run = pending.current;
+    pending.current = null;
+    run?.();
+  }, []);
+  const schedule = useCallback(
+    (run: () => void, delayed: boolean) => {
+      if (timer.current) clearTimeout(timer.current);
+      pending.current = null;
+      if (!delayed) {
+        run();
+        return;
+      }
+      pending.current = run;
+      timer.current = setTimeout(flush, delayMs);
+    },
+    [delayMs, flush],
+  );
+  useEffect(() => flush, [flush]);
+  return { schedule, flush };
+}
+
+function ChoiceRadio(props: {
+  name: string;
+  value: string;
+  label: string;
+  checked: boolean;
+  disabled: boolean;
+  onSelect: () => void;
+}) {
+  return (
+    <label className="choice">
+      <input
+        type="radio"
+        name={props.name}
+        value={props.value}
+        checked={props.checked}
+        disabled={props.disabled}
+        onChange={props.onSelect}
+      />
+      <span>{props.label}</span>
+    </label>
+  );
+}
+
+function isPercent(value: number | undefined): boolean {
+  return value !== undefined && value >= 0 && value <= 100;
+}

@@ -1,0 +1,227 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useParams } from 'react-router';
+import { PageHeading } from '../../components/page-heading';
+import { useSaveStatus } from '../../components/save-status';
+import { overallProgress, progressByDomain, type Assessment } from '../../domain/assessment/assessment';
+import { audiencesOf, type Establishment } from '../../domain/establishment/establishment';
+import { currentLanguage } from '../../i18n/i18n';
+import { describeError } from '../../i18n/describe-error';
+import { formatDateTime } from '../../i18n/format';
+import { useLiveQuery } from '../../storage/use-database';
+import { useLatestQuestionnaires, useQuestionnaire, useRepositories } from '../../storage/use-repositories';
+
+export function EstablishmentPage() {
+  const { t } = useTranslation();
+  const { establishmentId = '' } = useParams();
+  const { establishments, assessments } = useRepositories();
+  const { save } = useSaveStatus();
+  const [actionError, setActionError] = useState<string | null>(null);
+  const establishment = useLiveQuery(
+    async () => (await establishments.get(establishmentId)) ?? null,
+    [establishments, establishmentId],
+  );
+  const list = useLiveQuery(() => assessments.listByEstablishment(establishmentId), [assessments, establishmentId]);
+
+  if (establishment === undefined) return <p role="status">{t('common.loading')}</p>;
+  if (establishment === null) {
+    return (
+      <>
+        <PageHeading title={t('common.notFound.title')}>{t('common.notFound.title')}</PageHeading>
+        <p>{t('establishments.notFound')}</p>
+        <Link to="/">{t('common.notFound.back')}</Link>
+      </>
+    );
+  }
+
+  const toggleArchive = async () => {
+    setActionError(null);
+    try {
+      await save(`establishment:${establishment.id}`, () =>
+        establishments.setArchived(establishment.id, !establishment.archived),
+      );
+    } catch (error) {
+      setActionError(describeError(t, error));
+    }
+  };
+
+  return (
+    <>
+      <div className="page-header">
+        <PageHeading title={establishment.name}>{establishment.name}</PageHeading>
+        <div className="page-header__actions">
+          <Link className="button" to={`/establishments/${establishment.id}/edit`}>
+            {t('establishments.details.edit')}
+          </Link>
+          <button type="button" className="button" onClick={() => void toggleArchive()}>
+            {establishment.archived ? t('establishments.details.unarchive') : t('establishments.details.archive')}
+          </button>
+        </div>
+      </div>
+      {actionError ? (
+        <div className="notice notice--error" role="alert">
+          {actionError}
+        </div>
+      ) : null}
+      {establishment.archived ? <p className="notice">{t('establishments.details.archivedNotice')}</p> : null}
+      <EstablishmentDetails establishment={establishment} />
+      <section aria-labelledby="assessments-title" className="section">
+        <h2 id="assessments-title">{t('assessments.title')}</h2>
+        {list === undefined ? null : list.length === 0 ? (
+          <p>{t('assessments.none')}</p>
+        ) : (
+          <ul className="card-list">
+            {list.map((a) => (
+              <AssessmentRow key={a.id} assessment={a} establishment={establishment} />
+            ))}
+          </ul>
+        )}
+        <StartAssessmentForm establishment={establishment} />
+      </section>
+    </>
+  );
+}
+
+function EstablishmentDetails({ establishment: e }: { establishment: Establishment }) {
+  const { t } = useTranslation();
+  return (
+    <dl className="details">
+      <div>
+        <dt>{t('establishments.details.finessEj')}</dt>
+        <dd>{e.finessEj}</dd>
+      </div>
+      {e.finessEg ? (
+        <div>
+          <dt>{t('establishments.details.finessEg')}</dt>
+          <dd>{e.finessEg}</dd>
+        </div>
+      ) : null}
+      <div>
+        <dt>{t('establishments.details.category')}</dt>
+        <dd>{t(`establishments.categories.${e.category}`)}</dd>
+      </div>
+      <div>
+        <dt>{t('establishments.details.sector')}</dt>
+        <dd>{t(`establishments.sectors.${e.sector}`)}</dd>
+      </div>
+      {e.ghtName ? (
+        <div>
+          <dt>{t('establishments.details.ght')}</dt>
+          <dd>
+            {e.ghtName}
+            {e.isGhtSupport ? ` (${t('establishments.details.ghtSupport')})` : ''}
+          </dd>
+        </div>
+      ) : null}
+    </dl>
+  );
+}
+
+function AssessmentRow({ assessment, establishment }: { assessment: Assessment; establishment: Establishment }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const loaded = useQuestionnaire(assessment.questionnaireId, assessment.questionnaireVersion);
+  const title = loaded.status === 'ready' ? loaded.value.questionnaire.title[language] : assessment.questionnaireId;
+  const progress =
+    loaded.status === 'ready'
+      ? overallProgress(progressByDomain(loaded.value.questionnaire, assessment.answers, audiencesOf(establishment)))
+      : undefined;
+  return (
+    <li className="card">
+      <Link
+        className="card__title"
+        to={`/assessments/${assessment.id}`}
+        aria-label={t('assessments.open', { title, year: assessment.campaignYear })}
+      >
+        {title} — {assessment.campaignYear}
+      </Link>
+      {progress ? (
+        <>
+          <progress max={progress.total} value={progress.answered} aria-hidden="true" />
+          <p className="card__meta">{t('assessments.progress', progress)}</p>
+        </>
+      ) : null}
+      <p className="card__meta">
+        {t('assessments.lastChange', { date: formatDateTime(assessment.updatedAt, language) })}
+      </p>
+    </li>
+  );
+}
+
+function StartAssessmentForm({ establishment }: { establishment: Establishment }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const navigate = useNavigate();
+  const { assessments } = useRepositories();
+  const { save } = useSaveStatus();
+  const catalog = useLatestQuestionnaires();
+  const [error, setError] = useState<string | null>(null);
+  const thisYear = new Date().getFullYear();
+  const audiences = audiencesOf(establishment);
+  const available =
+    catalog.status === 'ready'
+      ? catalog.value.filter((l) => l.questionnaire.audience.some((a) => audiences.includes(a)))
+      : [];
+  const [choice, setChoice] = useState('');
+  const [year, setYear] = useState(thisYear);
+  const selected = available.find((l) => l.questionnaire.id === choice) ?? available[0];
+
+  const submit = async (event: { preventDefault: () => void }) => {
+    event.preventDefault();
+    if (!selected) return;
+    setError(null);
+    try {
+      const created = await save(`assessment:new`, () =>
+        assessments.create({
+          establishmentId: establishment.id,
+          questionnaireId: selected.questionnaire.id,
+          questionnaireVersion: selected.questionnaire.version,
+          contentHash: selected.contentHash,
+          campaignYear: year,
+        }),
+      );
+      await navigate(`/assessments/${created.id}`);
+    } catch (caught) {
+      setError(describeError(t, caught));
+    }
+  };
+
+  if (available.length === 0 || establishment.archived) return null;
+  return (
+    <form className="form form--inline" onSubmit={(event) => void submit(event)} aria-labelledby="start-title">
+      <h3 id="start-title">{t('assessments.start')}</h3>
+      <div className="field">
+        <label htmlFor="start-questionnaire">{t('assessments.questionnaire')}</label>
+        <select
+          id="start-questionnaire"
+          value={selected?.questionnaire.id ?? ''}
+          onChange={(e) => setChoice(e.target.value)}
+        >
+          {available.map((l) => (
+            <option key={l.questionnaire.id} value={l.questionnaire.id}>
+              {l.questionnaire.title[language]}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="start-year">{t('assessments.year')}</label>
+        <select id="start-year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
+          {[thisYear + 1, thisYear, thisYear - 1].map((y) => (
+            <option key={y} value={y}>
+              {y}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="button button--primary">
+        {t('assessments.create')}
+      </button>
+      {error ? (
+        <p className="field__error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </form>
+  );
+}

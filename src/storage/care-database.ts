@@ -1,0 +1,94 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Assessment } from '../domain/assessment/assessment';
+import type { Establishment } from '../domain/establishment/establishment';
+import { StorageError } from './storage-error';
+
+/**
+ * The app's IndexedDB database.
+ *
+ * Version clock 1 of the design (§5): each Dexie version below is one data version, recorded in the meta table. A
+ * build that opens data written by a newer build (a higher dataVersion, or a higher IndexedDB version) does not
+ * write to it: it opens read-only and asks for the app to be updated, so that an old build never overwrites newer
+ * data (the failure users of peer tools reported after a downgrade).
+ */
+export const DATA_VERSION = 1;
+export const DEFAULT_DATABASE_NAME = 'care-autodiag';
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+export interface EvidenceRow {
+  id: string;
+  assessmentId: string;
+  itemId: string;
+  name: string;
+  type: string;
+  size: number;
+  sha256: string;
+  /** The date of the document itself (a signed policy, an audit report), not the upload date. */
+  documentDate?: string;
+  addedAt: number;
+  blob: Blob;
+}
+
+export type DatabaseAccess = 'read-write' | 'read-only';
+
+export class CareDatabase extends Dexie {
+  meta!: EntityTable<MetaRow, 'key'>;
+  establishments!: EntityTable<Establishment, 'id'>;
+  assessments!: EntityTable<Assessment, 'id'>;
+  evidence!: EntityTable<EvidenceRow, 'id'>;
+
+  /** Set by {@link openCareDatabase}; every repository write checks it first. */
+  access: DatabaseAccess = 'read-write';
+  /** The data version found on disk when the database was opened. */
+  foundDataVersion = DATA_VERSION;
+
+  constructor(name: string = DEFAULT_DATABASE_NAME) {
+    super(name);
+    this.version(1).stores({
+      meta: 'key',
+      establishments: 'id, finessEj, name, updatedAt',
+      // Only ids, the establishment, the questionnaire, the year and the date are indexed: answers stay inside
+      // the document, out of any index.
+      assessments: 'id, establishmentId, &[establishmentId+questionnaireId+campaignYear], updatedAt',
+      evidence: 'id, assessmentId, [assessmentId+itemId]',
+    });
+    this.on('populate', (tx) => {
+      void tx.table('meta').add({ key: 'dataVersion', value: DATA_VERSION });
+    });
+  }
+
+  assertWritable(): void {
+    if (this.access === 'read-only')
+      throw new StorageError('data-newer-than-app', `data version ${this.foundDataVersion}`);
+  }
+}
+
+/**
+ * Opens the database and decides whether this build may write to it. Never throws for newer data: it returns the
+ * database in read-only mode so that the app can still show what is there and say "update the app".
+ */
+export async function openCareDatabase(name: string = DEFAULT_DATABASE_NAME): Promise<CareDatabase> {
+  const db = new CareDatabase(name);
+  try {
+    await db.open();
+  } catch (error) {
+    if ((error as { name?: string }).name === 'VersionError') {
+      db.access = 'read-only';
+      db.foundDataVersion = Number.POSITIVE_INFINITY;
+      return db;
+    }
+    throw error;
+  }
+  const row = await db.meta.get('dataVersion');
+  const found = typeof row?.value === 'number' ? row.value : DATA_VERSION;
+  // Dexie 4 opens a database whose IndexedDB version is higher than the one declared here without complaint
+  // (Dexie stores version n as 10 n), so the on-disk version is compared as well as the recorded data version.
+  const nativeVersion = Math.floor(db.backendDB().version / 10);
+  db.foundDataVersion = Math.max(found, nativeVersion);
+  db.access = db.foundDataVersion > DATA_VERSION ? 'read-only' : 'read-write';
+  return db;
+}

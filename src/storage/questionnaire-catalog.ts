@@ -1,0 +1,72 @@
+import { hashQuestionnaire, parseQuestionnaire, questionnaireKey } from '../domain/questionnaire/parse-questionnaire';
+import type { Questionnaire } from '../domain/questionnaire/questionnaire-schema';
+
+/**
+ * The questionnaires shipped with this build (questionnaires/<id>/<version>.json). Each file is its own chunk,
+ * loaded when first needed and precached for offline use; every released version stays available so that old
+ * assessments still open and score (design §5, version clock 3).
+ */
+const files = import.meta.glob<unknown>('../../questionnaires/*/*.json', { import: 'default' });
+
+export interface CatalogEntry {
+  id: string;
+  version: string;
+}
+
+export interface LoadedQuestionnaire {
+  questionnaire: Questionnaire;
+  contentHash: string;
+}
+
+function entryOf(path: string): CatalogEntry | undefined {
+  const match = /questionnaires\/([^/]+)\/([^/]+)\.json$/.exec(path);
+  return match?.[1] && match[2] ? { id: match[1], version: match[2] } : undefined;
+}
+
+export function listCatalog(): CatalogEntry[] {
+  return Object.keys(files)
+    .map(entryOf)
+    .filter((e): e is CatalogEntry => e !== undefined);
+}
+
+const cache = new Map<string, Promise<LoadedQuestionnaire>>();
+
+export class QuestionnaireUnavailableError extends Error {
+  override readonly name = 'QuestionnaireUnavailableError';
+}
+
+export function loadQuestionnaire(id: string, version: string): Promise<LoadedQuestionnaire> {
+  const key = questionnaireKey({ id, version });
+  let pending = cache.get(key);
+  if (!pending) {
+    const path = Object.keys(files).find((p) => p.endsWith(`/questionnaires/${id}/${version}.json`));
+    const load = path ? files[path] : undefined;
+    pending = load
+      ? load().then(async (raw) => {
+          const parsed = parseQuestionnaire(raw, `${id}/${version}.json`);
+          if (!parsed.ok)
+            throw new QuestionnaireUnavailableError(`${parsed.fileName}: ${parsed.issues[0]?.path ?? ''}`);
+          return { questionnaire: parsed.questionnaire, contentHash: await hashQuestionnaire(parsed.questionnaire) };
+        })
+      : Promise.reject(new QuestionnaireUnavailableError(key));
+    cache.set(key, pending);
+  }
+  return pending;
+}
+
+function compareVersions(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+/** The newest version of each questionnaire, in a stable order (CaRE, HospiConnect, then the others). */
+export async function loadLatestQuestionnaires(): Promise<LoadedQuestionnaire[]> {
+  const latest = new Map<string, string>();
+  for (const { id, version } of listCatalog()) {
+    const known = latest.get(id);
+    if (known === undefined || compareVersions(version, known) > 0) latest.set(id, version);
+  }
+  const order = ['care', 'hospiconnect', 'esms'];
+  const rank = (id: string) => (order.includes(id) ? order.indexOf(id) : order.length);
+  const ids = [...latest.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  return Promise.all(ids.map((id) => loadQuestionnaire(id, latest.get(id) ?? '')));
+}
