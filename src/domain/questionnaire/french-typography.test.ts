@@ -25,6 +25,7 @@ describe('French typography rules', () => {
 
   it('leave times and web addresses alone', () => {
     expect(checkFrenchTypography('Réunion à 10:30 sur https://esante.gouv.fr')).toEqual([]);
+    expect(checkFrenchTypography('Déclarez sur signalement.social-sante.gouv.fr dès le 1er juin.')).toEqual([]);
   });
 });
 

@@ -100,7 +100,8 @@ export function checkFrenchTypography(text: string): TypographyIssue[] {
   }
   for (const m of text.matchAll(/ [%€]/g)) add('% and € follow a non-breaking space', m.index);
   for (const m of text.matchAll(/\d[%€]/g)) add('% and € are spaced from the number', m.index);
-  const lower = text.toLowerCase();
+  // Web addresses and domain names keep their own spelling (signalement.social-sante.gouv.fr).
+  const lower = text.toLowerCase().replace(/(https?:\/\/)?[\w-]+(\.[\w-]+)+(\/\S*)?/g, (m) => ' '.repeat(m.length));
   for (const word of unaccentedWords) {
     for (const m of lower.matchAll(new RegExp(`(?<![\\p{L}])${word}(?![\\p{L}])`, 'gu'))) {
       add(`accent missing in « ${word} »`, m.index);

@@ -44,11 +44,12 @@ export function EstablishmentFormPage() {
     handleSubmit,
     reset,
     control,
-    formState: { errors, isSubmitting, submitCount },
+    formState: { errors, isSubmitting },
   } = useForm<EstablishmentInput, unknown, ValidEstablishmentInput>({
     resolver: zodResolver(establishmentInputSchema),
     defaultValues: emptyForm,
-    mode: 'onTouched',
+    mode: 'onSubmit',
+    reValidateMode: 'onChange',
   });
 
   useEffect(() => {
@@ -68,10 +69,12 @@ export function EstablishmentFormPage() {
     });
   }, [establishmentId, establishments, reset]);
 
-  const errorCount = Object.keys(errors).length;
+  // After a refused submit, the summary of errors takes the focus so that a screen-reader user hears it first.
+  const [invalidSubmits, setInvalidSubmits] = useState(0);
+  const hasErrors = Object.keys(errors).length > 0;
   useEffect(() => {
-    if (submitCount > 0 && errorCount > 0) summaryRef.current?.focus();
-  }, [submitCount, errorCount]);
+    if (invalidSubmits > 0) summaryRef.current?.focus();
+  }, [invalidSubmits]);
 
   const finessEj = useWatch({ control, name: 'finessEj' });
   const finessEg = useWatch({ control, name: 'finessEg' });
@@ -94,7 +97,7 @@ export function EstablishmentFormPage() {
   return (
     <>
       <PageHeading title={title}>{title}</PageHeading>
-      {errorCount > 0 && submitCount > 0 ? (
+      {hasErrors && invalidSubmits > 0 ? (
         <div className="notice notice--error" role="alert" tabIndex={-1} ref={summaryRef}>
           {t('establishments.form.errorSummary')}
         </div>
@@ -104,7 +107,11 @@ export function EstablishmentFormPage() {
           {submitError}
         </div>
       ) : null}
-      <form className="form" noValidate onSubmit={(event) => void handleSubmit(onSubmit)(event)}>
+      <form
+        className="form"
+        noValidate
+        onSubmit={(event) => void handleSubmit(onSubmit, () => setInvalidSubmits((n) => n + 1))(event)}
+      >
         <FormField
           label={t('establishments.form.name')}
           error={errors.name && describeValidation(t, errors.name.message)}

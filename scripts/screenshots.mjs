@@ -1,0 +1,34 @@
+// Takes screenshots of the main screens from a running preview (npm start) into out/screenshots/, to look at
+// them after a change: node scripts/screenshots.mjs
+import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../tests/e2e/chromium.js';
+import { mkdirSync } from 'node:fs';
+mkdirSync('out/screenshots', { recursive: true });
+const browser = await chromium.launch(chromiumLaunchOptions);
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+const base = 'http://127.0.0.1:4173';
+await page.goto(base + '/');
+await page.waitForTimeout(500);
+await page.screenshot({ path: 'out/screenshots/s1-home.png' });
+await page.getByRole('link', { name: 'Créer un premier établissement' }).click();
+await page.getByLabel('Nom de l’établissement').fill('Centre hospitalier de Bourg-en-Bresse');
+await page.getByLabel('Numéro FINESS juridique (EJ)').fill('010780915');
+await page.getByRole('button', { name: 'Créer l’établissement' }).click();
+await page.waitForTimeout(300);
+await page.screenshot({ path: 'out/screenshots/s2-form.png' });
+await page.getByLabel('Numéro FINESS juridique (EJ)').fill('010780914');
+await page.getByLabel('Groupement hospitalier de territoire (GHT)').fill('GHT Bresse Haut-Bugey');
+await page.getByRole('button', { name: 'Créer l’établissement' }).click();
+await page.waitForTimeout(500);
+await page.screenshot({ path: 'out/screenshots/s3-establishment.png' });
+await page.getByRole('button', { name: 'Commencer' }).click();
+await page.waitForTimeout(800);
+const item = page.locator('article').first();
+await item.getByRole('radio', { name: 'Oui' }).check();
+await item.locator('summary').click();
+await page.waitForTimeout(300);
+await page.screenshot({ path: 'out/screenshots/s4-assessment.png', fullPage: true });
+await page.goto(base + '/settings');
+await page.waitForTimeout(500);
+await page.screenshot({ path: 'out/screenshots/s5-settings.png' });
+await browser.close();
