@@ -1,7 +1,14 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './tests/e2e/chromium.js';
 
-/** End-to-end tests drive the production build (vite preview) in the system Chromium; see tests/e2e/. */
+/**
+ * End-to-end tests drive the production build (vite preview) in the system Chromium; see tests/e2e/.
+ * E2E_PORT and E2E_DIST let two runs side by side use their own port and build folder.
+ */
+const port = Number(process.env.E2E_PORT ?? 4173);
+const dist = process.env.E2E_DIST ?? 'dist';
+const baseURL = `http://127.0.0.1:${port}`;
+
 export default defineConfig({
   testDir: './tests/e2e',
   testMatch: '**/*.spec.ts',
@@ -13,15 +20,15 @@ export default defineConfig({
   forbidOnly: true,
   reporter: [['list']],
   use: {
-    baseURL: 'http://127.0.0.1:4173',
+    baseURL,
     locale: 'fr-FR',
     serviceWorkers: 'allow',
     launchOptions: chromiumLaunchOptions,
     trace: 'off',
   },
   webServer: {
-    command: 'npx vite preview --host 127.0.0.1 --port 4173 --strictPort',
-    url: 'http://127.0.0.1:4173',
+    command: `npx vite preview --host 127.0.0.1 --port ${port} --strictPort --outDir ${dist}`,
+    url: baseURL,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
   },

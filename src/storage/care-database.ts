@@ -1,5 +1,8 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { ActionRecord } from '../domain/actions/action-record';
+import type { ApplicationRecord } from '../domain/applications/application-record';
 import type { Assessment } from '../domain/assessment/assessment';
+import type { BudgetRecord } from '../domain/budget/budget-record';
 import type { Establishment } from '../domain/establishment/establishment';
 import { StorageError } from './storage-error';
 
@@ -33,6 +36,35 @@ export interface EvidenceRow {
   blob: Blob;
 }
 
+/** A file imported into the auditor workspace: one per FINESS × questionnaire × campaign, the newest kept. */
+export interface SubmissionRow {
+  id: string;
+  finess: string;
+  questionnaireId: string;
+  campaignYear: number;
+  exportedAt: string;
+  importedAt: number;
+  /** The validated export file, as imported. */
+  document: unknown;
+}
+
+/** The public key first seen for a FINESS (trust on first use); a later file signed by another key is flagged. */
+export interface TrustedKeyRow {
+  finess: string;
+  fingerprint: string;
+  publicKeyJwk: JsonWebKey;
+  firstSeenAt: number;
+}
+
+/** This installation's signing key pair, created once; the private key is not extractable. */
+export interface InstallationKeyRow {
+  id: 'signing';
+  privateKey: CryptoKey;
+  publicKeyJwk: JsonWebKey;
+  fingerprint: string;
+  createdAt: number;
+}
+
 export type DatabaseAccess = 'read-write' | 'read-only';
 
 export class CareDatabase extends Dexie {
@@ -40,6 +72,12 @@ export class CareDatabase extends Dexie {
   establishments!: EntityTable<Establishment, 'id'>;
   assessments!: EntityTable<Assessment, 'id'>;
   evidence!: EntityTable<EvidenceRow, 'id'>;
+  budgets!: EntityTable<BudgetRecord, 'id'>;
+  applications!: EntityTable<ApplicationRecord, 'id'>;
+  actions!: EntityTable<ActionRecord, 'id'>;
+  submissions!: EntityTable<SubmissionRow, 'id'>;
+  trustedKeys!: EntityTable<TrustedKeyRow, 'finess'>;
+  installationKeys!: EntityTable<InstallationKeyRow, 'id'>;
 
   /** Set by {@link openCareDatabase}; every repository write checks it first. */
   access: DatabaseAccess = 'read-write';
@@ -55,6 +93,12 @@ export class CareDatabase extends Dexie {
       // the document, out of any index.
       assessments: 'id, establishmentId, &[establishmentId+questionnaireId+campaignYear], updatedAt',
       evidence: 'id, assessmentId, [assessmentId+itemId]',
+      budgets: 'id, establishmentId, &[establishmentId+year]',
+      applications: 'id, establishmentId',
+      actions: 'id, establishmentId, assessmentId, status',
+      submissions: 'id, finess, &[finess+questionnaireId+campaignYear], importedAt',
+      trustedKeys: 'finess',
+      installationKeys: 'id',
     });
     this.on('populate', (tx) => {
       void tx.table('meta').add({ key: 'dataVersion', value: DATA_VERSION });
