@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
 import { SaveIndicator } from '../components/save-status';
@@ -10,6 +11,8 @@ export function Layout() {
   const db = useDatabase();
   const language = currentLanguage();
   const other = language === 'fr' ? 'en' : 'fr';
+  const [closed, setClosed] = useState(db.closedByAnotherTab);
+  useEffect(() => db.onClosedByAnotherTab(() => setClosed(true)), [db]);
   return (
     <>
       <a className="skip-link" href="#main">
@@ -24,6 +27,7 @@ export function Layout() {
             <NavLink to="/" end>
               {t('common.nav.establishments')}
             </NavLink>
+            <NavLink to="/questionnaires">{t('common.nav.questionnaires')}</NavLink>
             <NavLink to="/settings">{t('common.nav.settings')}</NavLink>
           </nav>
           <SaveIndicator />
@@ -41,6 +45,14 @@ export function Layout() {
       {db.access === 'read-only' ? (
         <div className="notice notice--warning read-only-banner" role="alert">
           <strong>{t('common.readOnly.title')}</strong> {t('common.readOnly.body')}
+        </div>
+      ) : null}
+      {closed ? (
+        <div className="notice notice--warning closed-banner" role="alert">
+          <p>{t('assessment.closedByAnotherTab')}</p>
+          <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
+            {t('assessment.reload')}
+          </button>
         </div>
       ) : null}
       <main id="main" className="page">

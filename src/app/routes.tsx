@@ -39,6 +39,11 @@ export const routes: RouteObject[] = [
         lazy: () => import('../features/assessment/assessment-page').then((m) => ({ Component: m.AssessmentPage })),
       },
       {
+        path: 'questionnaires',
+        lazy: () =>
+          import('../features/questionnaires/questionnaires-page').then((m) => ({ Component: m.QuestionnairesPage })),
+      },
+      {
         path: 'settings',
         lazy: () => import('../features/settings/settings-page').then((m) => ({ Component: m.SettingsPage })),
       },

@@ -1,4 +1,10 @@
 import type { TFunction } from 'i18next';
+import {
+  applicationValidationCodes,
+  type ApplicationValidationCode,
+} from '../domain/applications/application-input';
+import type { BudgetIssue } from '../domain/budget/budget-ratios';
+import { BackupError } from '../storage/backup-error';
 import { StorageError, type StorageErrorCode } from '../storage/storage-error';
 
 /**
@@ -20,6 +26,7 @@ export function describeStorageError(t: TFunction, code: StorageErrorCode): stri
 
 export function describeError(t: TFunction, error: unknown): string {
   if (error instanceof StorageError) return describeStorageError(t, error.code);
+  if (error instanceof BackupError) return t(`errors.backup.${error.code}`, { path: error.path ?? '' });
   return t('errors.unknown');
 }
 
@@ -41,4 +48,16 @@ export function describeValidation(t: TFunction, code: string | undefined): stri
   return (validationCodes as readonly string[]).includes(code ?? '')
     ? t(`errors.validation.${code as ValidationCode}`)
     : t('errors.validation.invalid');
+}
+
+/** Budget refusals and warnings (domain/budget/budget-ratios.ts): the code names the rule, the field is shown beside. */
+export function describeBudgetIssue(t: TFunction, issue: Pick<BudgetIssue, 'code'>): string {
+  return t(`budget.issues.${issue.code}`);
+}
+
+/** Messages of the application form (domain/applications/application-input.ts), else the common ones. */
+export function describeApplicationValidation(t: TFunction, code: string | undefined): string {
+  return (applicationValidationCodes as readonly string[]).includes(code ?? '')
+    ? t(`applications.validation.${code as ApplicationValidationCode}`)
+    : describeValidation(t, code);
 }

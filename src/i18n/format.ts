@@ -27,3 +27,20 @@ export function formatBytes(bytes: number, language: Language): string {
   const number = formatNumber(value, language, { maximumFractionDigits: unit === 0 ? 0 : 1 });
   return `${number}\u00a0${units[unit] ?? ''}`;
 }
+
+/**
+ * An amount in euros: "1 234 567,50 €" in French (narrow no-break spaces between thousands, a no-break space before
+ * €), "€1,234,567.50" in English; whole amounts lose their ",00".
+ */
+export function formatEuros(value: number, language: Language): string {
+  return new Intl.NumberFormat(locales[language], {
+    style: 'currency',
+    currency: 'EUR',
+    trailingZeroDisplay: 'stripIfInteger',
+  }).format(value);
+}
+
+/** A fraction as a percentage: 0.017 → "1,7 %" in French (narrow no-break space), "1.7%" in English. */
+export function formatPercent(fraction: number, language: Language, maximumFractionDigits = 1): string {
+  return new Intl.NumberFormat(locales[language], { style: 'percent', maximumFractionDigits }).format(fraction);
+}

@@ -9,6 +9,8 @@ export interface NewAssessment {
   questionnaireVersion: string;
   contentHash: string;
   campaignYear: number;
+  /** Start from an earlier campaign: its answers, proposed "to review", and a link to it. */
+  from?: { previous: Assessment; answers: Assessment['answers'] };
 }
 
 /** What became of a saved answer: stored, or left alone because a newer version (another tab) was there. */
@@ -35,7 +37,16 @@ export class AssessmentRepository {
       questionnaireVersion: input.questionnaireVersion,
       contentHash: input.contentHash,
       campaignYear: input.campaignYear,
-      answers: {},
+      answers: input.from?.answers ?? {},
+      ...(input.from
+        ? {
+            basedOn: {
+              assessmentId: input.from.previous.id,
+              campaignYear: input.from.previous.campaignYear,
+              questionnaireVersion: input.from.previous.questionnaireVersion,
+            },
+          }
+        : {}),
       createdAt: now,
       updatedAt: now,
     };
@@ -78,4 +89,17 @@ export class AssessmentRepository {
       throw toStorageError(error);
     }
   }
+}
+
+/** The latest earlier campaign of the same questionnaire for an establishment, to start a new one from. */
+export async function findPreviousCampaign(
+  repository: AssessmentRepository,
+  establishmentId: string,
+  questionnaireId: string,
+  campaignYear: number,
+): Promise<Assessment | undefined> {
+  const all = await repository.listByEstablishment(establishmentId);
+  return all
+    .filter((a) => a.questionnaireId === questionnaireId && a.campaignYear < campaignYear)
+    .sort((a, b) => b.campaignYear - a.campaignYear)[0];
 }

@@ -33,7 +33,8 @@ export interface EvidenceRow {
   /** The date of the document itself (a signed policy, an audit report), not the upload date. */
   documentDate?: string;
   addedAt: number;
-  blob: Blob;
+  /** The file's bytes (an ArrayBuffer rather than a Blob: it clones the same everywhere, tests included). */
+  data: ArrayBuffer;
 }
 
 /** A file imported into the auditor workspace: one per FINESS × questionnaire × campaign, the newest kept. */
@@ -83,6 +84,15 @@ export class CareDatabase extends Dexie {
   access: DatabaseAccess = 'read-write';
   /** The data version found on disk when the database was opened. */
   foundDataVersion = DATA_VERSION;
+  /** Set when another tab opened a newer version of the data or deleted it: this tab must reload. */
+  closedByAnotherTab = false;
+  private readonly closeListeners = new Set<() => void>();
+
+  /** Subscribes to "another tab upgraded or deleted the database"; returns the unsubscribe function. */
+  onClosedByAnotherTab(listener: () => void): () => void {
+    this.closeListeners.add(listener);
+    return () => this.closeListeners.delete(listener);
+  }
 
   constructor(name: string = DEFAULT_DATABASE_NAME) {
     super(name);
@@ -102,6 +112,14 @@ export class CareDatabase extends Dexie {
     });
     this.on('populate', (tx) => {
       void tx.table('meta').add({ key: 'dataVersion', value: DATA_VERSION });
+    });
+    // Another tab (a newer build, or a deletion) needs the database: let it proceed rather than deadlock, stop
+    // writing here, and tell the user to reload. Dexie's close() also stops it from reopening by itself.
+    this.on('versionchange', () => {
+      this.close();
+      this.closedByAnotherTab = true;
+      for (const listener of this.closeListeners) listener();
+      return false;
     });
   }
 

@@ -2,7 +2,11 @@ import type { CareDatabase } from './care-database';
 import { toStorageError } from './storage-error';
 
 /** Small facts about this installation kept beside the data (last backup, persistence asked). */
-export type MetaKey = 'lastBackupAt' | 'persistenceRequestedAt';
+export type MetaKey =
+  | 'lastBackupAt'
+  | 'persistenceRequestedAt'
+  /** The budget targets (IT share, cyber share) the user set; the defaults apply while it is absent. */
+  | 'budgetTargets';
 
 export class MetaRepository {
   constructor(private readonly db: CareDatabase) {}

@@ -70,3 +70,13 @@ export async function loadLatestQuestionnaires(): Promise<LoadedQuestionnaire[]>
   const ids = [...latest.keys()].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
   return Promise.all(ids.map((id) => loadQuestionnaire(id, latest.get(id) ?? '')));
 }
+
+/** Every shipped version of every questionnaire, newest first within each questionnaire. */
+export async function loadAllQuestionnaires(): Promise<LoadedQuestionnaire[]> {
+  const latest = await loadLatestQuestionnaires();
+  const order = latest.map((l) => l.questionnaire.id);
+  const entries = listCatalog().sort(
+    (a, b) => order.indexOf(a.id) - order.indexOf(b.id) || compareVersions(b.version, a.version),
+  );
+  return Promise.all(entries.map((e) => loadQuestionnaire(e.id, e.version)));
+}

@@ -149,3 +149,37 @@ describe('AssessmentRepository', () => {
     );
   });
 });
+
+describe('a new campaign from last year', () => {
+  it('proposes last year’s answers marked to review and links to the assessment it came from', async () => {
+    const { proposeAnswers } = await import('../domain/assessment/assessment');
+    const { findPreviousCampaign } = await import('./assessment-repository');
+    const db = await openCareDatabase(freshName());
+    const establishment = await new EstablishmentRepository(db).create(chu);
+    const repo = new AssessmentRepository(db);
+    const base = {
+      establishmentId: establishment.id,
+      questionnaireId: 'care',
+      questionnaireVersion: '2026.1',
+      contentHash: hash,
+    };
+    const last = await repo.create({ ...base, campaignYear: 2025 });
+    await repo.saveAnswer(last.id, 'care.gov.01', {
+      response: { kind: 'status', value: 'yes' },
+      comment: 'Signée',
+      updatedAt: 5,
+    });
+    await repo.saveAnswer(last.id, 'care.gone.01', { response: { kind: 'status', value: 'no' }, updatedAt: 5 });
+    await repo.saveAnswer(last.id, 'care.gov.02', { comment: 'sans réponse', updatedAt: 5 });
+
+    const previous = await findPreviousCampaign(repo, establishment.id, 'care', 2026);
+    expect(previous?.id).toBe(last.id);
+    const answers = proposeAnswers(previous!, new Set(['care.gov.01', 'care.gov.02']), 100);
+    const next = await repo.create({ ...base, campaignYear: 2026, from: { previous: previous!, answers } });
+    expect(next.basedOn).toEqual({ assessmentId: last.id, campaignYear: 2025, questionnaireVersion: '2026.1' });
+    expect(next.answers).toEqual({
+      'care.gov.01': { response: { kind: 'status', value: 'yes' }, comment: 'Signée', toReview: true, updatedAt: 100 },
+    });
+    db.close();
+  });
+});

@@ -1,8 +1,17 @@
 import { useEffect, useMemo, useState } from 'react';
+import { ActionRepository } from './action-repository';
+import { ApplicationRepository } from './application-repository';
 import { AssessmentRepository } from './assessment-repository';
+import { BudgetRepository } from './budget-repository';
 import { EstablishmentRepository } from './establishment-repository';
+import { EvidenceRepository } from './evidence-repository';
 import { MetaRepository } from './meta-repository';
-import { loadLatestQuestionnaires, loadQuestionnaire, type LoadedQuestionnaire } from './questionnaire-catalog';
+import {
+  loadAllQuestionnaires,
+  loadLatestQuestionnaires,
+  loadQuestionnaire,
+  type LoadedQuestionnaire,
+} from './questionnaire-catalog';
 
 import { useDatabase } from './use-database';
 
@@ -11,7 +20,11 @@ import { useDatabase } from './use-database';
 export interface Repositories {
   establishments: EstablishmentRepository;
   assessments: AssessmentRepository;
+  evidence: EvidenceRepository;
   meta: MetaRepository;
+  budgets: BudgetRepository;
+  applications: ApplicationRepository;
+  actions: ActionRepository;
 }
 
 export function useRepositories(): Repositories {
@@ -20,7 +33,11 @@ export function useRepositories(): Repositories {
     () => ({
       establishments: new EstablishmentRepository(db),
       assessments: new AssessmentRepository(db),
+      evidence: new EvidenceRepository(db),
       meta: new MetaRepository(db),
+      budgets: new BudgetRepository(db),
+      applications: new ApplicationRepository(db),
+      actions: new ActionRepository(db),
     }),
     [db],
   );
@@ -53,4 +70,8 @@ export function useQuestionnaire(id: string | undefined, version: string | undef
 
 export function useLatestQuestionnaires(): AsyncState<LoadedQuestionnaire[]> {
   return usePromise(loadLatestQuestionnaires, []);
+}
+
+export function useAllQuestionnaires(): AsyncState<LoadedQuestionnaire[]> {
+  return usePromise(loadAllQuestionnaires, []);
 }

@@ -47,6 +47,12 @@ export const applicationRecordSchema = z.object({
   remoteAccess: z.boolean(),
   users: z.number().int().min(0).optional(),
   usersWithTwoFactors: z.number().int().min(0).optional(),
+  /**
+   * Doctors and nurses (IDE) among the users, and how many of them have two factors: the 2027 HospiConnect target
+   * (Hop'en 2 objective 1.3 of 2027) concerns them on the patient record. Optional: other applications leave them out.
+   */
+  doctorsAndNurses: z.number().int().min(0).optional(),
+  doctorsAndNursesWithTwoFactors: z.number().int().min(0).optional(),
   homologation: z.enum(homologationStates),
   targetDate: z.iso.date().optional(),
   createdAt: z.number(),

@@ -15,6 +15,14 @@ export const assessmentSchema = z.object({
   contentHash: z.string().regex(/^[0-9a-f]{64}$/),
   campaignYear: z.number().int().min(2020).max(2100),
   answers: z.record(z.string(), answerSchema),
+  /** The assessment of an earlier campaign this one started from (its answers were proposed "to review"). */
+  basedOn: z
+    .object({
+      assessmentId: z.string().min(1),
+      campaignYear: z.number().int(),
+      questionnaireVersion: z.string().min(1),
+    })
+    .optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
 });
@@ -54,4 +62,22 @@ export function overallProgress(progress: readonly DomainProgress[]): { answered
     answered: 0,
     total: 0,
   });
+}
+
+/**
+ * Last campaign's answers proposed for a new one: same responses and comments, each marked "to review" so that
+ * nothing is taken as confirmed until someone has looked at it (peers' users asked for this: CISO Assistant #376,
+ * #2104). Answers to items that no longer exist are dropped.
+ */
+export function proposeAnswers(
+  previous: Assessment,
+  currentItemIds: ReadonlySet<string>,
+  now: number,
+): Assessment['answers'] {
+  const proposed: Assessment['answers'] = {};
+  for (const [itemId, answer] of Object.entries(previous.answers)) {
+    if (!currentItemIds.has(itemId) || answer.response === undefined) continue;
+    proposed[itemId] = { ...answer, toReview: true, updatedAt: now };
+  }
+  return proposed;
 }

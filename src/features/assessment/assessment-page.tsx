@@ -1,9 +1,10 @@
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useParams } from 'react-router';
+import { Link, NavLink, useNavigate, useParams } from 'react-router';
 import { PageHeading } from '../../components/page-heading';
-import type { Answer } from '../../domain/assessment/answer';
+import { isAnswered, type Answer } from '../../domain/assessment/answer';
 import { applicableItems, overallProgress, progressByDomain } from '../../domain/assessment/assessment';
+import { compareItemVersions } from '../../domain/questionnaire/compare-versions';
 import { audiencesOf } from '../../domain/establishment/establishment';
 import { currentLanguage } from '../../i18n/i18n';
 import { useDatabase, useLiveQuery } from '../../storage/use-database';
@@ -16,6 +17,7 @@ export function AssessmentPage() {
   const language = currentLanguage();
   const { assessmentId = '', domainId } = useParams();
   const db = useDatabase();
+  const navigate = useNavigate();
   const { assessments, establishments } = useRepositories();
   const assessment = useLiveQuery(
     async () => (await assessments.get(assessmentId)) ?? null,
@@ -26,6 +28,11 @@ export function AssessmentPage() {
     [establishments, assessment?.establishmentId],
   );
   const loaded = useQuestionnaire(assessment?.questionnaireId, assessment?.questionnaireVersion);
+  const previousVersion = useQuestionnaire(
+    assessment?.basedOn ? assessment.questionnaireId : undefined,
+    assessment?.basedOn?.questionnaireVersion,
+  );
+  const [filter, setFilter] = useState<ItemFilter>('all');
   const saveAnswer = useCallback(
     (itemId: string, answer: Answer) => assessments.saveAnswer(assessmentId, itemId, answer),
     [assessments, assessmentId],
@@ -61,8 +68,33 @@ export function AssessmentPage() {
   const overall = overallProgress(progress);
   const currentDomainId = progress.some((p) => p.domainId === domainId) ? domainId : progress[0]?.domainId;
   const domain = questionnaire.domains.find((d) => d.id === currentDomainId);
-  const items = applicableItems(questionnaire, audiences).filter((i) => i.domain === currentDomainId);
+  const applicable = applicableItems(questionnaire, audiences);
+  const domainItems = applicable.filter((i) => i.domain === currentDomainId);
+  const items = domainItems.filter((item) => matchesFilter(filter, item.weight, assessment.answers[item.id]));
   const title = `${questionnaire.title[language]} — ${assessment.campaignYear}`;
+  const changes =
+    assessment.basedOn && previousVersion.status === 'ready'
+      ? compareItemVersions(previousVersion.value.questionnaire, questionnaire)
+      : undefined;
+  // The next unanswered item after this domain's, across domains in questionnaire order, wrapping around.
+  const unanswered = applicable.filter((i) => !isAnswered(assessment.answers[i.id]));
+  const domainOrder = progress.map((p) => p.domainId);
+  const next =
+    unanswered.find((i) => domainOrder.indexOf(i.domain) > domainOrder.indexOf(currentDomainId ?? '')) ??
+    unanswered.find((i) => i.domain === currentDomainId) ??
+    unanswered[0];
+  const goToNext = async () => {
+    if (!next) return;
+    if (next.domain !== currentDomainId) await navigate(`/assessments/${assessment.id}/${next.domain}`);
+    setFilter('all');
+    setTimeout(() => {
+      const target = document.querySelector<HTMLElement>(
+        `[data-item-id="${CSS.escape(next.id)}"] input, [data-item-id="${CSS.escape(next.id)}"] textarea`,
+      );
+      target?.focus();
+      target?.scrollIntoView({ block: 'center' });
+    }, 50);
+  };
 
   return (
     <div className="assessment">
@@ -98,9 +130,37 @@ export function AssessmentPage() {
         <section className="assessment__items" aria-labelledby="domain-title">
           <h2 id="domain-title">{domain?.title[language]}</h2>
           <p className="lead">{domain?.description[language]}</p>
+          <div className="item-toolbar">
+            <div className="field">
+              <label htmlFor="item-filter">{t('assessment.filters.label')}</label>
+              <select id="item-filter" value={filter} onChange={(e) => setFilter(e.target.value as ItemFilter)}>
+                <option value="all">{t('assessment.filters.all')}</option>
+                <option value="unanswered">{t('assessment.filters.unanswered')}</option>
+                <option value="critical">{t('assessment.filters.critical')}</option>
+                <option value="to-review">{t('assessment.filters.toReview')}</option>
+              </select>
+            </div>
+            <p role="status" className="item-toolbar__count">
+              {t('assessment.filters.count', { shown: items.length, total: domainItems.length })}
+            </p>
+            {next ? (
+              <button type="button" className="button" onClick={() => void goToNext()}>
+                {t('assessment.nextUnanswered')}
+              </button>
+            ) : (
+              <p className="item-toolbar__done">{t('assessment.allAnswered')}</p>
+            )}
+          </div>
+          {items.length === 0 ? <p>{t('assessment.filters.none')}</p> : null}
           {items.map((item) => (
             <ItemCard
               key={item.id}
+              assessmentId={assessment.id}
+              change={
+                changes && assessment.basedOn
+                  ? { status: changes.get(item.id) ?? 'new', year: assessment.basedOn.campaignYear }
+                  : undefined
+              }
               item={item}
               stored={assessment.answers[item.id]}
               language={language}
@@ -112,4 +172,19 @@ export function AssessmentPage() {
       </div>
     </div>
   );
+}
+
+type ItemFilter = 'all' | 'unanswered' | 'critical' | 'to-review';
+
+function matchesFilter(filter: ItemFilter, weight: string, answer: Answer | undefined): boolean {
+  switch (filter) {
+    case 'all':
+      return true;
+    case 'unanswered':
+      return !isAnswered(answer);
+    case 'critical':
+      return weight === 'critical';
+    case 'to-review':
+      return answer?.toReview === true;
+  }
 }

@@ -3,15 +3,20 @@ import { useTranslation } from 'react-i18next';
 import { useSaveStatus } from '../../components/save-status';
 import type { Answer, Response } from '../../domain/assessment/answer';
 import type { Language } from '../../domain/localized-text';
+import type { ItemChange } from '../../domain/questionnaire/compare-versions';
 import type { QuestionnaireItem } from '../../domain/questionnaire/questionnaire-schema';
 import { describeError } from '../../i18n/describe-error';
 import { formatDate, formatNumber } from '../../i18n/format';
+import { EvidencePanel } from './evidence-panel';
 import { parseTypedNumber } from './parse-number';
 
 const TEXT_SAVE_DELAY_MS = 400;
 
 interface ItemCardProps {
+  assessmentId: string;
   item: QuestionnaireItem;
+  /** Against the campaign this assessment started from, when there is one. */
+  change?: { status: ItemChange; year: number } | undefined;
   stored: Answer | undefined;
   language: Language;
   readOnly: boolean;
@@ -23,7 +28,15 @@ interface ItemCardProps {
  * newer version arrives from storage, so a failed write never loses it; every change is written at once (choices)
  * or after a short pause in typing (texts), and the header says "saved" only when IndexedDB has committed it.
  */
-export function ItemCard({ item, stored, language, readOnly, saveAnswer }: ItemCardProps) {
+export function ItemCard({
+  assessmentId,
+  item,
+  change: changeSinceLastYear,
+  stored,
+  language,
+  readOnly,
+  saveAnswer,
+}: ItemCardProps) {
   const { t } = useTranslation();
   const { begin, save } = useSaveStatus();
   const baseId = useId();
@@ -97,6 +110,12 @@ export function ItemCard({ item, stored, language, readOnly, saveAnswer }: ItemC
             <span className="badge badge--inferred">{t('assessment.basisInferred')}</span>
           )}
           {item.unconfirmed ? <span className="badge badge--unconfirmed">{t('assessment.unconfirmed')}</span> : null}
+          {changeSinceLastYear ? (
+            <span className={`badge badge--change-${changeSinceLastYear.status}`}>
+              {t(`assessment.change.${changeSinceLastYear.status}`, { year: changeSinceLastYear.year })}
+            </span>
+          ) : null}
+          {shown?.toReview ? <span className="badge badge--review">{t('assessment.review.badge')}</span> : null}
         </p>
         <h3 id={questionId} className="item__question">
           {item.question[language]}
@@ -255,6 +274,15 @@ export function ItemCard({ item, stored, language, readOnly, saveAnswer }: ItemC
         </div>
       ) : null}
 
+      {shown?.toReview && changeSinceLastYear ? (
+        <div className="item__review">
+          <p>{t('assessment.review.hint', { year: changeSinceLastYear.year })}</p>
+          <button type="button" className="button button--small" disabled={readOnly} onClick={() => change({})}>
+            {t('assessment.review.confirm')}
+          </button>
+        </div>
+      ) : null}
+
       <details className="item__help">
         <summary>{t('assessment.help')}</summary>
         <h4>{t('assessment.meaning')}</h4>
@@ -282,6 +310,7 @@ export function ItemCard({ item, stored, language, readOnly, saveAnswer }: ItemC
           onBlur={flush}
         />
       </div>
+      <EvidencePanel assessmentId={assessmentId} itemId={item.id} language={language} readOnly={readOnly} />
       {writeError ? (
         <p className="field__error" role="alert">
           {t('common.save.notSaved', { reason: writeError })}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PageHeading } from '../../components/page-heading';
 import { useSaveStatus } from '../../components/save-status';
-import { overallProgress, progressByDomain, type Assessment } from '../../domain/assessment/assessment';
+import { overallProgress, progressByDomain, proposeAnswers, type Assessment } from '../../domain/assessment/assessment';
 import { audiencesOf, type Establishment } from '../../domain/establishment/establishment';
 import { currentLanguage } from '../../i18n/i18n';
 import { describeError } from '../../i18n/describe-error';
@@ -164,7 +164,15 @@ function StartAssessmentForm({ establishment }: { establishment: Establishment }
       : [];
   const [choice, setChoice] = useState('');
   const [year, setYear] = useState(thisYear);
+  const [fromPrevious, setFromPrevious] = useState(true);
   const selected = available.find((l) => l.questionnaire.id === choice) ?? available[0];
+  const existing = useLiveQuery(
+    () => assessments.listByEstablishment(establishment.id),
+    [assessments, establishment.id],
+  );
+  const previous = (existing ?? [])
+    .filter((a) => a.questionnaireId === selected?.questionnaire.id && a.campaignYear < year)
+    .sort((a, b) => b.campaignYear - a.campaignYear)[0];
 
   const submit = async (event: { preventDefault: () => void }) => {
     event.preventDefault();
@@ -178,6 +186,14 @@ function StartAssessmentForm({ establishment }: { establishment: Establishment }
           questionnaireVersion: selected.questionnaire.version,
           contentHash: selected.contentHash,
           campaignYear: year,
+          ...(previous && fromPrevious
+            ? {
+                from: {
+                  previous,
+                  answers: proposeAnswers(previous, new Set(selected.questionnaire.items.map((i) => i.id)), Date.now()),
+                },
+              }
+            : {}),
         }),
       );
       await navigate(`/assessments/${created.id}`);
@@ -214,6 +230,17 @@ function StartAssessmentForm({ establishment }: { establishment: Establishment }
           ))}
         </select>
       </div>
+      {previous ? (
+        <div className="field field--checkbox">
+          <input
+            type="checkbox"
+            id="start-from-previous"
+            checked={fromPrevious}
+            onChange={(e) => setFromPrevious(e.target.checked)}
+          />
+          <label htmlFor="start-from-previous">{t('assessments.fromPrevious', { year: previous.campaignYear })}</label>
+        </div>
+      ) : null}
       <button type="submit" className="button button--primary">
         {t('assessments.create')}
       </button>

@@ -1,6 +1,8 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { PageHeading } from '../../components/page-heading';
+import type { Establishment } from '../../domain/establishment/establishment';
 import { listEstablishments } from '../../storage/establishment-queries';
 import { useDatabase, useLiveQuery } from '../../storage/use-database';
 
@@ -8,7 +10,8 @@ import { useDatabase, useLiveQuery } from '../../storage/use-database';
 export function EstablishmentsPage() {
   const { t } = useTranslation();
   const db = useDatabase();
-  const list = useLiveQuery(() => listEstablishments(db), [db]);
+  const [showArchived, setShowArchived] = useState(false);
+  const list = useLiveQuery(() => listEstablishments(db, { includeArchived: showArchived }), [db, showArchived]);
 
   if (list === undefined) return <p role="status">{t('common.loading')}</p>;
 
@@ -39,19 +42,50 @@ export function EstablishmentsPage() {
           {t('home.create')}
         </Link>
       </div>
-      <ul className="card-list" aria-label={t('home.listLabel')}>
-        {list.map((e) => (
-          <li key={e.id} className="card">
-            <Link to={`/establishments/${e.id}`} className="card__title">
-              {e.name}
-            </Link>
-            <p className="card__meta">
-              {t('home.finess', { finess: e.finessEj })} · {t(`establishments.categories.${e.category}`)}
-              {e.ghtName ? ` · ${e.ghtName}` : ''}
-            </p>
-          </li>
-        ))}
-      </ul>
+      <div className="field field--checkbox">
+        <input
+          type="checkbox"
+          id="show-archived"
+          checked={showArchived}
+          onChange={(e) => setShowArchived(e.target.checked)}
+        />
+        <label htmlFor="show-archived">{t('home.showArchived')}</label>
+      </div>
+      {groupByGht(list).map(([ght, members]) => (
+        <section key={ght ?? ''} className="section" aria-labelledby={`group-${ght ?? 'none'}`}>
+          <h2 id={`group-${ght ?? 'none'}`}>
+            {ght ? t('home.ghtGroup', { ght, count: members.length }) : t('home.noGht')}
+          </h2>
+          <ul className="card-list">
+            {members.map((e) => (
+              <li key={e.id} className="card">
+                <Link to={`/establishments/${e.id}`} className="card__title">
+                  {e.name}
+                </Link>
+                <p className="card__meta">
+                  {t('home.finess', { finess: e.finessEj })} · {t(`establishments.categories.${e.category}`)}
+                  {e.isGhtSupport ? ` · ${t('home.support')}` : ''}
+                  {e.archived ? ` · ${t('home.archived')}` : ''}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
     </>
   );
+}
+
+/** Establishments by GHT (a GHT groups its members; its support establishment first), those outside any GHT last. */
+function groupByGht(list: Establishment[]): [string | undefined, Establishment[]][] {
+  const groups = new Map<string | undefined, Establishment[]>();
+  for (const e of list) groups.set(e.ghtName, [...(groups.get(e.ghtName) ?? []), e]);
+  return [...groups.entries()]
+    .map(([ght, members]): [string | undefined, Establishment[]] => [
+      ght,
+      [...members].sort(
+        (a, b) => Number(b.isGhtSupport) - Number(a.isGhtSupport) || a.name.localeCompare(b.name, 'fr'),
+      ),
+    ])
+    .sort(([a], [b]) => (a === undefined ? 1 : b === undefined ? -1 : a.localeCompare(b, 'fr')));
 }

@@ -6,6 +6,7 @@ import { changeLanguage, currentLanguage } from '../../i18n/i18n';
 import { formatBytes } from '../../i18n/format';
 import { DATA_VERSION } from '../../storage/care-database';
 import { useDatabase } from '../../storage/use-database';
+import { DataSafety } from './data-safety';
 
 type Persistence = 'persisted' | 'not-persisted' | 'unknown';
 
@@ -61,6 +62,7 @@ export function SettingsPage() {
         </p>
         {usage !== null ? <p>{t('settings.usage', { used: formatBytes(usage, language) })}</p> : null}
       </section>
+      <DataSafety />
       <section className="section" aria-labelledby="settings-about">
         <h2 id="settings-about">{t('settings.about')}</h2>
         <dl className="details">

@@ -1,16 +1,22 @@
+import frApplications from './fr/applications.json';
 import frAssessment from './fr/assessment.json';
 import frAssessments from './fr/assessments.json';
+import frBudget from './fr/budget.json';
 import frCommon from './fr/common.json';
 import frErrors from './fr/errors.json';
 import frEstablishments from './fr/establishments.json';
 import frHome from './fr/home.json';
+import frQuestionnaires from './fr/questionnaires.json';
 import frSettings from './fr/settings.json';
+import enApplications from './en/applications.json';
 import enAssessment from './en/assessment.json';
 import enAssessments from './en/assessments.json';
+import enBudget from './en/budget.json';
 import enCommon from './en/common.json';
 import enErrors from './en/errors.json';
 import enEstablishments from './en/establishments.json';
 import enHome from './en/home.json';
+import enQuestionnaires from './en/questionnaires.json';
 import enSettings from './en/settings.json';
 
 /** French is the reference locale: its shape types every key (design §7), and English must have the same shape. */
@@ -21,6 +27,9 @@ export const fr = {
   assessments: frAssessments,
   assessment: frAssessment,
   settings: frSettings,
+  questionnaires: frQuestionnaires,
+  budget: frBudget,
+  applications: frApplications,
   errors: frErrors,
 };
 
@@ -33,5 +42,8 @@ export const en: SameShape<typeof fr> = {
   assessments: enAssessments,
   assessment: enAssessment,
   settings: enSettings,
+  questionnaires: enQuestionnaires,
+  budget: enBudget,
+  applications: enApplications,
   errors: enErrors,
 };

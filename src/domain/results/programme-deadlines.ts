@@ -1,0 +1,253 @@
+import type { Sector } from '../establishment/establishment';
+import { daysBetween, endOfYear } from '../scoring/iso-date';
+import type { ItemScore } from '../scoring/score-assessment';
+
+/**
+ * The programme dates an establishment is held to, and whether its answers show each one met. Dates are data, here
+ * in one place, because they move (CaRE D1's declaration closed on 28 March 2025, then 30 June 2025): see
+ * docs/sources.md and the domain reference. Each date names the items whose answers tell whether it is met; the
+ * interface gives its title and explanation (results.deadlines.catalog.<id>).
+ */
+export const programmes = ['rie', 'hospiconnect', 'care', 'crisis-exercise'] as const;
+export type Programme = (typeof programmes)[number];
+
+export const deadlineIds = [
+  'rie-remote-2fa',
+  'rie-commitment',
+  'rie-identity-repository',
+  'rie-no-password-only',
+  'rie-homologation',
+  'care-d1-declaration',
+  'care-d2-application',
+  'care-d2-declaration',
+  'care-d1bis-application',
+  'care-d2-pca-test',
+  'hospiconnect-2026',
+  'hospiconnect-2027',
+  'hospiconnect-2028',
+  'crisis-exercise',
+] as const;
+export type DeadlineId = (typeof deadlineIds)[number];
+
+export interface ProgrammeDeadline {
+  id: DeadlineId;
+  programme: Programme;
+  /** A fixed date, or, for an annual obligation, none: it falls due at the end of each calendar year. */
+  date?: string;
+  recurrence?: 'annual';
+  /** The sectors held to it. */
+  concerns: readonly Sector[];
+  /** Sectors for which it is a recommendation rather than an obligation. */
+  recommendedFor?: readonly Sector[];
+  /** Items of any questionnaire whose answers tell whether the date is met. */
+  itemIds: readonly string[];
+  source: string;
+}
+
+const both: Sector[] = ['health', 'medico-social'];
+const health: Sector[] = ['health'];
+
+/** Items answering the CaRE domain 2 objectives (arrêté du 3 juillet 2025, annexe 1: D2.O1.A to D2.O4). */
+const d2Objectives = [
+  'care.gov.04',
+  'care.cri.03',
+  'care.cri.04',
+  'care.d2.01',
+  'care.d2.02',
+  'care.d2.03',
+  'care.d2.04',
+  'care.d2.05',
+  'care.d2.08',
+  'care.d2.09',
+  'care.d2.10',
+  'care.d2.11',
+  'care.d2.12',
+  'care.d2.13',
+  'care.d2.14',
+  'care.d2.15',
+  'care.d2.16',
+  'care.d2.17',
+  'care.d2.19',
+];
+
+export const programmeDeadlines: readonly ProgrammeDeadline[] = [
+  {
+    id: 'rie-remote-2fa',
+    programme: 'rie',
+    date: '2022-06-01',
+    concerns: both,
+    itemIds: ['care.ra.01', 'hc.auth.01', 'esms.rem.01'],
+    source: 'Arrêté du 28 mars 2022 (RIE) ; FAQ esante.gouv.fr, obligations depuis le 1er juin 2022',
+  },
+  {
+    id: 'rie-commitment',
+    programme: 'rie',
+    date: '2023-05-31',
+    concerns: both,
+    itemIds: ['hc.gov.03'],
+    source: 'FAQ esante.gouv.fr, obligations depuis le 1er juin 2022 (engagement de sécurisation)',
+  },
+  {
+    id: 'rie-identity-repository',
+    programme: 'rie',
+    date: '2024-01-01',
+    concerns: both,
+    itemIds: ['hc.id.01', 'hc.id.02'],
+    source: 'RIE, exigence 27 ; FAQ esante.gouv.fr sur le répertoire d’identités local',
+  },
+  {
+    id: 'rie-no-password-only',
+    programme: 'rie',
+    date: '2026-01-01',
+    concerns: both,
+    itemIds: ['hc.auth.02', 'esms.auth.02'],
+    source: 'FAQ esante.gouv.fr : le simple identifiant et mot de passe n’est plus conforme au 1er janvier 2026',
+  },
+  {
+    id: 'rie-homologation',
+    programme: 'rie',
+    date: '2026-01-01',
+    concerns: both,
+    itemIds: ['hc.auth.08'],
+    source: 'FAQ esante.gouv.fr : homologation des moyens d’identification électronique',
+  },
+  {
+    id: 'care-d1-declaration',
+    programme: 'care',
+    date: '2025-06-30',
+    concerns: health,
+    itemIds: ['care.d1.03', 'care.d1.12'],
+    source: 'esante.gouv.fr : clôture du guichet de déclaration du domaine 1 (30 juin 2025)',
+  },
+  {
+    id: 'care-d2-application',
+    programme: 'care',
+    date: '2025-10-31',
+    concerns: health,
+    itemIds: ['care.gov.01', 'care.gov.05', 'care.res.07'],
+    source: 'Arrêté du 3 juillet 2025, annexe 1 (prérequis D2.P1, D2.P2) ; DSIH, article 6070',
+  },
+  {
+    id: 'care-d2-declaration',
+    programme: 'care',
+    date: '2026-01-16',
+    concerns: health,
+    itemIds: d2Objectives,
+    source: 'esante.gouv.fr, axe 4 : guichet de déclaration du domaine 2 ouvert le 16 janvier 2026',
+  },
+  {
+    id: 'care-d1bis-application',
+    programme: 'care',
+    date: '2026-02-13',
+    concerns: health,
+    itemIds: ['care.res.07'],
+    source: 'esante.gouv.fr, axe 4 : candidatures au domaine 1 bis à partir du 13 février 2026',
+  },
+  {
+    id: 'care-d2-pca-test',
+    programme: 'care',
+    date: '2026-11-30',
+    concerns: health,
+    itemIds: ['care.d2.06'],
+    source: 'DSIH, article 5982 (source secondaire) : un PCA testé d’ici novembre 2026',
+  },
+  {
+    id: 'hospiconnect-2026',
+    programme: 'hospiconnect',
+    date: '2026-12-31',
+    concerns: health,
+    itemIds: ['hc.gov.01', 'hc.gov.02'],
+    source: 'Arrêté du 27 janvier 2026 (HospiConnect), objectifs 2026',
+  },
+  {
+    // hc.gov.05 (homologation with reservations) and hc.id.04 (manual procedure) accept a partial answer in 2027;
+    // they are read at the 2028 date, when only the full answer meets them.
+    id: 'hospiconnect-2027',
+    programme: 'hospiconnect',
+    date: '2027-12-31',
+    concerns: health,
+    itemIds: ['hc.gov.04', 'hc.id.03', 'hc.id.05', 'hc.auth.03', 'hc.dmp.01', 'hc.dmp.02', 'hc.dmp.03'],
+    source: 'Arrêté du 27 janvier 2026 (HospiConnect), objectifs 2027',
+  },
+  {
+    id: 'hospiconnect-2028',
+    programme: 'hospiconnect',
+    date: '2028-12-31',
+    concerns: health,
+    itemIds: ['hc.gov.05', 'hc.id.04', 'hc.id.08', 'hc.id.09', 'hc.auth.04', 'hc.auth.09', 'hc.dmp.04'],
+    source: 'Arrêté du 27 janvier 2026 (HospiConnect), objectifs 2028',
+  },
+  {
+    id: 'crisis-exercise',
+    programme: 'crisis-exercise',
+    recurrence: 'annual',
+    concerns: both,
+    recommendedFor: ['medico-social'],
+    itemIds: ['care.cri.01', 'esms.cri.01'],
+    source: 'Instruction N° SHFDS/FSSI/2023/15 du 30 janvier 2023',
+  },
+];
+
+export type DeadlineStatus = 'met' | 'not-met' | 'unknown' | 'not-applicable';
+
+export interface DeadlineResult {
+  deadline: ProgrammeDeadline;
+  /** The fixed date, or the end of the current year for an annual obligation. */
+  due: string;
+  /** Days from the date of the check to the due date (negative once it has passed). */
+  daysLeft: number;
+  status: DeadlineStatus;
+  recommendation: boolean;
+  /** The related items found in the establishment's assessments, and those not met. */
+  itemIds: string[];
+  notMetItemIds: string[];
+}
+
+/**
+ * Whether the answers show a date met: not met as soon as one related item is not fully met (or is "don't know");
+ * unknown while a related item is unanswered or none of them is in the establishment's assessments; not applicable
+ * when every related item was marked so; met otherwise.
+ */
+export function deadlineStatusOf(related: readonly ItemScore[]): DeadlineStatus {
+  if (related.length === 0) return 'unknown';
+  if (related.some((s) => s.value !== undefined && s.value < 1)) return 'not-met';
+  if (related.some((s) => s.outcome === 'unanswered')) return 'unknown';
+  if (related.every((s) => s.outcome === 'not-applicable')) return 'not-applicable';
+  return 'met';
+}
+
+/**
+ * The dates that concern an establishment of this sector, in date order, each with its status from the scores of
+ * the items of its assessments for the campaign (items that do not apply to it must be left out of `items`).
+ */
+export function listDeadlines(sector: Sector, asOf: string, items: ReadonlyMap<string, ItemScore>): DeadlineResult[] {
+  return programmeDeadlines
+    .filter((d) => d.concerns.includes(sector))
+    .map((deadline) => {
+      const due = deadline.date ?? endOfYear(asOf);
+      const related = deadline.itemIds.flatMap((id) => {
+        const s = items.get(id);
+        return s ? [s] : [];
+      });
+      return {
+        deadline,
+        due,
+        daysLeft: daysBetween(asOf, due),
+        status: deadlineStatusOf(related),
+        recommendation: deadline.recommendedFor?.includes(sector) ?? false,
+        itemIds: related.map((s) => s.itemId),
+        notMetItemIds: related.filter((s) => s.value !== undefined && s.value < 1).map((s) => s.itemId),
+      };
+    })
+    .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.deadline.id < b.deadline.id ? -1 : 1));
+}
+
+/**
+ * The dates a director should see first: up to two passed and not met (the oldest first: they have been due
+ * longest), then the coming ones, soonest first. Passed dates whose status is unknown stay on the results screen.
+ */
+export function nextDeadlines(results: readonly DeadlineResult[], count: number): DeadlineResult[] {
+  const missed = results.filter((r) => r.daysLeft < 0 && r.status === 'not-met');
+  const coming = results.filter((r) => r.daysLeft >= 0);
+  return [...missed.slice(0, 2), ...coming].slice(0, count);
+}

@@ -1,0 +1,96 @@
+import { useTranslation } from 'react-i18next';
+import { PageHeading } from '../../components/page-heading';
+import type { Questionnaire } from '../../domain/questionnaire/questionnaire-schema';
+import { currentLanguage } from '../../i18n/i18n';
+import { formatDate } from '../../i18n/format';
+import type { LoadedQuestionnaire } from '../../storage/questionnaire-catalog';
+import { useAllQuestionnaires } from '../../storage/use-repositories';
+
+/** The shipped questionnaires: version, item counts per domain, official objectives, and where the content comes from. */
+export function QuestionnairesPage() {
+  const { t } = useTranslation();
+  const all = useAllQuestionnaires();
+  return (
+    <>
+      <PageHeading title={t('questionnaires.title')}>{t('questionnaires.title')}</PageHeading>
+      <p className="lead">{t('questionnaires.intro')}</p>
+      {all.status === 'loading' ? <p role="status">{t('common.loading')}</p> : null}
+      {all.status === 'error' ? (
+        <p className="notice notice--error" role="alert">
+          {t('questionnaires.loadError')}
+        </p>
+      ) : null}
+      {all.status === 'ready'
+        ? all.value.map((loaded) => (
+            <QuestionnaireSummary key={`${loaded.questionnaire.id}@${loaded.questionnaire.version}`} loaded={loaded} />
+          ))
+        : null}
+    </>
+  );
+}
+
+function countOfficial(items: Questionnaire['items']): number {
+  return items.filter((i) => i.basis.kind === 'official').length;
+}
+
+function QuestionnaireSummary({ loaded }: { loaded: LoadedQuestionnaire }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const q = loaded.questionnaire;
+  const headingId = `questionnaire-${q.id}-${q.version}`;
+  return (
+    <section className="section questionnaire-summary" aria-labelledby={headingId}>
+      <h2 id={headingId}>{q.title[language]}</h2>
+      <p>{q.description[language]}</p>
+      <ul className="inline-facts">
+        <li>{t('questionnaires.version', { version: q.version, date: formatDate(q.releasedAt, language) })}</li>
+        <li>
+          {t('questionnaires.audience', {
+            audience: q.audience.map((a) => t(`questionnaires.audiences.${a}`)).join(', '),
+          })}
+        </li>
+        <li>{t('questionnaires.items', { count: q.items.length })}</li>
+        <li>{t('questionnaires.official', { count: countOfficial(q.items) })}</li>
+        <li>{t('questionnaires.unconfirmed', { count: q.items.filter((i) => i.unconfirmed).length })}</li>
+      </ul>
+      <table className="data-table">
+        <caption>{t('questionnaires.domainsCaption', { title: q.title[language] })}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('questionnaires.domain')}</th>
+            <th scope="col">{t('questionnaires.itemCount')}</th>
+            <th scope="col">{t('questionnaires.officialCount')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {q.domains.map((d) => {
+            const items = q.items.filter((i) => i.domain === d.id);
+            return (
+              <tr key={d.id}>
+                <th scope="row">{d.title[language]}</th>
+                <td>{items.length}</td>
+                <td>{countOfficial(items)}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row">{t('questionnaires.total')}</th>
+            <td>{q.items.length}</td>
+            <td>{countOfficial(q.items)}</td>
+          </tr>
+        </tfoot>
+      </table>
+      <h3>{t('questionnaires.sources')}</h3>
+      <ul className="sources">
+        {q.sources.map((s) => (
+          <li key={s.id}>
+            <strong>{s.title}</strong> — {s.reference} ({t(`questionnaires.confidence.${s.confidence}`)})
+          </li>
+        ))}
+      </ul>
+      <p className="fingerprint">{t('questionnaires.contentHash', { hash: loaded.contentHash.slice(0, 16) })}</p>
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import { useTranslation } from 'react-i18next';
+import type { DeadlineResult } from '../../domain/results/programme-deadlines';
+import { currentLanguage } from '../../i18n/i18n';
+import { formatDate } from '../../i18n/format';
+
+/**
+ * The programme dates with their status. Status is written out, not only coloured (RGAA 3.1): met, not met, to
+ * check (answers missing), not applicable; a date passed and not met says how long ago.
+ */
+export function DeadlineList({ deadlines, compact = false }: { deadlines: readonly DeadlineResult[]; compact?: boolean }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  return (
+    <table className={`data-table deadlines${compact ? ' deadlines--compact' : ''}`}>
+      <caption className={compact ? 'visually-hidden' : undefined}>{t('results.deadlines.caption')}</caption>
+      <thead>
+        <tr>
+          <th scope="col">{t('results.deadlines.columns.date')}</th>
+          <th scope="col">{t('results.deadlines.columns.obligation')}</th>
+          <th scope="col">{t('results.deadlines.columns.status')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {deadlines.map((d) => {
+          const late = d.daysLeft < 0 && d.status !== 'met' && d.status !== 'not-applicable';
+          const id = d.deadline.id;
+          return (
+            <tr key={d.deadline.id} className={late ? 'deadline--late' : undefined}>
+              <td>
+                {d.deadline.recurrence === 'annual'
+                  ? t('results.deadlines.annual', { date: formatDate(d.due, language) })
+                  : formatDate(d.due, language)}
+                <span className="deadline__when">
+                  {d.daysLeft === 0
+                    ? t('results.deadlines.today')
+                    : d.daysLeft > 0
+                      ? t('results.deadlines.inDays', { count: d.daysLeft })
+                      : t('results.deadlines.daysAgo', { count: -d.daysLeft })}
+                </span>
+              </td>
+              <td>
+                <span className="deadline__programme">{t(`results.deadlines.programmes.${d.deadline.programme}`)}</span>
+                <strong className="deadline__title">{t(`results.deadlines.catalog.${id}.title`)}</strong>
+                {compact ? null : (
+                  <>
+                    <span className="deadline__detail">{t(`results.deadlines.catalog.${id}.detail`)}</span>
+                    {d.recommendation ? (
+                      <span className="deadline__detail">{t('results.deadlines.recommendation')}</span>
+                    ) : null}
+                    {d.notMetItemIds.length > 0 ? (
+                      <span className="deadline__detail">
+                        {t('results.deadlines.notMetItems', { ids: d.notMetItemIds.join(', ') })}
+                      </span>
+                    ) : null}
+                    <span className="deadline__source">{t('results.deadlines.source', { source: d.deadline.source })}</span>
+                  </>
+                )}
+              </td>
+              <td>
+                <span className={`status-tag status-tag--${d.status}`}>{t(`results.deadlines.status.${d.status}`)}</span>
+                {late ? <span className="deadline__late">{t('results.deadlines.late')}</span> : null}
+              </td>
+            </tr>
+          );
+        })}
+      </tbody>
+    </table>
+  );
+}
+

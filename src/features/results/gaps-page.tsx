@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import { currentLanguage } from '../../i18n/i18n';
+import { GapsView } from './gap-list';
+import { ResultsShell } from './results-shell';
+
+/** Route /assessments/:assessmentId/results/gaps: every gap, ranked, with filters and a search. */
+export function GapsPage() {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  return (
+    <ResultsShell section="gaps">
+      {(model) => (
+        <section aria-labelledby="gaps-title" className="section">
+          <h2 id="gaps-title" className="visually-hidden">
+            {t('results.headings.gaps')}
+          </h2>
+          <p className="lead">{t('results.gaps.intro')}</p>
+          <details className="ranking-rules">
+            <summary>{t('results.gaps.rankingTitle')}</summary>
+            <ol>
+              <li>{t('results.gaps.ranking.weight')}</li>
+              <li>{t('results.gaps.ranking.deadline')}</li>
+              <li>{t('results.gaps.ranking.basis')}</li>
+              <li>{t('results.gaps.ranking.id')}</li>
+            </ol>
+          </details>
+          {model.score.overall.applicable > model.score.overall.answered ? (
+            <p className="notice">
+              {t('results.gaps.unanswered', {
+                count: model.score.overall.applicable - model.score.overall.answered,
+              })}
+            </p>
+          ) : null}
+          <GapsView
+            gaps={model.gaps}
+            domains={model.questionnaire.domains}
+            language={language}
+            assessmentId={model.assessment.id}
+            establishmentId={model.establishment.id}
+            actions={model.actions}
+          />
+        </section>
+      )}
+    </ResultsShell>
+  );
+}

@@ -1,0 +1,20 @@
+/** Why a backup file was refused; kept apart from backup.ts so that the error mapper loads neither zod nor fflate. */
+export type BackupErrorCode =
+  | 'backup-not-zip'
+  | 'backup-manifest-missing'
+  | 'backup-invalid'
+  | 'backup-newer'
+  | 'backup-evidence-missing'
+  | 'backup-evidence-corrupt';
+
+export class BackupError extends Error {
+  override readonly name = 'BackupError';
+  constructor(
+    readonly code: BackupErrorCode,
+    readonly fileName: string,
+    /** The field path (backup.json › tables.assessments.3.answers…) or the evidence entry at fault. */
+    readonly path?: string,
+  ) {
+    super(`${fileName}: ${code}${path ? ` (${path})` : ''}`);
+  }
+}

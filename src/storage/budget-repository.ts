@@ -1,0 +1,123 @@
+import {
+  budgetTargetsSchema,
+  checkBudgetInputs,
+  readBudgetTargets,
+  type BudgetTargets,
+} from '../domain/budget/budget-ratios';
+import { budgetInputsSchema, type BudgetInputs, type BudgetRecord } from '../domain/budget/budget-record';
+import type { CareDatabase } from './care-database';
+import type { MetaKey } from './meta-repository';
+import { StorageError, toStorageError } from './storage-error';
+
+/** What became of saved figures: stored, or left alone because a newer version (another tab) was there. */
+export type SaveBudgetOutcome = 'saved' | 'kept-newer';
+
+const TARGETS_KEY: MetaKey = 'budgetTargets';
+export const MIN_BUDGET_YEAR = 2000;
+export const MAX_BUDGET_YEAR = 2100;
+
+/**
+ * Budget figures, one record per establishment and year (unique index [establishmentId+year]), and the targets they
+ * are read against. Figures that {@link checkBudgetInputs} refuses are never stored: the check runs here as well as
+ * on the screen, so that no path (another screen, an import) can store an IT budget above the total.
+ */
+export class BudgetRepository {
+  constructor(private readonly db: CareDatabase) {}
+
+  /** The years of an establishment, oldest first. */
+  async listByEstablishment(establishmentId: string): Promise<BudgetRecord[]> {
+    const rows = await this.db.budgets.where('establishmentId').equals(establishmentId).toArray();
+    return rows.sort((a, b) => a.year - b.year);
+  }
+
+  /** Every record of the installation (GHT or regional aggregation, backups). */
+  async listAll(): Promise<BudgetRecord[]> {
+    return this.db.budgets.toArray();
+  }
+
+  async get(establishmentId: string, year: number): Promise<BudgetRecord | undefined> {
+    return this.db.budgets.where('[establishmentId+year]').equals([establishmentId, year]).first();
+  }
+
+  /** Opens a year with no figures yet; a year that exists is returned as it is. */
+  async addYear(establishmentId: string, year: number, now: number = Date.now()): Promise<BudgetRecord> {
+    this.db.assertWritable();
+    assertYear(year);
+    try {
+      return await this.db.transaction('rw', this.db.budgets, async () => {
+        const existing = await this.get(establishmentId, year);
+        if (existing) return existing;
+        const record = newRecord(establishmentId, year, {}, now);
+        await this.db.budgets.add(record);
+        return record;
+      });
+    } catch (error) {
+      throw toStorageError(error);
+    }
+  }
+
+  /**
+   * Stores the figures of a year (creating the year if needed) and resolves once the transaction has committed.
+   * Refused figures throw 'invalid-record' (detail: field:code of each refusal) and change nothing; figures older
+   * than the stored ones (a tab that was behind) are not written.
+   */
+  async saveInputs(
+    establishmentId: string,
+    year: number,
+    inputs: BudgetInputs,
+    updatedAt: number = Date.now(),
+  ): Promise<SaveBudgetOutcome> {
+    this.db.assertWritable();
+    assertYear(year);
+    const parsed = budgetInputsSchema.safeParse(stripUndefined(inputs));
+    if (!parsed.success)
+      throw new StorageError('invalid-record', parsed.error.issues.map((i) => i.path.join('.')).join(', '));
+    const { errors } = checkBudgetInputs(parsed.data);
+    if (errors.length > 0)
+      throw new StorageError('invalid-record', errors.map((e) => `${e.field}:${e.code}`).join(', '));
+    try {
+      return await this.db.transaction('rw', this.db.budgets, async () => {
+        const existing = await this.get(establishmentId, year);
+        if (!existing) {
+          await this.db.budgets.add(newRecord(establishmentId, year, parsed.data, updatedAt));
+          return 'saved';
+        }
+        if (existing.updatedAt > updatedAt) return 'kept-newer';
+        await this.db.budgets.put({ ...existing, inputs: parsed.data, updatedAt });
+        return 'saved';
+      });
+    } catch (error) {
+      throw toStorageError(error);
+    }
+  }
+
+  /** The targets set by the user, else the defaults (2 % and 10 %). */
+  async getTargets(): Promise<BudgetTargets> {
+    return readBudgetTargets((await this.db.meta.get(TARGETS_KEY))?.value);
+  }
+
+  async setTargets(targets: BudgetTargets): Promise<void> {
+    this.db.assertWritable();
+    const parsed = budgetTargetsSchema.safeParse(targets);
+    if (!parsed.success) throw new StorageError('invalid-record', 'budget targets');
+    try {
+      await this.db.transaction('rw', this.db.meta, () => this.db.meta.put({ key: TARGETS_KEY, value: parsed.data }));
+    } catch (error) {
+      throw toStorageError(error);
+    }
+  }
+}
+
+function assertYear(year: number): void {
+  if (!Number.isInteger(year) || year < MIN_BUDGET_YEAR || year > MAX_BUDGET_YEAR)
+    throw new StorageError('invalid-record', `year ${year}`);
+}
+
+function newRecord(establishmentId: string, year: number, inputs: BudgetInputs, now: number): BudgetRecord {
+  return { id: crypto.randomUUID(), establishmentId, year, inputs, createdAt: now, updatedAt: now };
+}
+
+/** A cleared figure is left out of the record rather than stored as undefined. */
+function stripUndefined(inputs: BudgetInputs): BudgetInputs {
+  return Object.fromEntries(Object.entries(inputs).filter(([, v]) => v !== undefined)) as BudgetInputs;
+}
