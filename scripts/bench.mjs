@@ -1,0 +1,124 @@
+// `npm run bench`: measures the budgets of the design (§8) on the production build in the system Chromium, prints
+// a table in which a missed budget stands out, and writes bench/results.json. Timings are medians or percentiles
+// over many runs; they are reported, not asserted by the unit tests (they would flake on a shared machine).
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { chromium } from 'playwright-core';
+import { chromiumLaunchOptions } from '../tests/e2e/chromium.js';
+
+const port = 4290;
+const origin = `http://127.0.0.1:${port}`;
+const results = [];
+const record = (name, value, unit, budget, comparison = 'max') =>
+  results.push({ name, value, unit, budget, ok: budget === undefined ? null : comparison === 'max' ? value <= budget : value >= budget });
+
+console.log('Building the production bundle…');
+if (spawnSync('npx', ['vite', 'build', '--outDir', 'dist'], { stdio: 'ignore' }).status !== 0) {
+  console.error('The build failed.');
+  process.exit(1);
+}
+
+// Service-worker precache: every entry of the workbox manifest in dist/sw.js.
+const sw = readFileSync('dist/sw.js', 'utf8');
+const precached = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]);
+const precacheBytes = precached.reduce((n, url) => n + statSync(`dist/${url.replace(/^\//, '')}`).size, 0);
+record('Service-worker precache', Math.round(precacheBytes / 1024), 'KiB', 1536);
+
+const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
+  stdio: 'ignore',
+  detached: true,
+});
+const stop = () => {
+  try {
+    process.kill(-server.pid);
+  } catch {
+    /* already gone */
+  }
+};
+process.on('exit', stop);
+for (let i = 0; i < 100; i += 1) {
+  try {
+    if ((await fetch(origin)).ok) break;
+  } catch {
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+const browser = await chromium.launch(chromiumLaunchOptions);
+try {
+  // First-screen JavaScript: every script the home page loads before any interaction, gzip-compressed.
+  {
+    const context = await browser.newContext({ serviceWorkers: 'block' });
+    const page = await context.newPage();
+    const scripts = new Map();
+    page.on('response', async (response) => {
+      if (response.request().resourceType() === 'script') scripts.set(response.url(), await response.body());
+    });
+    await page.goto(origin, { waitUntil: 'networkidle' });
+    const gzip = [...scripts.values()].reduce((n, body) => n + gzipSync(body, { level: 9 }).length, 0);
+    record('First-screen JavaScript (gzip)', Math.round(gzip / 1024), 'KiB', 170);
+    await context.close();
+  }
+
+  // Answer saved: from the change to "Enregistré" shown, over 250 answers, in the page itself.
+  {
+    const context = await browser.newContext({ locale: 'fr-FR' });
+    const page = await context.newPage();
+    await page.goto(`${origin}/establishments/new`);
+    await page.getByLabel('Nom de l’établissement').fill('Centre hospitalier de mesure');
+    await page.getByLabel('Numéro FINESS juridique (EJ)').fill('010780914');
+    await page.getByRole('button', { name: 'Créer l’établissement' }).click();
+    await page.getByRole('button', { name: 'Commencer' }).click();
+    await page.getByRole('link', { name: /Domaine 2/ }).click();
+    await page.waitForSelector('article[data-item-id] input[type=radio]');
+    const latencies = await page.evaluate(async (count) => {
+      const indicator = document.querySelector('[data-saved-count]');
+      const radios = [...document.querySelectorAll('article[data-item-id] input[type=radio]')].filter(
+        (r) => r.value === 'yes' || r.value === 'partial' || r.value === 'no',
+      );
+      const savedCount = () => Number(document.querySelector('[data-saved-count]')?.getAttribute('data-saved-count') ?? 0);
+      const out = [];
+      for (let i = 0; i < count; i += 1) {
+        // Skip the radio already checked: a click on it would change nothing and save nothing.
+        const radio = radios.filter((r) => !r.checked)[i % 7];
+        const before = savedCount();
+        const started = performance.now();
+        await new Promise((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (savedCount() > before) {
+              observer.disconnect();
+              resolve();
+            }
+          });
+          observer.observe(indicator ?? document.body, { attributes: true, subtree: true });
+          radio.click();
+        });
+        out.push(performance.now() - started);
+      }
+      return out;
+    }, 250);
+    latencies.sort((a, b) => a - b);
+    const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
+    record('Answer saved, p50 (250 answers)', Number(pct(50).toFixed(1)), 'ms');
+    record('Answer saved, p95 (250 answers)', Number(pct(95).toFixed(1)), 'ms', 50);
+    await context.close();
+  }
+} finally {
+  await browser.close();
+  stop();
+}
+
+mkdirSync('bench', { recursive: true });
+writeFileSync(
+  'bench/results.json',
+  `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, results }, null, 2)}\n`,
+);
+console.log('\nBenchmark                                     value        budget   ');
+for (const r of results) {
+  const flag = r.ok === null ? '  ' : r.ok ? '✓ ' : '✗ OVER BUDGET';
+  const budget = r.budget === undefined ? '' : `${r.budget} ${r.unit}`;
+  console.log(`${r.ok === false ? '\x1b[31m' : ''}${r.name.padEnd(44)} ${`${r.value} ${r.unit}`.padStart(10)}   ${budget.padStart(10)}  ${flag}\x1b[0m`);
+}
+console.log('\nWritten to bench/results.json');
+process.exit(0);

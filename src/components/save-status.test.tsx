@@ -1,0 +1,80 @@
+import { act, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { StorageError } from '../storage/storage-error';
+import { SaveIndicator, SaveStatusProvider, useSaveStatus, type SaveStatusApi } from './save-status';
+
+function Harness({ onReady }: { onReady: (api: SaveStatusApi) => void }) {
+  onReady(useSaveStatus());
+  return <SaveIndicator />;
+}
+
+function setUp() {
+  let api: SaveStatusApi | undefined;
+  render(
+    <SaveStatusProvider>
+      <Harness onReady={(a) => (api = a)} />
+    </SaveStatusProvider>,
+  );
+  return () => api!;
+}
+
+function deferred<T>() {
+  let resolve!: (v: T) => void;
+  let reject!: (e: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+describe('the save indicator', () => {
+  it('says « Enregistré » only once the write has resolved', async () => {
+    const api = setUp();
+    const write = deferred<void>();
+    let pending!: Promise<void>;
+    act(() => {
+      pending = api().save('answer:a', () => write.promise);
+    });
+    expect(screen.getByRole('status')).toHaveTextContent('Enregistrement…');
+    expect(screen.queryByText('Enregistré')).toBeNull();
+    await act(async () => {
+      write.resolve();
+      await pending;
+    });
+    expect(screen.getByRole('status')).toHaveTextContent('Enregistré');
+  });
+
+  it('keeps « Enregistrement… » while another change is still pending', async () => {
+    const api = setUp();
+    const slow = deferred<void>();
+    let first!: Promise<void>;
+    act(() => {
+      first = api().save('answer:a', () => slow.promise);
+    });
+    await act(() => api().save('answer:b', () => Promise.resolve()));
+    expect(screen.getByRole('status')).toHaveTextContent('Enregistrement…');
+    await act(async () => {
+      slow.resolve();
+      await first;
+    });
+    expect(screen.getByRole('status')).toHaveTextContent('Enregistré');
+  });
+
+  it('shows « Non enregistré » with the reason at once, and a retry that saves', async () => {
+    const api = setUp();
+    let attempts = 0;
+    const write = () => {
+      attempts += 1;
+      return attempts === 1 ? Promise.reject(new StorageError('quota-exceeded')) : Promise.resolve();
+    };
+    await act(() => api().save('answer:a', write).catch(() => undefined));
+    const alert = screen.getByRole('alert');
+    expect(alert).toHaveTextContent('Non enregistré');
+    expect(alert).toHaveTextContent('l’espace de stockage du navigateur est plein');
+    await userEvent.click(screen.getByRole('button', { name: 'Réessayer' }));
+    expect(await screen.findByText('Enregistré')).toBeInTheDocument();
+    expect(attempts).toBe(2);
+  });
+});

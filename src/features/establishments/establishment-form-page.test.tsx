@@ -1,0 +1,43 @@
+import { screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it } from 'vitest';
+import { renderWithApp } from '../../test/render-with-app';
+import { EstablishmentFormPage } from './establishment-form-page';
+
+const routes = [
+  { path: '/establishments/new', element: <EstablishmentFormPage /> },
+  { path: '/establishments/:establishmentId', element: <p>page de l’établissement</p> },
+];
+
+describe('the establishment form', () => {
+  it('refuses a FINESS number with a wrong key, says why, and stores nothing', async () => {
+    const { db } = await renderWithApp(routes, '/establishments/new');
+    await userEvent.type(screen.getByLabelText('Nom de l’établissement'), 'CH de Vierzon-sur-Cher');
+    await userEvent.type(screen.getByLabelText('Numéro FINESS juridique (EJ)'), '180000581');
+    await userEvent.click(screen.getByRole('button', { name: 'Créer l’établissement' }));
+    expect(await screen.findByText(/La clé de contrôle de ce numéro FINESS est fausse/)).toBeInTheDocument();
+    expect(screen.getByLabelText('Numéro FINESS juridique (EJ)')).toHaveAttribute('aria-invalid', 'true');
+    expect(await db.establishments.count()).toBe(0);
+    db.close();
+  });
+
+  it('creates the establishment and its sector follows the category', async () => {
+    const { db } = await renderWithApp(routes, '/establishments/new');
+    await userEvent.type(screen.getByLabelText('Nom de l’établissement'), 'IME Les Tournesols');
+    await userEvent.type(screen.getByLabelText('Numéro FINESS juridique (EJ)'), '180000580');
+    await userEvent.selectOptions(screen.getByLabelText('Catégorie'), 'ime');
+    await userEvent.click(screen.getByRole('button', { name: 'Créer l’établissement' }));
+    expect(await screen.findByText('page de l’établissement')).toBeInTheDocument();
+    const [stored] = await db.establishments.toArray();
+    expect(stored).toMatchObject({ name: 'IME Les Tournesols', finessEj: '180000580', sector: 'medico-social' });
+    expect(screen.getByRole('status')).toHaveTextContent('Enregistré');
+    db.close();
+  });
+
+  it('warns, without refusing, about a Corsican number whose key cannot be checked', async () => {
+    const { db } = await renderWithApp(routes, '/establishments/new');
+    await userEvent.type(screen.getByLabelText('Numéro FINESS juridique (EJ)'), '2B0000456');
+    expect(await screen.findByText(/Numéro corse \(2A\/2B\)/)).toBeInTheDocument();
+    db.close();
+  });
+});
