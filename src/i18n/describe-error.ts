@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import {
   applicationValidationCodes,
   type ApplicationValidationCode,
-} from '../domain/applications/application-input';
+} from '../domain/applications/application-validation-codes';
 import type { BudgetIssue } from '../domain/budget/budget-ratios';
 import { BackupError } from '../storage/backup-error';
 import { StorageError, type StorageErrorCode } from '../storage/storage-error';

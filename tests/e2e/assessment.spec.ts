@@ -69,6 +69,7 @@ test('a whole domain answered by keyboard alone, a file attached, then reload, o
   await context.setOffline(true);
   await page.reload();
   await page.getByRole('link', { name: /Sensibilisation/ }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Sensibilisation' })).toBeVisible();
   const offlineItem = page
     .locator('article[data-item-id]')
     .filter({ has: page.getByRole('radio', { name: 'Non', exact: true }) })

@@ -5,7 +5,21 @@ import { test as base, expect, type Page } from '@playwright/test';
  * Every end-to-end test runs with two guards: no request may leave the app's origin (design principle 1), and
  * {@link expectAccessible} runs axe (WCAG 2.1 A and AA) on the pages a test visits.
  */
-export const test = base.extend<{ foreignRequests: string[] }>({
+export const test = base.extend<{ foreignRequests: string[]; cspViolations: string[] }>({
+  // The preview server sends the production Content-Security-Policy (vite.config.ts); Chromium reports each
+  // violation, Trusted Types included, on the console. Any of them fails the test.
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      context.on('console', (message) => {
+        const text = message.text();
+        if (/Content Security Policy|Trusted Type|TrustedScript|TrustedHTML/i.test(text)) violations.push(text);
+      });
+      await use(violations);
+      expect(violations, 'Content-Security-Policy violations').toEqual([]);
+    },
+    { auto: true },
+  ],
   foreignRequests: [
     async ({ context, baseURL }, use) => {
       const origin = new URL(baseURL ?? 'http://127.0.0.1:4173').origin;

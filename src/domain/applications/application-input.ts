@@ -10,18 +10,7 @@ import {
  * What the application form accepts. Counts arrive as typed text ("1 200") or numbers; zod messages are error codes
  * that the interface translates (src/i18n/describe-error.ts).
  */
-export const applicationValidationCodes = [
-  'application-name-required',
-  'application-name-too-long',
-  'application-reason-too-long',
-  'application-means-required',
-  'application-count-invalid',
-  'application-two-factor-above-users',
-  'application-clinicians-above-users',
-  'application-two-factor-above-clinicians',
-  'application-date-invalid',
-] as const;
-export type ApplicationValidationCode = (typeof applicationValidationCodes)[number];
+export { applicationValidationCodes, type ApplicationValidationCode } from './application-validation-codes';
 
 const optionalCount = z
   .union([z.string(), z.number()])
