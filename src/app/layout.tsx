@@ -28,6 +28,7 @@ export function Layout() {
               {t('common.nav.establishments')}
             </NavLink>
             <NavLink to="/questionnaires">{t('common.nav.questionnaires')}</NavLink>
+            <NavLink to="/auditor">{t('auditor.nav')}</NavLink>
             <NavLink to="/settings">{t('common.nav.settings')}</NavLink>
           </nav>
           <SaveIndicator />

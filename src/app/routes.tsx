@@ -35,6 +35,44 @@ export const routes: RouteObject[] = [
           })),
       },
       {
+        path: 'assessments/:assessmentId/results',
+        lazy: () => import('../features/results/results-page').then((m) => ({ Component: m.ResultsPage })),
+      },
+      {
+        path: 'assessments/:assessmentId/results/gaps',
+        lazy: () => import('../features/results/gaps-page').then((m) => ({ Component: m.GapsPage })),
+      },
+      {
+        path: 'assessments/:assessmentId/results/questions',
+        lazy: () =>
+          import('../features/results/provider-questions-page').then((m) => ({ Component: m.ProviderQuestionsPage })),
+      },
+      {
+        path: 'assessments/:assessmentId/summary',
+        lazy: () => import('../features/results/summary-page').then((m) => ({ Component: m.SummaryPage })),
+      },
+      {
+        path: 'establishments/:establishmentId/budget/:year?',
+        lazy: () => import('../features/budget/budget-page').then((m) => ({ Component: m.BudgetPage })),
+      },
+      {
+        path: 'establishments/:establishmentId/applications',
+        lazy: () =>
+          import('../features/applications/applications-page').then((m) => ({ Component: m.ApplicationsPage })),
+      },
+      {
+        path: 'establishments/:establishmentId/actions',
+        lazy: () => import('../features/action-plan/action-plan-page').then((m) => ({ Component: m.ActionPlanPage })),
+      },
+      {
+        path: 'assessments/:assessmentId/export',
+        lazy: () => import('../features/exchange/export-page').then((m) => ({ Component: m.ExportPage })),
+      },
+      {
+        path: 'assessments/:assessmentId/report',
+        lazy: () => import('../features/reports/reports-page').then((m) => ({ Component: m.ReportsPage })),
+      },
+      {
         path: 'assessments/:assessmentId/:domainId?',
         lazy: () => import('../features/assessment/assessment-page').then((m) => ({ Component: m.AssessmentPage })),
       },
@@ -42,6 +80,10 @@ export const routes: RouteObject[] = [
         path: 'questionnaires',
         lazy: () =>
           import('../features/questionnaires/questionnaires-page').then((m) => ({ Component: m.QuestionnairesPage })),
+      },
+      {
+        path: 'auditor',
+        lazy: () => import('../features/auditor/auditor-page').then((m) => ({ Component: m.AuditorPage })),
       },
       {
         path: 'settings',

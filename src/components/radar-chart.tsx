@@ -20,7 +20,7 @@ interface RadarChartProps {
   extraColumns?: readonly { header: string; cells: readonly ReactNode[] }[];
 }
 
-const WIDTH = 640;
+const WIDTH = 720;
 const HEIGHT = 440;
 const LINE_HEIGHT = 15;
 
@@ -65,7 +65,7 @@ export function RadarChart({ caption, labels, labelHeader, series, formatValue, 
             <text
               key={`ring-${ring.value}`}
               x={geometry.center.x + 4}
-              y={(ring.points[0]?.y ?? 0) - 3}
+              y={(ring.points[0]?.y ?? 0) + 12}
               className="radar__ring-label"
             >
               {formatValue(ring.value)}
@@ -85,13 +85,7 @@ export function RadarChart({ caption, labels, labelHeader, series, formatValue, 
                   ? axis.label.y - ((lines.length - 1) * LINE_HEIGHT) / 2 + 4
                   : axis.label.y + 11;
             return (
-              <text
-                key={`label-${i}`}
-                x={axis.label.x}
-                y={firstY}
-                textAnchor={axis.align}
-                className="radar__label"
-              >
+              <text key={`label-${i}`} x={axis.label.x} y={firstY} textAnchor={axis.align} className="radar__label">
                 {lines.map((line, j) => (
                   <tspan key={j} x={axis.label.x} dy={j === 0 ? 0 : LINE_HEIGHT}>
                     {line}

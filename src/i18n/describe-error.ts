@@ -4,6 +4,7 @@ import {
   type ApplicationValidationCode,
 } from '../domain/applications/application-validation-codes';
 import type { BudgetIssue } from '../domain/budget/budget-ratios';
+import type { ExportErrorCode } from '../exchange/export-error';
 import { BackupError } from '../storage/backup-error';
 import { StorageError, type StorageErrorCode } from '../storage/storage-error';
 
@@ -60,4 +61,15 @@ export function describeApplicationValidation(t: TFunction, code: string | undef
   return (applicationValidationCodes as readonly string[]).includes(code ?? '')
     ? t(`applications.validation.${code as ApplicationValidationCode}`)
     : describeValidation(t, code);
+}
+
+/**
+ * Why an export file was refused (src/exchange/validate-export.ts), naming the file and the field and saying what
+ * to do. The code type comes from a dependency-free module: this file is loaded by the first screen.
+ */
+export function describeExportRejection(
+  t: TFunction,
+  rejection: { fileName: string; code: ExportErrorCode; path?: string | undefined },
+): string {
+  return t(`exchange.errors.${rejection.code}`, { file: rejection.fileName, path: rejection.path ?? '—' });
 }

@@ -26,7 +26,7 @@ describe('ActionRepository', () => {
     const { db, repo, establishmentId } = await setUp();
     const created = await repo.create(
       { establishmentId, assessmentId: 'a1', itemId: 'care.d2.16' },
-      { title: 'Tester une restauration', owner: 'DSI', dueDate: '2026-12-15', status: 'todo', estimatedCost: '18 000' },
+      { title: 'Tester une restauration', owner: 'DSI', dueDate: '2026-12-15', status: 'todo', estimatedCost: 18000 },
       1000,
     );
     expect(created).toMatchObject({ itemId: 'care.d2.16', estimatedCost: 18000, createdAt: 1000 });
@@ -45,7 +45,7 @@ describe('ActionRepository', () => {
     const { db, repo, establishmentId } = await setUp();
     const created = await repo.create(
       { establishmentId, assessmentId: 'a1', itemId: 'care.d2.16' },
-      { title: 'Tester', status: 'todo', estimatedCost: '1000' },
+      { title: 'Tester', status: 'todo', estimatedCost: 1000 },
       1000,
     );
     const edited = await repo.update(created.id, { title: 'Tester la restauration', status: 'in-progress' }, 2000);
@@ -67,6 +67,14 @@ describe('ActionRepository', () => {
   it('refuses an invalid action, an unknown establishment or action, and writes nothing', async () => {
     const { db, repo, establishmentId } = await setUp();
     await expectCode(repo.create({ establishmentId }, { title: '', status: 'todo' }), 'invalid-record');
+    await expectCode(
+      repo.create({ establishmentId }, { title: 'x', status: 'todo', estimatedCost: -5 }),
+      'invalid-record',
+    );
+    await expectCode(
+      repo.create({ establishmentId }, { title: 'x', status: 'todo', dueDate: '2026-13-01' }),
+      'invalid-record',
+    );
     await expectCode(repo.create({ establishmentId: 'nobody' }, { title: 'x', status: 'todo' }), 'not-found');
     await expectCode(repo.setStatus('nothing', 'done'), 'not-found');
     expect(await db.actions.count()).toBe(0);

@@ -1,15 +1,17 @@
 import {
-  actionInputSchema,
   buildAction,
-  type ActionInput,
   type ActionOrigin,
   type ActionStatus,
+  type ValidActionInput,
 } from '../domain/actions/action-plan';
-import type { ActionRecord } from '../domain/actions/action-record';
+import { actionRecordSchema, type ActionRecord } from '../domain/actions/action-record';
 import type { CareDatabase } from './care-database';
 import { StorageError, toStorageError } from './storage-error';
 
-/** The actions of the plan. Every write resolves only once IndexedDB has committed it (design principle 2). */
+/**
+ * The actions of the plan. Every write resolves only once IndexedDB has committed it (design principle 2), and
+ * every record is checked against the record schema before it is written, whatever screen or import built it.
+ */
 export class ActionRepository {
   constructor(private readonly db: CareDatabase) {}
 
@@ -23,12 +25,10 @@ export class ActionRepository {
     return rows.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   }
 
-  /** Validates the form's input and stores a new action, from a gap or from scratch. */
-  async create(origin: ActionOrigin, input: ActionInput, now: number = Date.now()): Promise<ActionRecord> {
+  /** Stores a new action, from a gap or from scratch (the form has read its input with actionInputSchema). */
+  async create(origin: ActionOrigin, input: ValidActionInput, now: number = Date.now()): Promise<ActionRecord> {
     this.db.assertWritable();
-    const parsed = actionInputSchema.safeParse(input);
-    if (!parsed.success) throw new StorageError('invalid-record', parsed.error.issues.map((i) => i.message).join(', '));
-    const action = buildAction(parsed.data, origin, crypto.randomUUID(), now);
+    const action = checked(buildAction(input, origin, crypto.randomUUID(), now));
     try {
       await this.db.transaction('rw', [this.db.establishments, this.db.actions], async () => {
         if (!(await this.db.establishments.get(origin.establishmentId))) {
@@ -43,14 +43,14 @@ export class ActionRepository {
   }
 
   /** Replaces what the form edits, keeping where the action came from and when it was created. */
-  async update(id: string, input: ActionInput, now: number = Date.now()): Promise<ActionRecord> {
+  async update(id: string, input: ValidActionInput, now: number = Date.now()): Promise<ActionRecord> {
     this.db.assertWritable();
-    const parsed = actionInputSchema.safeParse(input);
-    if (!parsed.success) throw new StorageError('invalid-record', parsed.error.issues.map((i) => i.message).join(', '));
-    return this.modify(id, (current) => ({
-      ...buildAction(parsed.data, current, id, current.createdAt),
-      updatedAt: Math.max(now, current.updatedAt + 1),
-    }));
+    return this.modify(id, (current) =>
+      checked({
+        ...buildAction(input, current, id, current.createdAt),
+        updatedAt: Math.max(now, current.updatedAt + 1),
+      }),
+    );
   }
 
   async setStatus(id: string, status: ActionStatus, now: number = Date.now()): Promise<ActionRecord> {
@@ -80,4 +80,11 @@ export class ActionRepository {
       throw toStorageError(error);
     }
   }
+}
+
+function checked(action: ActionRecord): ActionRecord {
+  const parsed = actionRecordSchema.safeParse(action);
+  if (!parsed.success)
+    throw new StorageError('invalid-record', parsed.error.issues.map((i) => i.path.join('.')).join(', '));
+  return action;
 }

@@ -77,5 +77,8 @@ export class ApplicationRepository {
 }
 
 function invalid(issues: readonly { path: readonly PropertyKey[]; message: string }[]): StorageError {
-  return new StorageError('invalid-record', issues.map((i) => `${i.path.map(String).join('.')}:${i.message}`).join(', '));
+  return new StorageError(
+    'invalid-record',
+    issues.map((i) => `${i.path.map(String).join('.')}:${i.message}`).join(', '),
+  );
 }

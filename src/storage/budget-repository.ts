@@ -1,4 +1,5 @@
 import {
+  budgetFields,
   budgetTargetsSchema,
   checkBudgetInputs,
   readBudgetTargets,
@@ -119,5 +120,10 @@ function newRecord(establishmentId: string, year: number, inputs: BudgetInputs, 
 
 /** A cleared figure is left out of the record rather than stored as undefined. */
 function stripUndefined(inputs: BudgetInputs): BudgetInputs {
-  return Object.fromEntries(Object.entries(inputs).filter(([, v]) => v !== undefined)) as BudgetInputs;
+  const stored: BudgetInputs = {};
+  for (const field of budgetFields) {
+    const value = inputs[field];
+    if (value !== undefined) stored[field] = value;
+  }
+  return stored;
 }

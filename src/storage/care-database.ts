@@ -47,6 +47,10 @@ export interface SubmissionRow {
   importedAt: number;
   /** The validated export file, as imported. */
   document: unknown;
+  /** The name of the file it was imported from. */
+  fileName?: string;
+  /** Its verified SHA-256 digest (integrity.digest): two copies of one file have the same. */
+  digest?: string;
 }
 
 /** The public key first seen for a FINESS (trust on first use); a later file signed by another key is flagged. */

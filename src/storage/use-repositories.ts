@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { ActionRepository } from './action-repository';
 import { ApplicationRepository } from './application-repository';
 import { AssessmentRepository } from './assessment-repository';
+import type { CareDatabase } from './care-database';
 import { BudgetRepository } from './budget-repository';
 import { EstablishmentRepository } from './establishment-repository';
 import { EvidenceRepository } from './evidence-repository';
@@ -74,4 +75,12 @@ export function useLatestQuestionnaires(): AsyncState<LoadedQuestionnaire[]> {
 
 export function useAllQuestionnaires(): AsyncState<LoadedQuestionnaire[]> {
   return usePromise(loadAllQuestionnaires, []);
+}
+
+/**
+ * Every stored submission's document, handed over one at a time through a cursor, never all in memory at once: the
+ * auditor's consolidation of thousands of files reads them this way (design §8).
+ */
+export function forEachSubmissionDocument(db: CareDatabase, visit: (document: unknown) => void): Promise<void> {
+  return db.submissions.each((row) => visit(row.document));
 }

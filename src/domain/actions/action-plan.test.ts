@@ -134,9 +134,13 @@ describe('action form', () => {
       estimatedCost: 'beaucoup',
     });
     expect(result.success).toBe(false);
-    expect(result.error?.issues.map((i) => i.message).sort()).toEqual(['cost-invalid', 'date-invalid', 'title-required']);
-    expect(actionInputSchema.safeParse({ title: 'x', status: 'todo', estimatedCost: '-5' }).error?.issues[0]?.message).toBe(
-      'cost-negative',
-    );
+    expect(result.error?.issues.map((i) => i.message).sort()).toEqual([
+      'cost-invalid',
+      'date-invalid',
+      'title-required',
+    ]);
+    expect(
+      actionInputSchema.safeParse({ title: 'x', status: 'todo', estimatedCost: '-5' }).error?.issues[0]?.message,
+    ).toBe('cost-negative');
   });
 });

@@ -148,7 +148,15 @@ export const actionInputSchema = z.object({
     }),
 });
 export type ActionInput = z.input<typeof actionInputSchema>;
-export type ValidActionInput = z.output<typeof actionInputSchema>;
+/** What the form gives once read: the schema's output, with what was left empty left out. */
+export interface ValidActionInput {
+  title: string;
+  description?: string | undefined;
+  owner?: string | undefined;
+  dueDate?: string | undefined;
+  status: ActionStatus;
+  estimatedCost?: number | undefined;
+}
 
 export const actionErrorCodes = [
   'title-required',

@@ -148,7 +148,9 @@ describe('computeMfaCompliance, worked by hand', () => {
   });
 
   it('says "unknown" rather than guess when counts are missing', () => {
-    const c = computeMfaCompliance([app({ authentication: ['password-only', 'otp'], homologation: 'without-reservations' })]);
+    const c = computeMfaCompliance([
+      app({ authentication: ['password-only', 'otp'], homologation: 'without-reservations' }),
+    ]);
     expect(c.target2027Met).toBeUndefined();
     expect(c.target2028Met).toBe(false); // the password is still there: 2028 is missed whatever the counts
     const empty = computeMfaCompliance([]);

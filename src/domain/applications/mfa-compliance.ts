@@ -50,7 +50,8 @@ const homologated = (app: ApplicationRecord) =>
   // "Not required": the establishment states its local means is certified eIDAS "substantiel" (RIE).
   app.homologation === 'not-required';
 
-const usesLocalMeans = (app: ApplicationRecord) => app.authentication.some((m) => localMeans.includes(m));
+/** Whether a means chosen by the establishment is in use (then its homologation matters). */
+export const usesLocalMeans = (app: ApplicationRecord) => app.authentication.some((m) => localMeans.includes(m));
 
 /**
  * Users of an application who have two factors: the figure given, else what the means imply (every user when no

@@ -98,7 +98,13 @@ describe('computeBudgetRatios, worked by hand', () => {
 
   it('floors the net cyber effort at zero when funding exceeds spending', () => {
     const r = computeBudgetRatios(
-      { itOperatingCharges: 1_000_000, itCapex: 0, cyberOperating: 10_000, cyberCapex: 0, externalCyberFunding: 50_000 },
+      {
+        itOperatingCharges: 1_000_000,
+        itCapex: 0,
+        cyberOperating: 10_000,
+        cyberCapex: 0,
+        externalCyberFunding: 50_000,
+      },
       targets,
     );
     expect(r.cyberShareNet).toEqual({ value: 0, band: 'at-risk' });
@@ -109,7 +115,10 @@ describe('computeBudgetRatios, worked by hand', () => {
     for (const name of ratioNames) expect(none[name]).toEqual({ value: undefined, band: undefined });
     expect(none.gapToItTargetEur).toBeUndefined();
     expect(none.gapToCyberTargetEur).toBeUndefined();
-    const zero = computeBudgetRatios({ totalOperatingCharges: 0, itOperatingCharges: 0, itFte: 0, securityFte: 0 }, targets);
+    const zero = computeBudgetRatios(
+      { totalOperatingCharges: 0, itOperatingCharges: 0, itFte: 0, securityFte: 0 },
+      targets,
+    );
     expect(zero.itShareOfOperating.value).toBeUndefined();
     expect(zero.securityStaffShare.value).toBeUndefined();
     expect(zero.gapToItTargetEur).toBe(0);
@@ -187,7 +196,9 @@ describe('checkBudgetInputs', () => {
     expect(codes({ itOperatingCharges: 1_700_000, cyberOperating: 2_000_000 }).errors).toEqual([
       'cyberOperating:cyber-above-it',
     ]);
-    expect(codes({ itOperatingCharges: 100, itStaffCharges: 101 }).errors).toEqual(['itStaffCharges:it-staff-above-it']);
+    expect(codes({ itOperatingCharges: 100, itStaffCharges: 101 }).errors).toEqual([
+      'itStaffCharges:it-staff-above-it',
+    ]);
     expect(codes({ totalCapex: 100, itCapex: 101 }).errors).toEqual(['itCapex:it-capex-above-total-capex']);
     expect(codes({ itCapex: 100, cyberCapex: 101 }).errors).toEqual(['cyberCapex:cyber-capex-above-it-capex']);
     expect(codes({ itFte: 2, securityFte: 2.5 }).errors).toEqual(['securityFte:security-fte-above-it-fte']);
@@ -248,7 +259,10 @@ describe('aggregateBudgets', () => {
   });
 
   it('sums the inputs of a group', () => {
-    expect(sumBudgetInputs([{ itFte: 1.5, workstations: 10 }, { itFte: 2 }, {}])).toEqual({ itFte: 3.5, workstations: 10 });
+    expect(sumBudgetInputs([{ itFte: 1.5, workstations: 10 }, { itFte: 2 }, {}])).toEqual({
+      itFte: 3.5,
+      workstations: 10,
+    });
   });
 });
 
@@ -274,7 +288,6 @@ describe('budgetTrend', () => {
 
 const euros = fc.integer({ min: 0, max: 5_000_000_000_00 }).map((cents) => cents / 100);
 const share = fc.double({ min: 0, max: 1, noNaN: true });
-const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: undefined });
 
 /** Any budget that passes the checks: every part drawn as a share of its whole, any figure possibly missing. */
 const validInputs: fc.Arbitrary<BudgetInputs> = fc
@@ -333,7 +346,8 @@ describe('properties', () => {
             expect(value).toBeLessThanOrEqual(1);
           }
         }
-        for (const gap of [r.gapToItTargetEur, r.gapToCyberTargetEur]) if (gap !== undefined) expect(gap).toBeGreaterThanOrEqual(0);
+        for (const gap of [r.gapToItTargetEur, r.gapToCyberTargetEur])
+          if (gap !== undefined) expect(gap).toBeGreaterThanOrEqual(0);
         // The net effort never exceeds the gross one.
         if (r.cyberShareNet.value !== undefined && r.cyberShareTotal.value !== undefined)
           expect(r.cyberShareNet.value).toBeLessThanOrEqual(r.cyberShareTotal.value + 1e-12);

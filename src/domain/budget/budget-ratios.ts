@@ -314,7 +314,7 @@ export function budgetTrend(
   targets: BudgetTargets,
 ): BudgetTrendPoint[] {
   return records
-    .filter((r) => Object.values(r.inputs).some((v) => v !== undefined))
+    .filter((r) => budgetFields.some((f) => r.inputs[f] !== undefined))
     .map((r) => ({ year: r.year, ratios: computeBudgetRatios(r.inputs, targets) }))
     .sort((a, b) => a.year - b.year);
 }

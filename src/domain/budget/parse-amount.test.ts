@@ -31,7 +31,21 @@ describe('parseEuros', () => {
   });
 
   it('refuses what is not an amount', () => {
-    for (const text of ['', ' ', '€', 'abc', '12a', '1,2,3', '1.234,5,6', '1,23.4', '--1', '1 2 3,4,5', '12,', ',5', 'Infinity'])
+    for (const text of [
+      '',
+      ' ',
+      '€',
+      'abc',
+      '12a',
+      '1,2,3',
+      '1.234,5,6',
+      '1,23.4',
+      '--1',
+      '1 2 3,4,5',
+      '12,',
+      ',5',
+      'Infinity',
+    ])
       expect(parseEuros(text), text).toBeUndefined();
   });
 

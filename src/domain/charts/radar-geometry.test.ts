@@ -39,7 +39,12 @@ describe('radarGeometry', () => {
   });
 
   it('writes a closed path and wraps long labels', () => {
-    expect(polygonPath([{ x: 1, y: 2 }, { x: 3, y: 4 }])).toBe('M1 2 L3 4 Z');
+    expect(
+      polygonPath([
+        { x: 1, y: 2 },
+        { x: 3, y: 4 },
+      ]),
+    ).toBe('M1 2 L3 4 Z');
     expect(polygonPath([])).toBe('');
     expect(wrapLabel('Postes de travail, détection et réponse', 18)).toEqual([
       'Postes de travail,',

@@ -64,7 +64,10 @@ export function compareCampaigns(
   return {
     previousYear,
     overall: change(current.overall.score, previous.overall.score),
-    domains: current.domains.map((d) => ({ domainId: d.domainId, ...change(d.score, previousDomains.get(d.domainId)) })),
+    domains: current.domains.map((d) => ({
+      domainId: d.domainId,
+      ...change(d.score, previousDomains.get(d.domainId)),
+    })),
     improvedItemIds,
     worsenedItemIds,
   };

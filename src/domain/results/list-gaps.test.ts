@@ -2,7 +2,16 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Response } from '../assessment/answer';
 import type { QuestionnaireItem } from '../questionnaire/questionnaire-schema';
-import { answersOf, buildItem, buildQuestionnaire, no, notApplicable, partial, unknown, yes } from '../scoring/builders';
+import {
+  answersOf,
+  buildItem,
+  buildQuestionnaire,
+  no,
+  notApplicable,
+  partial,
+  unknown,
+  yes,
+} from '../scoring/builders';
 import { scoreAssessment } from '../scoring/score-assessment';
 import { compareGaps, dueDateOf, filterGaps, gapStateOf, listGaps, urgencyOf, type Gap } from './list-gaps';
 
@@ -91,7 +100,10 @@ describe('listGaps', () => {
     expect(dueDateOf(staged, '2028-03-01')).toEqual({ due: '2028-12-31', source: 'target' });
     const annual = buildItem({ id: 'test.d.02', deadline: { recurrence: 'annual', label: { fr: 'x', en: 'x' } } });
     expect(dueDateOf(annual, asOf)).toEqual({ due: '2026-12-31', source: 'annual' });
-    const continuous = buildItem({ id: 'test.d.03', deadline: { recurrence: 'continuous', label: { fr: 'x', en: 'x' } } });
+    const continuous = buildItem({
+      id: 'test.d.03',
+      deadline: { recurrence: 'continuous', label: { fr: 'x', en: 'x' } },
+    });
     expect(dueDateOf(continuous, asOf)).toBeUndefined();
     expect(urgencyOf(0)).toBe('near');
   });

@@ -115,10 +115,7 @@ export interface GapFilter {
 
 /** Lower case without accents, so that « securite » finds « sécurité ». */
 export function foldForSearch(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase();
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
 }
 
 export function filterGaps(gaps: readonly Gap[], filter: GapFilter, language: Language): Gap[] {

@@ -41,6 +41,7 @@ export interface ProgrammeDeadline {
   recommendedFor?: readonly Sector[];
   /** Items of any questionnaire whose answers tell whether the date is met. */
   itemIds: readonly string[];
+  /** The text the date comes from, as a French reference (shown as is in both languages). */
   source: string;
 }
 
@@ -77,7 +78,7 @@ export const programmeDeadlines: readonly ProgrammeDeadline[] = [
     date: '2022-06-01',
     concerns: both,
     itemIds: ['care.ra.01', 'hc.auth.01', 'esms.rem.01'],
-    source: 'Arrêté du 28 mars 2022 (RIE) ; FAQ esante.gouv.fr, obligations depuis le 1er juin 2022',
+    source: 'Arrêté du 28 mars 2022 (RIE) ; FAQ esante.gouv.fr, obligations depuis le 1ᵉʳ juin 2022',
   },
   {
     id: 'rie-commitment',
@@ -85,7 +86,7 @@ export const programmeDeadlines: readonly ProgrammeDeadline[] = [
     date: '2023-05-31',
     concerns: both,
     itemIds: ['hc.gov.03'],
-    source: 'FAQ esante.gouv.fr, obligations depuis le 1er juin 2022 (engagement de sécurisation)',
+    source: 'FAQ esante.gouv.fr, obligations depuis le 1ᵉʳ juin 2022 (engagement de sécurisation)',
   },
   {
     id: 'rie-identity-repository',
@@ -93,7 +94,7 @@ export const programmeDeadlines: readonly ProgrammeDeadline[] = [
     date: '2024-01-01',
     concerns: both,
     itemIds: ['hc.id.01', 'hc.id.02'],
-    source: 'RIE, exigence 27 ; FAQ esante.gouv.fr sur le répertoire d’identités local',
+    source: 'RIE, exigence 27 ; FAQ esante.gouv.fr sur le répertoire d’identités local',
   },
   {
     id: 'rie-no-password-only',
@@ -101,7 +102,7 @@ export const programmeDeadlines: readonly ProgrammeDeadline[] = [
     date: '2026-01-01',
     concerns: both,
     itemIds: ['hc.auth.02', 'esms.auth.02'],
-    source: 'FAQ esante.gouv.fr : le simple identifiant et mot de passe n’est plus conforme au 1er janvier 2026',
+    source: 'FAQ esante.gouv.fr : le simple identifiant et mot de passe n’est plus conforme au 1ᵉʳ janvier 2026',
   },
   {
     id: 'rie-homologation',
@@ -109,7 +110,7 @@ export const programmeDeadlines: readonly ProgrammeDeadline[] = [
     date: '2026-01-01',
     concerns: both,
     itemIds: ['hc.auth.08'],
-    source: 'FAQ esante.gouv.fr : homologation des moyens d’identification électronique',
+    source: 'FAQ esante.gouv.fr : homologation des moyens d’identification électronique',
   },
   {
     id: 'care-d1-declaration',
@@ -117,7 +118,7 @@ export const programmeDeadlines: readonly ProgrammeDeadline[] = [
     date: '2025-06-30',
     concerns: health,
     itemIds: ['care.d1.03', 'care.d1.12'],
-    source: 'esante.gouv.fr : clôture du guichet de déclaration du domaine 1 (30 juin 2025)',
+    source: 'esante.gouv.fr : clôture du guichet de déclaration du domaine 1 (30 juin 2025)',
   },
   {
     id: 'care-d2-application',
@@ -125,7 +126,7 @@ export const programmeDeadlines: readonly ProgrammeDeadline[] = [
     date: '2025-10-31',
     concerns: health,
     itemIds: ['care.gov.01', 'care.gov.05', 'care.res.07'],
-    source: 'Arrêté du 3 juillet 2025, annexe 1 (prérequis D2.P1, D2.P2) ; DSIH, article 6070',
+    source: 'Arrêté du 3 juillet 2025, annexe 1 (prérequis D2.P1, D2.P2) ; DSIH, article 6070',
   },
   {
     id: 'care-d2-declaration',
@@ -133,7 +134,7 @@ export const programmeDeadlines: readonly ProgrammeDeadline[] = [
     date: '2026-01-16',
     concerns: health,
     itemIds: d2Objectives,
-    source: 'esante.gouv.fr, axe 4 : guichet de déclaration du domaine 2 ouvert le 16 janvier 2026',
+    source: 'esante.gouv.fr, axe 4 : guichet de déclaration du domaine 2 ouvert le 16 janvier 2026',
   },
   {
     id: 'care-d1bis-application',
@@ -141,7 +142,7 @@ export const programmeDeadlines: readonly ProgrammeDeadline[] = [
     date: '2026-02-13',
     concerns: health,
     itemIds: ['care.res.07'],
-    source: 'esante.gouv.fr, axe 4 : candidatures au domaine 1 bis à partir du 13 février 2026',
+    source: 'esante.gouv.fr, axe 4 : candidatures au domaine 1 bis à partir du 13 février 2026',
   },
   {
     id: 'care-d2-pca-test',
@@ -149,7 +150,7 @@ export const programmeDeadlines: readonly ProgrammeDeadline[] = [
     date: '2026-11-30',
     concerns: health,
     itemIds: ['care.d2.06'],
-    source: 'DSIH, article 5982 (source secondaire) : un PCA testé d’ici novembre 2026',
+    source: 'DSIH, article 5982 (source secondaire) : un PCA testé d’ici novembre 2026',
   },
   {
     id: 'hospiconnect-2026',
@@ -198,9 +199,10 @@ export interface DeadlineResult {
   daysLeft: number;
   status: DeadlineStatus;
   recommendation: boolean;
-  /** The related items found in the establishment's assessments, and those not met. */
+  /** The related items found in the establishment's assessments, those not met and those still unanswered. */
   itemIds: string[];
   notMetItemIds: string[];
+  unansweredItemIds: string[];
 }
 
 /**
@@ -237,6 +239,7 @@ export function listDeadlines(sector: Sector, asOf: string, items: ReadonlyMap<s
         recommendation: deadline.recommendedFor?.includes(sector) ?? false,
         itemIds: related.map((s) => s.itemId),
         notMetItemIds: related.filter((s) => s.value !== undefined && s.value < 1).map((s) => s.itemId),
+        unansweredItemIds: related.filter((s) => s.outcome === 'unanswered').map((s) => s.itemId),
       };
     })
     .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.deadline.id < b.deadline.id ? -1 : 1));

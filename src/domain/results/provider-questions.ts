@@ -27,4 +27,3 @@ export function listProviderQuestions(
     }))
     .filter((group) => group.questions.length > 0);
 }
-

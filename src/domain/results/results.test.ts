@@ -2,7 +2,17 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Assessment } from '../assessment/assessment';
-import { answersOf, buildItem, buildQuestionnaire, no, notApplicable, partial, unknown, yes } from '../scoring/builders';
+import {
+  answersOf,
+  buildItem,
+  buildQuestionnaire,
+  no,
+  notApplicable,
+  partial,
+  unknown,
+  yes,
+} from '../scoring/builders';
+import { checkFrenchTypography } from '../questionnaire/french-typography';
 import { scoreAssessment, type ItemScore } from '../scoring/score-assessment';
 import { compareCampaigns, previousCampaignOf } from './compare-campaigns';
 import { deadlineStatusOf, listDeadlines, nextDeadlines, programmeDeadlines } from './programme-deadlines';
@@ -23,11 +33,7 @@ describe('listProviderQuestions', () => {
     );
     const answers = answersOf({ 'test.b.01': unknown, 'test.g.01': no, 'test.g.03': unknown });
     answers['test.g.03'] = { ...answers['test.g.03']!, comment: '  Voir avec le GHT  ' };
-    const groups = listProviderQuestions(
-      questionnaire,
-      answers,
-      scoreAssessment(questionnaire, answers, ['ES'], asOf),
-    );
+    const groups = listProviderQuestions(questionnaire, answers, scoreAssessment(questionnaire, answers, ['ES'], asOf));
     expect(groups.map((g) => [g.domain.id, g.questions.map((q) => [q.item.id, q.comment])])).toEqual([
       ['governance', [['test.g.03', 'Voir avec le GHT']]],
       ['backup', [['test.b.01', undefined]]],
@@ -116,14 +122,15 @@ describe('listDeadlines', () => {
       readdirSync(root, { withFileTypes: true })
         .filter((d) => d.isDirectory())
         .flatMap(({ name: dir }) =>
-        readdirSync(join(root, dir))
-          .filter((f) => f.endsWith('.json'))
-          .flatMap((f) => (JSON.parse(readFileSync(join(root, dir, f), 'utf8')) as { items: { id: string }[] }).items)
-          .map((i) => i.id),
-      ),
+          readdirSync(join(root, dir))
+            .filter((f) => f.endsWith('.json'))
+            .flatMap((f) => (JSON.parse(readFileSync(join(root, dir, f), 'utf8')) as { items: { id: string }[] }).items)
+            .map((i) => i.id),
+        ),
     );
     for (const d of programmeDeadlines) {
       expect(d.source.length).toBeGreaterThan(10);
+      expect(checkFrenchTypography(d.source), d.source).toEqual([]);
       expect(d.date !== undefined || d.recurrence === 'annual').toBe(true);
       for (const id of d.itemIds) expect(shipped.has(id), `${d.id}: ${id}`).toBe(true);
     }
@@ -149,7 +156,12 @@ describe('compareCampaigns', () => {
   });
 
   it('finds the latest earlier campaign of the same questionnaire', () => {
-    const all = [assessment('a24', 2024), assessment('a25', 2025), assessment('b25', 2025, 'other'), assessment('a26', 2026)];
+    const all = [
+      assessment('a24', 2024),
+      assessment('a25', 2025),
+      assessment('b25', 2025, 'other'),
+      assessment('a26', 2026),
+    ];
     expect(previousCampaignOf(all[3]!, all)?.id).toBe('a25');
     expect(previousCampaignOf(all[0]!, all)).toBeUndefined();
   });

@@ -68,23 +68,32 @@ function responseArbitrary(item: QuestionnaireItem): fc.Arbitrary<Response | und
   ];
   switch (item.answerType) {
     case 'status':
-      return fc.oneof(...common, fc.constantFrom('yes', 'partial', 'no').map((v) => ({ kind: 'status', value: v })));
+      return fc.oneof(
+        ...common,
+        fc.constantFrom('yes', 'partial', 'no').map((v) => ({ kind: 'status' as const, value: v })),
+      );
     case 'percent':
-      return fc.oneof(...common, fc.integer({ min: 0, max: 100 }).map((v) => ({ kind: 'number', value: v })));
+      return fc.oneof(
+        ...common,
+        fc.integer({ min: 0, max: 100 }).map((v) => ({ kind: 'number' as const, value: v })),
+      );
     case 'number':
-      return fc.oneof(...common, fc.integer({ min: 0, max: 500 }).map((v) => ({ kind: 'number', value: v })));
+      return fc.oneof(
+        ...common,
+        fc.integer({ min: 0, max: 500 }).map((v) => ({ kind: 'number' as const, value: v })),
+      );
     case 'date':
       return fc.oneof(
         ...common,
         fc.integer({ min: -30, max: 400 }).map((days) => ({
-          kind: 'date',
+          kind: 'date' as const,
           value: new Date(Date.UTC(2026, 10, 23 - days)).toISOString().slice(0, 10),
         })),
       );
     case 'choice':
       return fc.oneof(
         ...common,
-        fc.constantFrom(...(item.choices ?? []).map((c) => c.id)).map((v) => ({ kind: 'choice', value: v })),
+        fc.constantFrom(...(item.choices ?? []).map((c) => c.id)).map((v) => ({ kind: 'choice' as const, value: v })),
       );
   }
 }
@@ -186,7 +195,10 @@ describe('scoring properties', () => {
         const domains = [...new Set(items.map((i) => i.domain))];
         const without = scoreAssessment(
           buildQuestionnaire(others, domains),
-          answersFrom(others, responses.filter((_, i) => i !== pick)),
+          answersFrom(
+            others,
+            responses.filter((_, i) => i !== pick),
+          ),
           audiences,
           at,
         );
@@ -206,7 +218,11 @@ describe('scoring properties', () => {
     fc.assert(
       fc.property(statusCase, ({ items, responses, audiences, pick, asOf: at }) => {
         const questionnaire = buildQuestionnaire(items);
-        const set = (r: Response) => answersFrom(items, responses.map((x, i) => (i === pick ? r : x)));
+        const set = (r: Response) =>
+          answersFrom(
+            items,
+            responses.map((x, i) => (i === pick ? r : x)),
+          );
         const asNo = scoreAssessment(questionnaire, set({ kind: 'status', value: 'no' }), audiences, at);
         const asUnknown = scoreAssessment(questionnaire, set({ kind: 'unknown' }), audiences, at);
         expect(asUnknown.overall.score).toBe(asNo.overall.score);

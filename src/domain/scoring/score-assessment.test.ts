@@ -156,7 +156,11 @@ describe('scoreItem', () => {
   });
 
   it('meets a date target only with a date in the window before the day of scoring', () => {
-    const item = buildItem({ id: 'test.d1.02', answerType: 'date', targets: [{ comparator: 'within-days', value: 60 }] });
+    const item = buildItem({
+      id: 'test.d1.02',
+      answerType: 'date',
+      targets: [{ comparator: 'within-days', value: 60 }],
+    });
     const at = (value: string) => scoreItem(item, answersOf({ x: { kind: 'date', value } }).x, asOf).value;
     expect(at('2026-09-24')).toBe(1); // exactly 60 days
     expect(at('2026-09-23')).toBe(0); // 61 days
@@ -174,9 +178,7 @@ describe('scoreItem', () => {
         { id: 'b', label: { fr: 'B', en: 'B' }, score: 0 },
       ],
     });
-    expect(scoreItem(choice, answersOf({ x: { kind: 'choice', value: 'gone' } }).x, asOf).outcome).toBe(
-      'unanswered',
-    );
+    expect(scoreItem(choice, answersOf({ x: { kind: 'choice', value: 'gone' } }).x, asOf).outcome).toBe('unanswered');
     expect(scoreItem(percent, answersOf({ x: { kind: 'number', value: 120 } }).x, asOf).outcome).toBe('unanswered');
   });
 });

@@ -1,12 +1,6 @@
 import { responseFitsItem, type Answer } from '../assessment/answer';
 import { applicableItems, type Assessment } from '../assessment/assessment';
-import type {
-  Audience,
-  Questionnaire,
-  QuestionnaireItem,
-  Target,
-  Weight,
-} from '../questionnaire/questionnaire-schema';
+import type { Audience, Questionnaire, QuestionnaireItem, Target, Weight } from '../questionnaire/questionnaire-schema';
 import { daysBetween } from './iso-date';
 
 /**

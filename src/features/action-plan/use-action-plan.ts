@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import type { ActionRecord } from '../../domain/actions/action-record';
 import type { Assessment } from '../../domain/assessment/assessment';
-import { computeBudgetRatios } from '../../domain/budget/budget-ratios';
+import { budgetFields, computeBudgetRatios } from '../../domain/budget/budget-ratios';
 import type { Establishment } from '../../domain/establishment/establishment';
 import { questionnaireKey } from '../../domain/questionnaire/parse-questionnaire';
 import type { Questionnaire, QuestionnaireItem } from '../../domain/questionnaire/questionnaire-schema';
@@ -26,7 +26,8 @@ export interface ActionPlanModel {
   budgetGap: { year: number; gap: number | undefined; target: number } | undefined;
 }
 
-export type ActionPlanState = { status: 'loading' } | { status: 'not-found' } | { status: 'ready'; model: ActionPlanModel };
+export type ActionPlanState =
+  { status: 'loading' } | { status: 'not-found' } | { status: 'ready'; model: ActionPlanModel };
 
 /** The establishment's actions and what they refer to, kept live: a change in another tab shows here too. */
 export function useActionPlan(establishmentId: string): ActionPlanState {
@@ -41,7 +42,8 @@ export function useActionPlan(establishmentId: string): ActionPlanState {
       repos.budgets.listByEstablishment(establishmentId),
       repos.budgets.getTargets(),
     ]);
-    return { establishment, actions, assessments, budgets, targets };
+    // Today is read here, in the query, rather than during render: the plan is read at the date it is shown.
+    return { establishment, actions, assessments, budgets, targets, asOf: isoDateOf(Date.now()) };
   }, [repos, establishmentId]);
 
   return useMemo((): ActionPlanState => {
@@ -49,7 +51,7 @@ export function useActionPlan(establishmentId: string): ActionPlanState {
     if (data === null) return { status: 'not-found' };
     const loaded = catalog.status === 'ready' ? catalog.value : [];
     const byKey = new Map(loaded.map((l) => [questionnaireKey(l.questionnaire), l.questionnaire]));
-    const { establishment, actions, assessments, budgets, targets } = data;
+    const { establishment, actions, assessments, budgets, targets, asOf } = data;
     const itemRef = (assessmentId: string | undefined, itemId: string | undefined): ItemRef | undefined => {
       if (!assessmentId || !itemId) return undefined;
       const assessment = assessments.find((a) => a.id === assessmentId);
@@ -60,11 +62,11 @@ export function useActionPlan(establishmentId: string): ActionPlanState {
       const item = questionnaire?.items.find((i) => i.id === itemId);
       return questionnaire && item ? { item, questionnaire, assessment } : undefined;
     };
-    const record = [...budgets].reverse().find((b) => Object.values(b.inputs).some((v) => v !== undefined));
+    const record = [...budgets].reverse().find((b) => budgetFields.some((f) => b.inputs[f] !== undefined));
     return {
       status: 'ready',
       model: {
-        asOf: isoDateOf(Date.now()),
+        asOf,
         establishment,
         actions,
         itemRef,

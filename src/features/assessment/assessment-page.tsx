@@ -1,6 +1,6 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useNavigate, useParams } from 'react-router';
+import { Link, NavLink, useNavigate, useParams, useSearchParams } from 'react-router';
 import { PageHeading } from '../../components/page-heading';
 import { isAnswered, type Answer } from '../../domain/assessment/answer';
 import { applicableItems, overallProgress, progressByDomain } from '../../domain/assessment/assessment';
@@ -37,6 +37,16 @@ export function AssessmentPage() {
     (itemId: string, answer: Answer) => assessments.saveAnswer(assessmentId, itemId, answer),
     [assessments, assessmentId],
   );
+  // A link from the results or the action plan (?item=…) brings that question into view, its first control focused.
+  const [searchParams] = useSearchParams();
+  const itemToShow = searchParams.get('item');
+  const ready = loaded.status === 'ready' && Boolean(establishment);
+  useEffect(() => {
+    if (!itemToShow || !ready) return;
+    const card = document.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(itemToShow)}"]`);
+    card?.scrollIntoView({ block: 'center' });
+    card?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  }, [itemToShow, ready]);
 
   if (assessment === undefined || (assessment && establishment === undefined)) {
     return <p role="status">{t('common.loading')}</p>;
@@ -105,6 +115,9 @@ export function AssessmentPage() {
       <p>
         <progress max={overall.total} value={overall.answered} aria-hidden="true" />{' '}
         {t('assessments.progress', overall)}
+      </p>
+      <p className="assessment__results-link">
+        <Link to={`/assessments/${assessment.id}/results`}>{t('results.open')}</Link>
       </p>
       <div className="assessment__layout">
         <nav aria-label={t('assessment.domainsLabel')} className="domain-nav">

@@ -78,6 +78,29 @@ export function EstablishmentPage() {
         )}
         <StartAssessmentForm establishment={establishment} />
       </section>
+      <section aria-labelledby="budget-applications-title" className="section">
+        <h2 id="budget-applications-title">{t('budget.sectionTitle')}</h2>
+        <ul className="card-list">
+          <li className="card">
+            <Link className="card__title" to={`/establishments/${establishment.id}/budget`}>
+              {t('budget.link')}
+            </Link>
+            <p className="card__meta">{t('budget.linkHint')}</p>
+          </li>
+          <li className="card">
+            <Link className="card__title" to={`/establishments/${establishment.id}/applications`}>
+              {t('applications.link')}
+            </Link>
+            <p className="card__meta">{t('applications.linkHint')}</p>
+          </li>
+          <li className="card">
+            <Link className="card__title" to={`/establishments/${establishment.id}/actions`}>
+              {t('actions.open')}
+            </Link>
+            <p className="card__meta">{t('actions.linkHint')}</p>
+          </li>
+        </ul>
+      </section>
     </>
   );
 }
@@ -143,6 +166,22 @@ function AssessmentRow({ assessment, establishment }: { assessment: Assessment; 
       ) : null}
       <p className="card__meta">
         {t('assessments.lastChange', { date: formatDateTime(assessment.updatedAt, language) })}
+      </p>
+      <p className="card__meta">
+        <Link
+          to={`/assessments/${assessment.id}/results`}
+          aria-label={t('results.openFor', { title, year: assessment.campaignYear })}
+        >
+          {t('results.short')}
+        </Link>
+      </p>
+      <p className="card__meta">
+        <Link
+          to={`/assessments/${assessment.id}/export`}
+          aria-label={t('exchange.openExportLabel', { title, year: assessment.campaignYear })}
+        >
+          {t('exchange.openExport')}
+        </Link>
       </p>
     </li>
   );

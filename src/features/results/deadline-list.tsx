@@ -1,13 +1,19 @@
 import { useTranslation } from 'react-i18next';
 import type { DeadlineResult } from '../../domain/results/programme-deadlines';
 import { currentLanguage } from '../../i18n/i18n';
-import { formatDate } from '../../i18n/format';
+import { formatDate, formatNumber } from '../../i18n/format';
 
 /**
  * The programme dates with their status. Status is written out, not only coloured (RGAA 3.1): met, not met, to
  * check (answers missing), not applicable; a date passed and not met says how long ago.
  */
-export function DeadlineList({ deadlines, compact = false }: { deadlines: readonly DeadlineResult[]; compact?: boolean }) {
+export function DeadlineList({
+  deadlines,
+  compact = false,
+}: {
+  deadlines: readonly DeadlineResult[];
+  compact?: boolean;
+}) {
   const { t } = useTranslation();
   const language = currentLanguage();
   return (
@@ -34,8 +40,11 @@ export function DeadlineList({ deadlines, compact = false }: { deadlines: readon
                   {d.daysLeft === 0
                     ? t('results.deadlines.today')
                     : d.daysLeft > 0
-                      ? t('results.deadlines.inDays', { count: d.daysLeft })
-                      : t('results.deadlines.daysAgo', { count: -d.daysLeft })}
+                      ? t('results.deadlines.inDays', { count: d.daysLeft, days: formatNumber(d.daysLeft, language) })
+                      : t('results.deadlines.daysAgo', {
+                          count: -d.daysLeft,
+                          days: formatNumber(-d.daysLeft, language),
+                        })}
                 </span>
               </td>
               <td>
@@ -52,12 +61,23 @@ export function DeadlineList({ deadlines, compact = false }: { deadlines: readon
                         {t('results.deadlines.notMetItems', { ids: d.notMetItemIds.join(', ') })}
                       </span>
                     ) : null}
-                    <span className="deadline__source">{t('results.deadlines.source', { source: d.deadline.source })}</span>
+                    {d.status === 'unknown' ? (
+                      <span className="deadline__detail">
+                        {d.itemIds.length === 0
+                          ? t('results.deadlines.noRelated')
+                          : t('results.deadlines.unansweredItems', { ids: d.unansweredItemIds.join(', ') })}
+                      </span>
+                    ) : null}
+                    <span className="deadline__source">
+                      {t('results.deadlines.source', { source: d.deadline.source })}
+                    </span>
                   </>
                 )}
               </td>
               <td>
-                <span className={`status-tag status-tag--${d.status}`}>{t(`results.deadlines.status.${d.status}`)}</span>
+                <span className={`status-tag status-tag--${d.status}`}>
+                  {t(`results.deadlines.status.${d.status}`)}
+                </span>
                 {late ? <span className="deadline__late">{t('results.deadlines.late')}</span> : null}
               </td>
             </tr>
@@ -67,4 +87,3 @@ export function DeadlineList({ deadlines, compact = false }: { deadlines: readon
     </table>
   );
 }
-

@@ -29,7 +29,7 @@ export function GapsView({ gaps, domains, language, assessmentId, establishmentI
   const id = useId();
   const [filter, setFilter] = useState<GapFilter>({});
   const shown = useMemo(() => filterGaps(gaps, filter, language), [gaps, filter, language]);
-  const set = <K extends keyof GapFilter>(key: K, value: string) =>
+  const set = (key: keyof GapFilter, value: string) =>
     setFilter((f) => ({ ...f, [key]: value === '' ? undefined : value }));
   const actionsByItem = useMemo(() => {
     const map = new Map<string, ActionRecord>();
@@ -40,7 +40,12 @@ export function GapsView({ gaps, domains, language, assessmentId, establishmentI
 
   return (
     <>
-      <form className="filters no-print" role="search" aria-label={t('results.gaps.filters')} onSubmit={(e) => e.preventDefault()}>
+      <form
+        className="filters no-print"
+        role="search"
+        aria-label={t('results.gaps.filters')}
+        onSubmit={(e) => e.preventDefault()}
+      >
         <div className="field filters__search">
           <label htmlFor={`${id}-search`}>{t('results.gaps.search')}</label>
           <input
@@ -170,10 +175,16 @@ function GapRow({
           )}
           <span className={`badge badge--urgency-${gap.urgency}`}>
             {gap.urgency === 'overdue'
-              ? t('results.gaps.overdueBy', { count: -(gap.daysLeft ?? 0) })
+              ? t('results.gaps.overdueBy', {
+                  count: -(gap.daysLeft ?? 0),
+                  days: formatNumber(-(gap.daysLeft ?? 0), language),
+                })
               : gap.urgency === 'none'
                 ? t('results.gaps.urgencies.none')
-                : t('results.gaps.dueIn', { count: gap.daysLeft ?? 0 })}
+                : t('results.gaps.dueIn', {
+                    count: gap.daysLeft ?? 0,
+                    days: formatNumber(gap.daysLeft ?? 0, language),
+                  })}
           </span>
           <span className="item__id">{item.id}</span>
         </p>
@@ -219,12 +230,18 @@ function GapRow({
         <p className="gap__actions no-print">
           <Link to={`/assessments/${assessmentId}/${item.domain}?item=${encodeURIComponent(item.id)}`}>
             {t('results.gaps.editAnswer')}
-            <span className="visually-hidden">{` — ${item.id}`}</span>
+            <span className="visually-hidden">
+              {' — '}
+              {item.id}
+            </span>
           </Link>
           {action ? (
             <Link to={`/establishments/${establishmentId}/actions?action=${encodeURIComponent(action.id)}`}>
               {t('results.gaps.seeAction', { status: t(`actions.status.${action.status}`) })}
-              <span className="visually-hidden">{` — ${item.id}`}</span>
+              <span className="visually-hidden">
+                {' — '}
+                {item.id}
+              </span>
             </Link>
           ) : (
             <Link
@@ -232,7 +249,10 @@ function GapRow({
               to={`/establishments/${establishmentId}/actions?assessment=${encodeURIComponent(assessmentId)}&item=${encodeURIComponent(item.id)}`}
             >
               {t('results.gaps.createAction')}
-              <span className="visually-hidden">{` — ${item.id}`}</span>
+              <span className="visually-hidden">
+                {' — '}
+                {item.id}
+              </span>
             </Link>
           )}
         </p>

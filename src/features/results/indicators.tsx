@@ -18,7 +18,12 @@ export function Indicators({ model, compact = false }: { model: ResultsModel; co
   const budgetLink = `/establishments/${establishment.id}/budget`;
   const applicationsLink = `/establishments/${establishment.id}/applications`;
 
-  const ratioCard = (kind: 'it' | 'cyber', ratio: Ratio | undefined, target: number | undefined, gap: number | undefined) => (
+  const ratioCard = (
+    kind: 'it' | 'cyber',
+    ratio: Ratio | undefined,
+    target: number | undefined,
+    gap: number | undefined,
+  ) => (
     <li className={`indicator indicator--${ratio?.band ?? 'missing'}`}>
       <h3 className="indicator__title">{t(`results.indicators.${kind}.title`)}</h3>
       {ratio?.value !== undefined && target !== undefined && budget ? (
@@ -35,8 +40,11 @@ export function Indicators({ model, compact = false }: { model: ResultsModel; co
           {gap !== undefined ? (
             <p className="indicator__detail">
               {gap > 0
-                ? t(`results.indicators.${kind}.gap`, { amount: formatEuros(gap, language) })
-                : t(`results.indicators.${kind}.noGap`)}
+                ? t('results.indicators.gap', {
+                    amount: formatEuros(gap, language),
+                    target: formatPercent(target, language, 1),
+                  })
+                : t('results.indicators.noGap', { target: formatPercent(target, language, 1) })}
             </p>
           ) : null}
           {compact ? null : <p className="indicator__source">{t('results.indicators.year', { year: budget.year })}</p>}

@@ -36,7 +36,11 @@ export function ProviderQuestionsPage() {
                   </button>
                 </p>
                 {model.providerQuestions.map((group) => (
-                  <section key={group.domain.id} aria-labelledby={`questions-${group.domain.id}`} className="question-group">
+                  <section
+                    key={group.domain.id}
+                    aria-labelledby={`questions-${group.domain.id}`}
+                    className="question-group"
+                  >
                     <h3 id={`questions-${group.domain.id}`}>{group.domain.title[language]}</h3>
                     <ol className="question-list">
                       {group.questions.map(({ item, comment }) => (

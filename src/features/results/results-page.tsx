@@ -21,7 +21,8 @@ function Overview({ model }: { model: ResultsModel }) {
   const { score, comparison, questionnaire, assessment, gaps } = model;
   const { overall } = score;
   const critical = gaps.filter((g) => g.item.weight === 'critical').length;
-  const titleOf = (domainId: string) => questionnaire.domains.find((d) => d.id === domainId)?.title[language] ?? domainId;
+  const titleOf = (domainId: string) =>
+    questionnaire.domains.find((d) => d.id === domainId)?.title[language] ?? domainId;
   const previousOf = (domainId: string) => comparison?.domains.find((d) => d.domainId === domainId);
   const incomplete = overall.completeness !== undefined && overall.completeness < 1;
   const current = {
@@ -80,7 +81,9 @@ function Overview({ model }: { model: ResultsModel }) {
           <p>{t('results.domains.none')}</p>
         ) : (
           <RadarChart
-            caption={t('results.domains.caption', { name: `${questionnaire.title[language]} ${assessment.campaignYear}` })}
+            caption={t('results.domains.caption', {
+              name: `${questionnaire.title[language]} ${assessment.campaignYear}`,
+            })}
             labelHeader={t('results.domains.domain')}
             labels={score.domains.map((d) => titleOf(d.domainId))}
             formatValue={(v) => formatScore(v, language)}

@@ -41,10 +41,22 @@ export function ResultsShell({
       </p>
     );
   }
-  return <ResultsFrame section={section} model={state.model}>{children(state.model)}</ResultsFrame>;
+  return (
+    <ResultsFrame section={section} model={state.model}>
+      {children(state.model)}
+    </ResultsFrame>
+  );
 }
 
-function ResultsFrame({ section, model, children }: { section: ResultsSection; model: ResultsModel; children: ReactNode }) {
+function ResultsFrame({
+  section,
+  model,
+  children,
+}: {
+  section: ResultsSection;
+  model: ResultsModel;
+  children: ReactNode;
+}) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const { establishment, assessment, questionnaire } = model;
@@ -88,6 +100,9 @@ function ResultsFrame({ section, model, children }: { section: ResultsSection; m
           ))}
           <li>
             <Link to={`/establishments/${establishment.id}/actions`}>{t('results.nav.actions')}</Link>
+          </li>
+          <li>
+            <Link to={`${base}/report`}>{t('reports.link')}</Link>
           </li>
         </ul>
       </nav>

@@ -88,13 +88,13 @@ function Summary({ model }: { model: ResultsModel }) {
               {first.map((f) =>
                 f.kind === 'action' ? (
                   <tr key={f.action.id}>
-                    <th scope="row">{f.action.title}</th>
+                    <th scope="row">
+                      <span className="summary__action-title">{f.action.title}</span>
+                    </th>
                     <td>{f.action.owner ?? t('results.summary.actions.noOwner')}</td>
                     <td>
                       {f.action.dueDate ? formatDate(f.action.dueDate, language) : t('results.summary.actions.noDate')}
-                      {isOverdue(f.action, asOf) ? (
-                        <span className="overdue-tag">{t('actions.overdue')}</span>
-                      ) : null}
+                      {isOverdue(f.action, asOf) ? <span className="overdue-tag">{t('actions.overdue')}</span> : null}
                     </td>
                     <td className="num">
                       {f.action.estimatedCost === undefined ? '—' : formatEuros(f.action.estimatedCost, language)}
@@ -103,8 +103,8 @@ function Summary({ model }: { model: ResultsModel }) {
                 ) : (
                   <tr key={f.gap.item.id}>
                     <th scope="row">
-                      {f.gap.item.question[language]}
                       <span className="summary__suggested">{t('results.summary.actions.suggested')}</span>
+                      <span className="summary__action-title">{f.gap.item.question[language]}</span>
                     </th>
                     <td>{t('results.summary.actions.noOwner')}</td>
                     <td>{f.gap.due ? formatDate(f.gap.due, language) : t('results.summary.actions.noDate')}</td>
@@ -133,7 +133,11 @@ function Summary({ model }: { model: ResultsModel }) {
 
       <section aria-labelledby="summary-deadlines" className="summary__section">
         <h2 id="summary-deadlines">{t('results.summary.deadlines.title')}</h2>
-        {deadlines.length === 0 ? <p>{t('results.summary.deadlines.none')}</p> : <DeadlineList deadlines={deadlines} compact />}
+        {deadlines.length === 0 ? (
+          <p>{t('results.summary.deadlines.none')}</p>
+        ) : (
+          <DeadlineList deadlines={deadlines} compact />
+        )}
       </section>
 
       <p className="summary__method">{t('results.summary.method')}</p>

@@ -2,10 +2,15 @@ import { useMemo } from 'react';
 import type { ActionRecord } from '../../domain/actions/action-record';
 import { computeMfaCompliance, type MfaCompliance } from '../../domain/applications/mfa-compliance';
 import type { Assessment } from '../../domain/assessment/assessment';
-import { computeBudgetRatios, type BudgetRatios, type BudgetTargets } from '../../domain/budget/budget-ratios';
+import {
+  budgetFields,
+  computeBudgetRatios,
+  type BudgetRatios,
+  type BudgetTargets,
+} from '../../domain/budget/budget-ratios';
 import { audiencesOf, type Establishment } from '../../domain/establishment/establishment';
 import { questionnaireKey } from '../../domain/questionnaire/parse-questionnaire';
-import type { Audience, Questionnaire } from '../../domain/questionnaire/questionnaire-schema';
+import type { Questionnaire } from '../../domain/questionnaire/questionnaire-schema';
 import { compareCampaigns, previousCampaignOf, type CampaignComparison } from '../../domain/results/compare-campaigns';
 import { listGaps, type Gap } from '../../domain/results/list-gaps';
 import { listDeadlines, type DeadlineResult } from '../../domain/results/programme-deadlines';
@@ -28,14 +33,11 @@ export interface ResultsModel {
   establishment: Establishment;
   assessment: Assessment;
   questionnaire: Questionnaire;
-  audiences: Audience[];
   score: AssessmentScore;
   gaps: Gap[];
   providerQuestions: ProviderQuestionGroup[];
   comparison: CampaignComparison | undefined;
   deadlines: DeadlineResult[];
-  /** Items of every questionnaire, to name the items a deadline or an action refers to. */
-  itemsById: ReadonlyMap<string, { questionnaire: Questionnaire; assessmentId: string | undefined }>;
   budget: BudgetView | undefined;
   /** Undefined while the inventory of sensitive applications is empty. */
   mfa: MfaCompliance | undefined;
@@ -68,7 +70,17 @@ export function useResults(assessmentId: string): ResultsState {
       repos.applications.listByEstablishment(establishment.id),
       repos.actions.listByEstablishment(establishment.id),
     ]);
-    return { assessment, establishment, assessments, budgets, targets, applications, actions };
+    // Today is read here, in the query, rather than during render: results are read at the date they are shown.
+    return {
+      assessment,
+      establishment,
+      assessments,
+      budgets,
+      targets,
+      applications,
+      actions,
+      asOf: isoDateOf(Date.now()),
+    };
   }, [repos, assessmentId]);
 
   return useMemo((): ResultsState => {
@@ -78,11 +90,10 @@ export function useResults(assessmentId: string): ResultsState {
     const byKey = new Map(loaded.map((l) => [questionnaireKey(l.questionnaire), l.questionnaire]));
     const questionnaireOf = (a: Assessment) =>
       byKey.get(questionnaireKey({ id: a.questionnaireId, version: a.questionnaireVersion }));
-    const { assessment, establishment, assessments, budgets, targets, applications, actions } = data;
+    const { assessment, establishment, assessments, budgets, targets, applications, actions, asOf } = data;
     const questionnaire = questionnaireOf(assessment);
     if (!questionnaire) return { status: 'questionnaire-missing', assessment };
 
-    const asOf = isoDateOf(Date.now());
     const audiences = audiencesOf(establishment);
     const score = scoreAssessment(questionnaire, assessment.answers, audiences, asOf);
 
@@ -112,23 +123,14 @@ export function useResults(assessmentId: string): ResultsState {
       if (!known || known.campaignYear < a.campaignYear) latest.set(a.questionnaireId, a);
     }
     const itemScores = new Map<string, ItemScore>();
-    const itemsById = new Map<string, { questionnaire: Questionnaire; assessmentId: string | undefined }>();
-    for (const l of loaded) {
-      for (const item of l.questionnaire.items) {
-        if (!itemsById.has(item.id)) itemsById.set(item.id, { questionnaire: l.questionnaire, assessmentId: undefined });
-      }
-    }
     for (const a of latest.values()) {
       const q = a.id === assessment.id ? questionnaire : questionnaireOf(a);
       if (!q) continue;
       const scored = a.id === assessment.id ? score : scoreAssessment(q, a.answers, audiences, asOf);
       for (const s of scored.items) itemScores.set(s.itemId, s);
-      for (const item of q.items) itemsById.set(item.id, { questionnaire: q, assessmentId: a.id });
     }
 
-    const budgetRecord = [...budgets]
-      .reverse()
-      .find((b) => Object.values(b.inputs).some((v) => v !== undefined));
+    const budgetRecord = [...budgets].reverse().find((b) => budgetFields.some((f) => b.inputs[f] !== undefined));
 
     return {
       status: 'ready',
@@ -137,13 +139,11 @@ export function useResults(assessmentId: string): ResultsState {
         establishment,
         assessment,
         questionnaire,
-        audiences,
         score,
         gaps: listGaps(questionnaire, assessment.answers, score),
         providerQuestions: listProviderQuestions(questionnaire, assessment.answers, score),
         comparison,
         deadlines: listDeadlines(establishment.sector, asOf, itemScores),
-        itemsById,
         budget: budgetRecord
           ? { year: budgetRecord.year, ratios: computeBudgetRatios(budgetRecord.inputs, targets), targets }
           : undefined,

@@ -7,6 +7,7 @@ import { formatBytes } from '../../i18n/format';
 import { DATA_VERSION } from '../../storage/care-database';
 import { useDatabase } from '../../storage/use-database';
 import { DataSafety } from './data-safety';
+import { SigningKeySection } from './signing-key-section';
 
 type Persistence = 'persisted' | 'not-persisted' | 'unknown';
 
@@ -63,6 +64,7 @@ export function SettingsPage() {
         {usage !== null ? <p>{t('settings.usage', { used: formatBytes(usage, language) })}</p> : null}
       </section>
       <DataSafety />
+      <SigningKeySection />
       <section className="section" aria-labelledby="settings-about">
         <h2 id="settings-about">{t('settings.about')}</h2>
         <dl className="details">

@@ -1,22 +1,32 @@
+import frActions from './fr/actions.json';
 import frApplications from './fr/applications.json';
+import frAuditor from './fr/auditor.json';
 import frAssessment from './fr/assessment.json';
 import frAssessments from './fr/assessments.json';
 import frBudget from './fr/budget.json';
 import frCommon from './fr/common.json';
 import frErrors from './fr/errors.json';
+import frExchange from './fr/exchange.json';
 import frEstablishments from './fr/establishments.json';
 import frHome from './fr/home.json';
 import frQuestionnaires from './fr/questionnaires.json';
+import frReports from './fr/reports.json';
+import frResults from './fr/results.json';
 import frSettings from './fr/settings.json';
+import enActions from './en/actions.json';
 import enApplications from './en/applications.json';
+import enAuditor from './en/auditor.json';
 import enAssessment from './en/assessment.json';
 import enAssessments from './en/assessments.json';
 import enBudget from './en/budget.json';
 import enCommon from './en/common.json';
 import enErrors from './en/errors.json';
+import enExchange from './en/exchange.json';
 import enEstablishments from './en/establishments.json';
 import enHome from './en/home.json';
 import enQuestionnaires from './en/questionnaires.json';
+import enReports from './en/reports.json';
+import enResults from './en/results.json';
 import enSettings from './en/settings.json';
 
 /** French is the reference locale: its shape types every key (design §7), and English must have the same shape. */
@@ -30,7 +40,12 @@ export const fr = {
   questionnaires: frQuestionnaires,
   budget: frBudget,
   applications: frApplications,
+  results: frResults,
+  actions: frActions,
+  auditor: frAuditor,
   errors: frErrors,
+  exchange: frExchange,
+  reports: frReports,
 };
 
 type SameShape<T> = { [K in keyof T]: T[K] extends string ? string : SameShape<T[K]> };
@@ -45,5 +60,10 @@ export const en: SameShape<typeof fr> = {
   questionnaires: enQuestionnaires,
   budget: enBudget,
   applications: enApplications,
+  results: enResults,
+  actions: enActions,
+  auditor: enAuditor,
   errors: enErrors,
+  exchange: enExchange,
+  reports: enReports,
 };

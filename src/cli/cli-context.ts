@@ -1,0 +1,26 @@
+/**
+ * What a command of the command line gets: where to write, which language to speak, and the working directory.
+ * Commands write through it rather than to process.stdout, so that tests run them in-process and read their output.
+ */
+export type CliLanguage = 'fr' | 'en';
+
+export interface CliContext {
+  /** One line of the command's result (stdout). */
+  out(line: string): void;
+  /** Progress, summaries and usage errors (stderr), kept apart so that stdout stays one line per file. */
+  err(line: string): void;
+  language: CliLanguage;
+  cwd: string;
+}
+
+export interface CliCommand {
+  name: string;
+  summary: Record<CliLanguage, string>;
+  /** Runs with the arguments after the command's name; resolves to the process exit code. */
+  run(args: string[], context: CliContext): Promise<number>;
+}
+
+/** Exit codes shared by every command: 0 success, 1 a file or a check failed, 2 the command line was wrong. */
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;

@@ -1,0 +1,127 @@
+// @vitest-environment node
+import { execFile } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildExportEnvelope, sealExport } from '../exchange/build-export';
+import { exportFileName, serializeExport } from '../exchange/export-file';
+import { anExportInput } from '../exchange/export-test-data';
+import { generateSigningKeyPair, groupFingerprint, webCryptoSigner } from '../exchange/signing';
+import { main } from './main';
+
+const run = promisify(execFile);
+let folder: string;
+let fingerprint: string;
+
+beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'care-verify-'));
+  const key = await generateSigningKeyPair();
+  fingerprint = key.fingerprint;
+  for (const level of ['full', 'auditor', 'statistics'] as const) {
+    const envelope = await sealExport(buildExportEnvelope(anExportInput(), level), webCryptoSigner(key));
+    writeFileSync(join(folder, exportFileName(envelope)), serializeExport(envelope));
+  }
+});
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+async function verify(args: string[], language = 'fr') {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(['verify', ...args, '--lang', language], {
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+    cwd: folder,
+    env: {},
+  });
+  return { code, out, err };
+}
+
+describe('care-autodiag verify', () => {
+  it('prints one OK line per valid file, with the FINESS and the key fingerprint, and exits 0', async () => {
+    const files = readdirSync(folder).sort();
+    const { code, out, err } = await verify(files);
+    expect(code).toBe(0);
+    expect(out).toHaveLength(3);
+    for (const [i, line] of out.entries()) {
+      expect(line.startsWith(`OK ${files[i] ?? ''} — FINESS 450000278 · Centre hospitalier`)).toBe(true);
+      expect(line).toContain(`clé ${groupFingerprint(fingerprint)}`);
+    }
+    expect(err).toEqual(['3 fichier(s)\u00a0: 3 valide(s), 0 refusé(s).']);
+  });
+
+  it('reads a folder, and names the problem of each refused file; exit 1', async () => {
+    const bad = join(folder, 'bad');
+    mkdirSync(bad, { recursive: true });
+    const [first] = readdirSync(folder).filter((f) => f.endsWith('.json'));
+    const bytes = readFileSync(join(folder, first ?? ''));
+    const flipped = bytes.toString('utf8').replace('"campaignYear": 2026', '"campaignYear": 2025');
+    writeFileSync(join(bad, 'flipped.json'), flipped);
+    writeFileSync(join(bad, 'truncated.json'), bytes.subarray(0, 200));
+    writeFileSync(join(bad, 'notes.txt'), 'not an export, not looked at');
+    const { code, out } = await verify(['bad'], 'en');
+    expect(code).toBe(1);
+    expect(out).toEqual([
+      `REFUSED ${join('bad', 'flipped.json')} — digest-mismatch: the SHA-256 digest does not match the content: the file was changed after export. Ask for the original file.`,
+      `REFUSED ${join('bad', 'truncated.json')} — not-json: not a readable JSON file (truncated or damaged?). Ask the establishment to send the file again.`,
+    ]);
+    rmSync(bad, { recursive: true });
+  });
+
+  it('refuses a missing file, an unsigned file when signatures are required, and prints JSON lines on request', async () => {
+    const unsigned = await sealExport(buildExportEnvelope(anExportInput(), 'statistics'));
+    writeFileSync(join(folder, 'unsigned.json.tmp'), serializeExport(unsigned));
+    const missing = await verify(['nowhere.json']);
+    expect(missing.code).toBe(1);
+    expect(missing.out[0]).toMatch(/^REFUSÉ nowhere\.json — /);
+    const required = await verify(['unsigned.json.tmp', '--require-signature', '--json']);
+    expect(required.code).toBe(1);
+    expect(JSON.parse(required.out[0] ?? '')).toMatchObject({ file: 'unsigned.json.tmp', ok: false, code: 'unsigned' });
+    rmSync(join(folder, 'unsigned.json.tmp'));
+  });
+
+  it('refuses a file larger than --max-bytes without reading it', async () => {
+    const [first] = readdirSync(folder);
+    const { code, out } = await verify([first ?? '', '--max-bytes', '100']);
+    expect(code).toBe(1);
+    expect(out[0]).toContain('too-large');
+  });
+
+  it('explains its usage with exit code 2', async () => {
+    expect((await verify([])).code).toBe(2);
+    expect((await verify(['--no-such-option', 'x'])).code).toBe(2);
+    const help: string[] = [];
+    expect(
+      await main(['--help'], { out: (l) => help.push(l), err: () => undefined, env: { LANG: 'en_GB.UTF-8' } }),
+    ).toBe(0);
+    expect(help.join('\n')).toContain('verify');
+    expect(await main(['nonsense'], { out: () => undefined, err: () => undefined, env: {} })).toBe(2);
+  });
+});
+
+describe('from a shell, after npm install', () => {
+  it('`npm run generate:exports` writes valid signed files and `npx care-autodiag verify` accepts them', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'care-generated-'));
+    try {
+      await run('npm', ['run', '--silent', 'generate:exports', '--', '--count', '4', '--out', out, '--seed', '7']);
+      const files = readdirSync(out);
+      expect(files).toHaveLength(4);
+      const verified = await run('npx', ['--offline', 'care-autodiag', 'verify', out]);
+      expect(verified.stdout.trim().split('\n')).toHaveLength(4);
+      expect(verified.stdout).not.toContain('REFUS');
+      // One changed byte: exit 1, and the line names the file and the problem.
+      const target = join(out, files[0] ?? '');
+      const text = readFileSync(target, 'utf8');
+      writeFileSync(target, text.replace('"formatVersion": 1', '"formatVersion": 2'));
+      const failed = await run('npx', ['--offline', 'care-autodiag', 'verify', out]).then(
+        () => ({ code: 0, stdout: '' }),
+        (error: unknown) => error as { code: number; stdout: string },
+      );
+      expect(failed.code).toBe(1);
+      expect(failed.stdout).toContain(`REFUSÉ ${join(out, files[0] ?? '')} — newer-format`);
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  }, 60_000);
+});

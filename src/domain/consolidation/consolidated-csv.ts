@@ -1,0 +1,190 @@
+import Papa from 'papaparse';
+import type { ConsolidatedRow } from './consolidate';
+import { matchExpected, type ExpectedEstablishment } from './expected-list';
+import { listDomainIds } from './regional-views';
+
+/**
+ * The consolidated CSV, the same from the app and from the command line: one header row, then one row per file kept
+ * (establishment × questionnaire × campaign), then, when an expected list is given, one row per establishment that
+ * sent nothing. Semicolon separators, decimal commas and a UTF-8 byte-order mark, which French Excel needs to read
+ * accents and columns (design §4, Reports); any cell starting with = + - @ or a tab is neutralised by papaparse's
+ * `escapeFormulae` (OWASP, "CSV Injection"), since names come from files the auditor did not write.
+ *
+ * Columns (stable names, so that a spreadsheet built on them keeps working):
+ *   statut                  soumis | manquant (expected, no file) | hors_liste (a file, not in the expected list)
+ *   finess_ej, finess_eg, nom, categorie, secteur, departement, ght, support_ght (oui/non), lits_places, effectifs
+ *   questionnaire, version, campagne, exporte_le, niveau_partage, calcule_le
+ *   score_global            0–100, one decimal;  completude  0–100 %
+ *   items_applicables, items_repondus, ne_sait_pas, non_applicables
+ *   score_<domaine>         one column per domain (union over the files, questionnaire order first)
+ *   ecarts_critiques_nombre, ecarts_critiques (item ids separated by spaces)
+ *   budget_annee, part_si_exploitation_pct, part_cyber_si_pct
+ *   mfa_applications_sensibles, mfa_applications_conformes, mfa_comptes, mfa_comptes_double_facteur
+ */
+
+export const csvStatuses = { submitted: 'soumis', missing: 'manquant', unexpected: 'hors_liste' } as const;
+
+const fixedHeader = [
+  'statut',
+  'finess_ej',
+  'finess_eg',
+  'nom',
+  'categorie',
+  'secteur',
+  'departement',
+  'ght',
+  'support_ght',
+  'lits_places',
+  'effectifs',
+  'questionnaire',
+  'version',
+  'campagne',
+  'exporte_le',
+  'niveau_partage',
+  'calcule_le',
+  'score_global',
+  'completude',
+  'items_applicables',
+  'items_repondus',
+  'ne_sait_pas',
+  'non_applicables',
+] as const;
+
+const trailingHeader = [
+  'ecarts_critiques_nombre',
+  'ecarts_critiques',
+  'budget_annee',
+  'part_si_exploitation_pct',
+  'part_cyber_si_pct',
+  'mfa_applications_sensibles',
+  'mfa_applications_conformes',
+  'mfa_comptes',
+  'mfa_comptes_double_facteur',
+] as const;
+
+/** A number with a decimal comma and at most `digits` decimals, trailing zeros dropped; '' when there is none. */
+export function csvNumber(value: number | undefined | null, digits = 1): string {
+  if (value === undefined || value === null || !Number.isFinite(value)) return '';
+  const factor = 10 ** digits;
+  const rounded = Math.round(value * factor) / factor;
+  return String(Object.is(rounded, -0) ? 0 : rounded).replace('.', ',');
+}
+
+const text = (value: string | undefined) => value ?? '';
+const integer = (value: number | undefined) => (value === undefined ? '' : String(value));
+
+export interface ConsolidatedCsvOptions {
+  /** The domain order to prefer (the questionnaires' own), before any other domain found in the files. */
+  domainOrder?: readonly string[];
+  expected?: readonly ExpectedEstablishment[];
+}
+
+/**
+ * The records of the consolidated CSV, one at a time: the header, then one per row, then the missing establishments.
+ * A generator, so that the command line writes 40,000 rows without building the whole table in memory.
+ */
+export function* consolidatedCsvRecords(
+  rows: readonly ConsolidatedRow[],
+  options: ConsolidatedCsvOptions = {},
+): Generator<string[]> {
+  const domainIds = listDomainIds(rows, options.domainOrder);
+  const header = [...fixedHeader, ...domainIds.map((id) => `score_${id}`), ...trailingHeader];
+  yield header;
+  const match = options.expected ? matchExpected(rows, options.expected) : undefined;
+  const unexpected = new Set(match?.unexpected.map((r) => r.key));
+  for (const r of rows) {
+    yield [
+      unexpected.has(r.key) ? csvStatuses.unexpected : csvStatuses.submitted,
+      r.finessEj,
+      text(r.finessEg),
+      r.name,
+      r.category,
+      r.sector,
+      r.department,
+      text(r.ghtName),
+      r.isGhtSupport ? 'oui' : 'non',
+      integer(r.beds),
+      integer(r.staff),
+      r.questionnaireId,
+      r.questionnaireVersion,
+      String(r.campaignYear),
+      r.exportedAt,
+      r.sharingLevel,
+      r.asOf,
+      csvNumber(r.score),
+      csvNumber(r.completeness === undefined ? undefined : r.completeness * 100),
+      String(r.applicable),
+      String(r.answered),
+      String(r.unknown),
+      String(r.notApplicable),
+      ...domainIds.map((id) => csvNumber(r.domainScores[id])),
+      r.criticalGaps === undefined ? '' : String(r.criticalGaps.length),
+      r.criticalGaps === undefined ? '' : r.criticalGaps.join(' '),
+      integer(r.budget?.year),
+      csvNumber(r.budget?.itShare === undefined ? undefined : r.budget.itShare * 100, 2),
+      csvNumber(r.budget?.cyberShare === undefined ? undefined : r.budget.cyberShare * 100, 2),
+      integer(r.mfa?.sensitiveCount),
+      integer(r.mfa?.compliantCount),
+      integer(r.mfa?.users),
+      integer(r.mfa?.usersWithTwoFactors),
+    ];
+  }
+  for (const e of match?.missing ?? []) {
+    const line = header.map(() => '');
+    line[0] = csvStatuses.missing;
+    line[1] = e.finess;
+    line[3] = text(e.name);
+    line[4] = text(e.category);
+    line[6] = text(e.department);
+    line[7] = text(e.ghtName);
+    yield line;
+  }
+}
+
+/** The whole table of the consolidated CSV: the header, then the rows, every cell a string. */
+export function consolidatedCsvTable(
+  rows: readonly ConsolidatedRow[],
+  options: ConsolidatedCsvOptions = {},
+): string[][] {
+  return [...consolidatedCsvRecords(rows, options)];
+}
+
+export const CSV_BOM = '\uFEFF';
+
+/**
+ * Records as CSV lines for French spreadsheets: semicolons, CRLF after every record, formulas neutralised. Chunks
+ * written one after the other make the same text as the whole table at once.
+ */
+export function serializeCsvRecords(records: readonly (readonly string[])[]): string {
+  if (records.length === 0) return '';
+  return (
+    Papa.unparse(records as string[][], { delimiter: ';', newline: '\r\n', escapeFormulae: true, header: false }) +
+    '\r\n'
+  );
+}
+
+/** A table as a CSV file's text: the UTF-8 byte-order mark, then {@link serializeCsvRecords}. */
+export function serializeCsv(table: readonly (readonly string[])[]): string {
+  return CSV_BOM + serializeCsvRecords(table);
+}
+
+/** Reads CSV text (BOM removed; the separator, semicolon or comma, detected) into records of strings. */
+export function parseCsv(text: string): string[][] {
+  const parsed = Papa.parse<string[]>(text.startsWith(CSV_BOM) ? text.slice(1) : text, {
+    delimitersToGuess: [';', ',', '\t'],
+    skipEmptyLines: 'greedy',
+  });
+  return parsed.data;
+}
+
+/**
+ * CSV bytes as text: UTF-8 (a BOM is dropped) when the bytes are valid UTF-8, else Windows-1252, the encoding in
+ * which French Excel saves "CSV (séparateur : point-virgule)".
+ */
+export function decodeCsvBytes(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('windows-1252').decode(bytes);
+  }
+}

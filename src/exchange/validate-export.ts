@@ -1,0 +1,266 @@
+import { unzipSync } from 'fflate';
+import { computeExportDigest, toHex } from './canonical-digest';
+import type { ExportErrorCode } from './export-error';
+import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, exportEnvelopeSchema, type ExportEnvelope } from './export-format';
+import { migrateToCurrent, migrations as defaultMigrations, type ExportMigration } from './migrations';
+import { keyFingerprint, verifyDigestSignature } from './signing';
+
+/**
+ * Import validation of an export file (design principle 6: untrusted input is data). Checks, in order, each one
+ * refusing the file with a code, the field path and a detail, and never throwing whatever the bytes:
+ *
+ *  1. size, before anything is read (too-large);
+ *  2. the zip container when the file is one: readable, export.json present, sizes announced within limits;
+ *  3. UTF-8 and JSON (not-json);
+ *  4. `format` (not-an-export) and `formatVersion`: newer refused (newer-format), older migrated (migrations.ts);
+ *  5. the zod schema of the current version, sharing-level rules included (invalid);
+ *  6. the SHA-256 digest of the canonical JSON, computed on the file as signed (digest-mismatch);
+ *  7. the signature and the key's fingerprint (bad-signature), or its absence when required (unsigned);
+ *  8. in a zip, every evidence file against the manifest (evidence-mismatch).
+ *
+ * Pure apart from WebCrypto: no DOM, no storage, so it runs in a Web Worker, in Node and in tests alike. Nothing is
+ * written here; storing a validated file is the caller's next, separate step.
+ */
+
+export const DEFAULT_MAX_JSON_BYTES = 16 * 1024 * 1024;
+export const DEFAULT_MAX_ZIP_BYTES = 512 * 1024 * 1024;
+export const EXPORT_JSON_ENTRY = 'export.json';
+export const EVIDENCE_FOLDER = 'evidence/';
+
+export interface ValidatedExport {
+  ok: true;
+  fileName: string;
+  envelope: ExportEnvelope;
+  /** The verified digest (hex), the same for two copies of one file. */
+  digest: string;
+  /** The fingerprint of the key that signed the file, when it is signed (verified). */
+  keyFingerprint?: string;
+  /** The file's own format version when it was migrated to the current one. */
+  migratedFrom?: number;
+  /** Names of the migrations applied, in order. */
+  migrations?: string[];
+  container: 'json' | 'zip';
+  /** Evidence files of a zip, keyed by SHA-256 (only with `keepEvidenceFiles`). */
+  evidenceFiles?: Record<string, Uint8Array>;
+  /** How many evidence files a zip held (all checked). */
+  evidenceFileCount?: number;
+}
+
+export interface RejectedExport {
+  ok: false;
+  fileName: string;
+  code: ExportErrorCode;
+  /** Where in the file: a field path such as content.answers["care.gov.01"].comment, or a zip entry. */
+  path?: string;
+  /** A technical detail (the zod code, the size, the version found), for the command line and support. */
+  detail?: string;
+}
+
+export type ExportValidation = ValidatedExport | RejectedExport;
+
+export interface ValidateExportOptions {
+  /** Largest file accepted, checked before reading: 16 MiB for JSON and 512 MiB for a zip unless given. */
+  maxBytes?: number;
+  /** Refuse unsigned files. */
+  requireSignature?: boolean;
+  /** Return the evidence files of a zip (they are always checked). */
+  keepEvidenceFiles?: boolean;
+  /** For tests: another migration chain. */
+  migrations?: readonly ExportMigration[];
+}
+
+type PathSegment = PropertyKey;
+
+/** A zod path as a reader can follow it: dots between plain names, brackets for indices and dotted keys. */
+export function formatIssuePath(path: readonly PathSegment[]): string {
+  let out = '';
+  for (const segment of path) {
+    if (typeof segment === 'number') out += `[${segment}]`;
+    else if (typeof segment === 'string' && /^[A-Za-z_$][\w$]*$/.test(segment)) out += out ? `.${segment}` : segment;
+    else out += `[${JSON.stringify(String(segment))}]`;
+  }
+  return out;
+}
+
+const isZip = (bytes: Uint8Array) =>
+  bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b && (bytes[2] === 0x03 || bytes[2] === 0x05);
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+type Step<T> = { ok: true; value: T } | RejectedExport;
+
+interface Container {
+  json: Uint8Array | string;
+  kind: 'json' | 'zip';
+  evidence: [string, Uint8Array][];
+}
+
+function openContainer(data: Uint8Array | string, fileName: string, maxJson: number, maxZip: number): Step<Container> {
+  const reject = (code: ExportErrorCode, path?: string, detail?: string): RejectedExport => ({
+    ok: false,
+    fileName,
+    code,
+    ...(path !== undefined ? { path } : {}),
+    ...(detail !== undefined ? { detail } : {}),
+  });
+  if (typeof data === 'string') {
+    // A string of n UTF-16 units is at least n bytes of UTF-8. A byte-order mark is dropped, as TextDecoder does.
+    if (data.length > maxJson) return reject('too-large', undefined, `${data.length} > ${maxJson}`);
+    const json = data.startsWith('\ufeff') ? data.slice(1) : data;
+    return { ok: true, value: { json, kind: 'json', evidence: [] } };
+  }
+  if (!isZip(data)) {
+    if (data.byteLength > maxJson) return reject('too-large', undefined, `${data.byteLength} > ${maxJson}`);
+    return { ok: true, value: { json: data, kind: 'json', evidence: [] } };
+  }
+  if (data.byteLength > maxZip) return reject('too-large', undefined, `${data.byteLength} > ${maxZip}`);
+  let oversized: string | undefined;
+  let announced = 0;
+  let entries: Record<string, Uint8Array>;
+  try {
+    entries = unzipSync(data, {
+      // Sizes are read from the zip's directory before anything is inflated, so a zip bomb is refused unread.
+      filter: (file) => {
+        if (file.name.endsWith('/')) return false;
+        const wanted = file.name === EXPORT_JSON_ENTRY || file.name.startsWith(EVIDENCE_FOLDER);
+        if (!wanted) return false;
+        announced += file.originalSize;
+        const limit = file.name === EXPORT_JSON_ENTRY ? maxJson : maxZip;
+        if (file.originalSize > limit || announced > maxZip) oversized ??= file.name;
+        return oversized === undefined;
+      },
+    });
+  } catch (error) {
+    return reject('not-a-zip', undefined, error instanceof Error ? error.message : String(error));
+  }
+  if (oversized !== undefined) return reject('too-large', oversized);
+  const json = entries[EXPORT_JSON_ENTRY];
+  if (!json) return reject('not-a-zip', EXPORT_JSON_ENTRY, 'missing');
+  const evidence = Object.entries(entries).filter(([name]) => name.startsWith(EVIDENCE_FOLDER));
+  return { ok: true, value: { json, kind: 'zip', evidence } };
+}
+
+async function sha256OfBytes(bytes: Uint8Array): Promise<string> {
+  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)));
+}
+
+async function validate(
+  data: Uint8Array | string,
+  fileName: string,
+  options: ValidateExportOptions,
+): Promise<ExportValidation> {
+  const reject = (code: ExportErrorCode, path?: string, detail?: string): RejectedExport => ({
+    ok: false,
+    fileName,
+    code,
+    ...(path !== undefined ? { path } : {}),
+    ...(detail !== undefined ? { detail } : {}),
+  });
+  const maxJson = options.maxBytes ?? DEFAULT_MAX_JSON_BYTES;
+  const maxZip = options.maxBytes ?? DEFAULT_MAX_ZIP_BYTES;
+
+  // 1–2. Size and container.
+  const opened = openContainer(data, fileName, maxJson, maxZip);
+  if (!opened.ok) return opened;
+  const container = opened.value;
+
+  // 3. UTF-8 (a byte-order mark is allowed and dropped) and JSON.
+  let text: string;
+  try {
+    text =
+      typeof container.json === 'string'
+        ? container.json
+        : new TextDecoder('utf-8', { fatal: true }).decode(container.json);
+  } catch {
+    return reject('not-json', undefined, 'not UTF-8');
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (error) {
+    return reject('not-json', undefined, error instanceof Error ? error.message : undefined);
+  }
+
+  // 4. Format and version.
+  if (!isPlainObject(raw) || raw.format !== EXPORT_FORMAT) return reject('not-an-export', 'format');
+  const version = raw.formatVersion;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
+    return reject('invalid', 'formatVersion', 'not a format version');
+  if (version > EXPORT_FORMAT_VERSION)
+    return reject('newer-format', 'formatVersion', `${version} > ${EXPORT_FORMAT_VERSION}`);
+  const migrated = migrateToCurrent(raw, version, options.migrations ?? defaultMigrations);
+  if (!migrated.ok) return reject('invalid', 'formatVersion', `no migration from version ${migrated.missingFrom}`);
+
+  // 5. Schema of the current version, sharing-level rules included.
+  const parsed = exportEnvelopeSchema.safeParse(migrated.value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const extra = parsed.error.issues.length > 1 ? ` (+${parsed.error.issues.length - 1})` : '';
+    return reject('invalid', issue ? formatIssuePath(issue.path) : undefined, `${issue?.message ?? ''}${extra}`);
+  }
+  const envelope = parsed.data;
+
+  // 6. Digest, over the file as it was written (its own version, before any migration).
+  const digest = await computeExportDigest(raw);
+  if (digest !== envelope.integrity.digest) return reject('digest-mismatch', 'integrity.digest');
+
+  // 7. Signature.
+  let fingerprint: string | undefined;
+  if (envelope.signature) {
+    const { publicKeyJwk, keyFingerprint: claimed, value } = envelope.signature;
+    fingerprint = await keyFingerprint(publicKeyJwk);
+    if (fingerprint !== claimed) return reject('bad-signature', 'signature.keyFingerprint');
+    if (!(await verifyDigestSignature(publicKeyJwk, digest, value))) return reject('bad-signature', 'signature.value');
+  } else if (options.requireSignature) {
+    return reject('unsigned', 'signature');
+  }
+
+  // 8. Evidence files of a zip: each must be in the manifest, and the manifest must be complete.
+  let evidenceFiles: Record<string, Uint8Array> | undefined;
+  if (container.kind === 'zip') {
+    const manifest = envelope.content.evidence ?? [];
+    const wanted = new Set(manifest.map((e) => e.sha256));
+    const found: Record<string, Uint8Array> = {};
+    for (const [name, bytes] of container.evidence) {
+      const sha = await sha256OfBytes(bytes);
+      if (!wanted.has(sha)) return reject('evidence-mismatch', name, 'not in content.evidence or altered');
+      found[sha] = bytes;
+    }
+    const missing = manifest.findIndex((e) => found[e.sha256] === undefined);
+    if (missing >= 0) return reject('evidence-mismatch', `content.evidence[${missing}]`, 'file missing from the zip');
+    if (options.keepEvidenceFiles) evidenceFiles = found;
+  }
+
+  return {
+    ok: true,
+    fileName,
+    envelope,
+    digest,
+    ...(fingerprint !== undefined ? { keyFingerprint: fingerprint } : {}),
+    ...(migrated.applied.length > 0 ? { migratedFrom: version, migrations: migrated.applied } : {}),
+    container: container.kind,
+    ...(evidenceFiles ? { evidenceFiles } : {}),
+    ...(container.kind === 'zip' ? { evidenceFileCount: container.evidence.length } : {}),
+  };
+}
+
+/** Validates one export file (JSON or zip). Never throws: any failure is a {@link RejectedExport}. */
+export async function validateExportFile(
+  data: Uint8Array | string,
+  fileName: string,
+  options: ValidateExportOptions = {},
+): Promise<ExportValidation> {
+  try {
+    return await validate(data, fileName, options);
+  } catch (error) {
+    // Anything unforeseen (a stack overflow on absurd nesting, a crypto failure) still refuses the file, named.
+    return {
+      ok: false,
+      fileName,
+      code: 'invalid',
+      detail: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
+    };
+  }
+}

@@ -1,0 +1,127 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { buildSubmission, finessOf, withScores } from '../../domain/consolidation/builders';
+import { submissionKey } from '../../domain/consolidation/consolidate';
+import type { SubmissionInput } from '../../domain/consolidation/submission-input';
+import { openCareDatabase } from '../../storage/care-database';
+import { renderWithApp } from '../../test/render-with-app';
+import { AuditorPage } from './auditor-page';
+
+/** The dashboard over files already stored (the import itself runs in a worker: see the end-to-end test). */
+function file(body: string, name: string, category: 'ch' | 'ehpad', score: number, ghtName?: string): SubmissionInput {
+  const finessEj = finessOf(body);
+  return withScores(
+    buildSubmission({
+      establishment: {
+        finessEj,
+        name,
+        category,
+        sector: category === 'ehpad' ? 'medico-social' : 'health',
+        ...(ghtName ? { ghtName } : {}),
+      },
+      content: {
+        questionnaire: { id: 'care', version: '2026.1' },
+        criticalGaps: ['care.d2.16'],
+        mfa: { sensitiveCount: 2, compliantCount: 1, users: 100, usersWithTwoFactors: 40 },
+        budget: {
+          year: 2025,
+          inputs: { totalOperatingCharges: 10_000_000, itOperatingCharges: 200_000, cyberOperating: 10_000 },
+          ratios: {},
+        },
+      },
+    }),
+    score,
+    [score, score / 2],
+  );
+}
+
+const files = [
+  file('01000001', 'CH de Bourg', 'ch', 70, 'GHT Ain'),
+  file('01000002', 'CH d’Ambérieu', 'ch', 40, 'GHT Ain'),
+  file('69000003', 'EHPAD Les Tilleuls', 'ehpad', 55),
+];
+
+/** A database holding the files, then the page opened on it (it reads the store when it opens). */
+async function setup() {
+  const db = await openCareDatabase(`test-${crypto.randomUUID()}`);
+  await db.submissions.bulkAdd(
+    files.map((f, i) => ({
+      id: `s${i}`,
+      finess: f.establishment.finessEj,
+      questionnaireId: f.content.questionnaire.id,
+      campaignYear: f.content.campaignYear,
+      exportedAt: f.exportedAt,
+      importedAt: 1,
+      document: f,
+    })),
+  );
+  const rendered = await renderWithApp([{ path: '/auditor', element: <AuditorPage /> }], '/auditor', db);
+  return { view: within(rendered.container), user: userEvent.setup() };
+}
+
+const heatMapRows = () =>
+  within(screen.getByRole('table', { name: /Score de chaque établissement/ }))
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => within(row).getByRole('rowheader').textContent);
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('AuditorPage', () => {
+  it('shows the stored files as a heat map sortable from the column headers', async () => {
+    const { view, user } = await setup();
+    await view.findByRole('heading', { name: 'Scores par établissement et par domaine' });
+    expect(heatMapRows()).toEqual([
+      `CH d’Ambérieu${files[1]?.establishment.finessEj}`,
+      `CH de Bourg${files[0]?.establishment.finessEj}`,
+      `EHPAD Les Tilleuls${files[2]?.establishment.finessEj}`,
+    ]);
+    const overall = view.getByRole('button', { name: 'Global' });
+    await user.click(overall);
+    expect(overall.closest('th')).toHaveAttribute('aria-sort', 'ascending');
+    expect(heatMapRows()[0]).toMatch(/^CH d’Ambérieu/);
+    await user.click(overall);
+    expect(overall.closest('th')).toHaveAttribute('aria-sort', 'descending');
+    expect(heatMapRows()[0]).toMatch(/^CH de Bourg/);
+    expect(view.getByRole('button', { name: 'Établissement' }).closest('th')).not.toHaveAttribute('aria-sort');
+    // Every cell prints its number beside its colour.
+    expect(view.getAllByRole('cell', { name: '70' })[0]).toHaveClass('heat', 'heat--good');
+  });
+
+  it('filters by category and marks the expected establishments that sent nothing', async () => {
+    const { view, user } = await setup();
+    await view.findByRole('heading', { name: 'Scores par établissement et par domaine' });
+    await user.selectOptions(view.getByLabelText('Catégorie'), 'ehpad');
+    expect(heatMapRows()).toHaveLength(1);
+    expect(view.getByText('1 établissement affiché sur 3.')).toBeInTheDocument();
+
+    const missing = finessOf('38000009');
+    const csv = `N° FINESS;Raison sociale\n${files[0]?.establishment.finessEj ?? ''};CH de Bourg\n${missing};CH de Voiron\n`;
+    await user.upload(
+      view.getByLabelText('Choisir la liste des établissements attendus'),
+      new File([csv], 'attendus.csv', { type: 'text/csv' }),
+    );
+    const table = await view.findByRole('table', { name: /n’ont envoyé aucun fichier/ });
+    expect(within(table).getByText('CH de Voiron')).toBeInTheDocument();
+    expect(view.getByText(/sur 2 établissements attendus, 1 a envoyé au moins un fichier/)).toBeInTheDocument();
+  });
+
+  it('downloads the consolidated CSV with a BOM and semicolons', async () => {
+    const { view, user } = await setup();
+    let blob: Blob | undefined;
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      blob = b as Blob;
+      return 'blob:test';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    await user.click(await view.findByRole('button', { name: 'Télécharger le CSV consolidé' }));
+    await waitFor(() => expect(blob).toBeDefined());
+    const bytes = new Uint8Array(await (blob as Blob).arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder().decode(bytes);
+    expect(text.split('\r\n')[0]).toMatch(/^statut;finess_ej;finess_eg;nom;/);
+    expect(text).toContain(submissionKey(files[0] as SubmissionInput).split('|')[0]);
+  });
+});

@@ -1,0 +1,135 @@
+import { useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { downloadFile, fileDate } from '../../components/download-file';
+import { PageHeading } from '../../components/page-heading';
+import { consolidatedCsvTable, serializeCsv } from '../../domain/consolidation/consolidated-csv';
+import { currentLanguage } from '../../i18n/i18n';
+import { describeError } from '../../i18n/describe-error';
+import { formatNumber } from '../../i18n/format';
+import { useDatabase } from '../../storage/use-database';
+import { useAllQuestionnaires } from '../../storage/use-repositories';
+import { contentLookup, Dashboard } from './dashboard';
+import { ExpectedListPanel, type LoadedExpectedList } from './expected-list-panel';
+import { ImportPanel } from './import-panel';
+import { useAuditorData } from './use-auditor-data';
+import './auditor.css';
+
+/**
+ * The auditor's workspace (design §2 and §4; peers.md §4 items 13 and 14): import a region's files, see who is
+ * missing, compare establishments, export the consolidated CSV. Nothing leaves the device: files are read locally,
+ * validated in a worker and stored in this browser's IndexedDB.
+ */
+export function AuditorPage() {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const db = useDatabase();
+  const readOnly = db.access === 'read-only';
+  const { importState, consolidation, importFiles, cancel, clear: clearAll } = useAuditorData(db);
+  const questionnaires = useAllQuestionnaires();
+  const [expected, setExpected] = useState<LoadedExpectedList | null>(null);
+  const [confirmClear, setConfirmClear] = useState(false);
+  const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
+  const cancelButton = useRef<HTMLButtonElement>(null);
+
+  const content = useMemo(
+    () => contentLookup(questionnaires.status === 'ready' ? questionnaires.value : [], language),
+    [questionnaires, language],
+  );
+  const rows = consolidation.status === 'ready' ? consolidation.consolidation.rows : [];
+
+  const downloadCsv = () => {
+    const table = consolidatedCsvTable(rows, expected ? { expected: expected.list.entries } : {});
+    downloadFile(serializeCsv(table), `consolidation-autodiag-care_${fileDate()}.csv`, 'text/csv;charset=utf-8');
+  };
+
+  const clear = async () => {
+    setConfirmClear(false);
+    try {
+      await clearAll();
+      setMessage({ kind: 'success', text: t('auditor.export.cleared') });
+    } catch (error) {
+      setMessage({ kind: 'error', text: describeError(t, error) });
+    }
+  };
+
+  return (
+    <div className="auditor">
+      <PageHeading title={t('auditor.title')}>{t('auditor.title')}</PageHeading>
+      <p className="lead">{t('auditor.lead')}</p>
+      <ImportPanel
+        state={importState}
+        // Not before the stored files are read: the import adds to what was read.
+        disabled={readOnly || consolidation.status === 'loading'}
+        onFiles={(files) => void importFiles(files)}
+        onCancel={cancel}
+      />
+      <ExpectedListPanel expected={expected} onChange={setExpected} />
+      {consolidation.status === 'loading' ? <p role="status">{t('auditor.loading')}</p> : null}
+      {consolidation.status === 'failed' ? (
+        <p className="notice notice--error" role="alert">
+          {describeError(t, consolidation.error)}
+        </p>
+      ) : null}
+      {consolidation.status === 'ready' && rows.length === 0 ? <p>{t('auditor.empty')}</p> : null}
+      {rows.length > 0 ? (
+        <>
+          <p>{t('auditor.stored', { count: rows.length, value: formatNumber(rows.length, language) })}</p>
+          <Dashboard rows={rows} content={content} expected={expected?.list.entries} />
+          <section className="section" aria-labelledby="auditor-export">
+            <h2 id="auditor-export">{t('auditor.export.title')}</h2>
+            <p id="auditor-csv-hint">{t('auditor.export.csvHint')}</p>
+            <div className="button-row">
+              <button
+                type="button"
+                className="button button--primary"
+                aria-describedby="auditor-csv-hint"
+                onClick={downloadCsv}
+              >
+                {t('auditor.export.csv')}
+              </button>
+              <button
+                type="button"
+                className="button button--danger"
+                disabled={readOnly || importState.status === 'running'}
+                onClick={() => {
+                  setConfirmClear(true);
+                  setTimeout(() => cancelButton.current?.focus(), 0);
+                }}
+              >
+                {t('auditor.export.clear')}
+              </button>
+            </div>
+            {confirmClear ? (
+              <div
+                className="notice notice--warning confirm"
+                role="alertdialog"
+                aria-labelledby="auditor-clear-warning"
+              >
+                <p id="auditor-clear-warning">
+                  {t('auditor.export.clearConfirm', { count: rows.length, value: formatNumber(rows.length, language) })}
+                </p>
+                <div className="button-row">
+                  <button type="button" className="button button--danger" onClick={() => void clear()}>
+                    {t('auditor.export.confirm')}
+                  </button>
+                  {/* The focus starts on the harmless choice, so that a stray Enter deletes nothing. */}
+                  <button ref={cancelButton} type="button" className="button" onClick={() => setConfirmClear(false)}>
+                    {t('common.cancel')}
+                  </button>
+                </div>
+              </div>
+            ) : null}
+          </section>
+        </>
+      ) : null}
+      {message ? (
+        <p
+          className={`notice ${message.kind === 'error' ? 'notice--error' : ''}`}
+          role={message.kind === 'error' ? 'alert' : 'status'}
+        >
+          {message.text}
+        </p>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+import { useId, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { BudgetTargets } from '../../domain/budget/budget-ratios';
+import type { ScatterPoint } from '../../domain/consolidation/regional-views';
+import { scatterGeometry } from '../../domain/consolidation/scatter-geometry';
+import { sectorOfCategory } from '../../domain/establishment/establishment';
+import { currentLanguage } from '../../i18n/i18n';
+import { formatShare } from './auditor-format';
+import { ScrollRegion } from './scroll-region';
+
+const WIDTH = 640;
+const HEIGHT = 420;
+const BOX = { width: WIDTH, height: HEIGHT, margin: { left: 64, right: 24, top: 20, bottom: 56 } };
+
+/**
+ * The budget scatter as an SVG image (one name, the title) followed by the same figures in a table, which screen
+ * readers and keyboard users read instead of the drawing (RGAA 1.3 and 5.x). Health establishments are circles and
+ * medico-social ones squares, so that the shape, not only a colour, tells them apart.
+ */
+export function BudgetScatter({ points, targets }: { points: readonly ScatterPoint[]; targets: BudgetTargets }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const titleId = useId();
+  // The table is built when opened: thousands of rows nobody asked for would slow the dashboard down.
+  const [tableOpen, setTableOpen] = useState(false);
+  const g = scatterGeometry(points, BOX, targets);
+  const pct = (v: number) => formatShare(v, language, v < 0.1 ? 1 : 0);
+  return (
+    <figure className="scatter">
+      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={titleId} className="scatter__chart">
+        <title id={titleId}>{t('auditor.budget.chart')}</title>
+        {g.xTicks.map((tick) => (
+          <g key={`x${tick.value}`}>
+            <line x1={tick.at} x2={tick.at} y1={g.plot.top} y2={g.plot.bottom} className="scatter__grid" />
+            <text x={tick.at} y={g.plot.bottom + 18} textAnchor="middle" className="scatter__tick">
+              {pct(tick.value)}
+            </text>
+          </g>
+        ))}
+        {g.yTicks.map((tick) => (
+          <g key={`y${tick.value}`}>
+            <line x1={g.plot.left} x2={g.plot.right} y1={tick.at} y2={tick.at} className="scatter__grid" />
+            <text x={g.plot.left - 8} y={tick.at + 4} textAnchor="end" className="scatter__tick">
+              {pct(tick.value)}
+            </text>
+          </g>
+        ))}
+        {g.targetX !== undefined ? (
+          <line x1={g.targetX} x2={g.targetX} y1={g.plot.top} y2={g.plot.bottom} className="scatter__target" />
+        ) : null}
+        {g.targetY !== undefined ? (
+          <line x1={g.plot.left} x2={g.plot.right} y1={g.targetY} y2={g.targetY} className="scatter__target" />
+        ) : null}
+        {g.points.map((p) =>
+          sectorOfCategory(p.category) === 'medico-social' ? (
+            <rect
+              key={p.key}
+              x={p.x - 4}
+              y={p.y - 4}
+              width={8}
+              height={8}
+              className="scatter__point scatter__point--ms"
+            />
+          ) : (
+            <circle key={p.key} cx={p.x} cy={p.y} r={4.5} className="scatter__point" />
+          ),
+        )}
+        <text x={(g.plot.left + g.plot.right) / 2} y={HEIGHT - 12} textAnchor="middle" className="scatter__axis">
+          {t('auditor.budget.xAxis')}
+        </text>
+        <text
+          x={16}
+          y={(g.plot.top + g.plot.bottom) / 2}
+          textAnchor="middle"
+          transform={`rotate(-90 16 ${(g.plot.top + g.plot.bottom) / 2})`}
+          className="scatter__axis"
+        >
+          {t('auditor.budget.yAxis')}
+        </text>
+      </svg>
+      <figcaption className="scatter__legend">
+        <span className="scatter__key" aria-hidden="true" /> {t('establishments.sectors.health')}{' '}
+        <span className="scatter__key scatter__key--ms" aria-hidden="true" />{' '}
+        {t('establishments.sectors.medico-social')}{' '}
+        <span className="scatter__key scatter__key--target" aria-hidden="true" /> {t('auditor.budget.target')}
+      </figcaption>
+      <details className="scatter__data" onToggle={(event) => setTableOpen(event.currentTarget.open)}>
+        <summary>{t('auditor.budget.showTable')}</summary>
+        {tableOpen ? (
+          <ScrollRegion labelledBy={`${titleId}-table`}>
+            <table className="data-table">
+              <caption id={`${titleId}-table`}>{t('auditor.budget.tableCaption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('auditor.heatMap.establishment')}</th>
+                  <th scope="col">{t('auditor.heatMap.category')}</th>
+                  <th scope="col">{t('auditor.budget.itShare')}</th>
+                  <th scope="col">{t('auditor.budget.cyberShare')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {points.map((p) => (
+                  <tr key={p.key}>
+                    <th scope="row">{p.name}</th>
+                    <td className="text">{t(`establishments.categories.${p.category}`)}</td>
+                    <td>{formatShare(p.itShare, language, 2)}</td>
+                    <td>{formatShare(p.cyberShare, language, 1)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        ) : null}
+      </details>
+    </figure>
+  );
+}

@@ -1,0 +1,461 @@
+import { memo, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { defaultBudgetTargets } from '../../domain/budget/budget-ratios';
+import type { ConsolidatedRow } from '../../domain/consolidation/consolidate';
+import type { ExpectedEstablishment } from '../../domain/consolidation/expected-list';
+import { matchExpected } from '../../domain/consolidation/expected-list';
+import {
+  listDomainIds,
+  listFilterOptions,
+  listScatterPoints,
+  listSelections,
+  rankCriticalGaps,
+  selectRows,
+  summarizeBudgets,
+  totalMfa,
+  totalMfaBy,
+  type Grouping,
+  type RowFilters,
+  type Selection,
+} from '../../domain/consolidation/regional-views';
+import type { EstablishmentCategory, Sector } from '../../domain/establishment/establishment';
+import type { Language } from '../../domain/localized-text';
+import { currentLanguage } from '../../i18n/i18n';
+import { formatNumber } from '../../i18n/format';
+import type { LoadedQuestionnaire } from '../../storage/questionnaire-catalog';
+import { formatShare } from './auditor-format';
+import { BudgetScatter } from './budget-scatter';
+import { DistributionTable } from './distribution-table';
+import { HeatMapTable } from './heat-map-table';
+import { ScrollRegion } from './scroll-region';
+
+/** Titles of domains, questionnaires and questions, from every questionnaire version this build ships. */
+export interface ContentLookup {
+  questionnaireTitle: (id: string) => string;
+  domainTitle: (questionnaireId: string, domainId: string) => string;
+  /** Preferred domain order of a questionnaire (its latest version's). */
+  domainOrder: (questionnaireId: string) => readonly string[];
+  question: (itemId: string) => string | undefined;
+}
+
+export function contentLookup(questionnaires: readonly LoadedQuestionnaire[], language: Language): ContentLookup {
+  // Later versions come last in the catalog and overwrite earlier titles: the current wording wins.
+  const titles = new Map<string, string>();
+  const domains = new Map<string, string>();
+  const orders = new Map<string, string[]>();
+  const questions = new Map<string, string>();
+  for (const { questionnaire: q } of questionnaires) {
+    titles.set(q.id, q.title[language]);
+    orders.set(
+      q.id,
+      q.domains.map((d) => d.id),
+    );
+    for (const d of q.domains) domains.set(`${q.id}|${d.id}`, d.title[language]);
+    for (const item of q.items) questions.set(item.id, item.question[language]);
+  }
+  return {
+    questionnaireTitle: (id) => titles.get(id) ?? id,
+    domainTitle: (questionnaireId, domainId) => domains.get(`${questionnaireId}|${domainId}`) ?? domainId,
+    domainOrder: (id) => orders.get(id) ?? [],
+    question: (itemId) => questions.get(itemId),
+  };
+}
+
+const selectionValue = (s: Selection) => `${s.campaignYear}|${s.questionnaireId}`;
+
+/** Memoised: the import's progress re-renders the page many times a second, never the dashboard. */
+export const Dashboard = memo(function Dashboard({
+  rows,
+  content,
+  expected,
+}: {
+  rows: readonly ConsolidatedRow[];
+  content: ContentLookup;
+  expected: readonly ExpectedEstablishment[] | undefined;
+}) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const selections = useMemo(() => listSelections(rows), [rows]);
+  const [chosen, setChosen] = useState<string | undefined>(undefined);
+  const selection = selections.find((s) => selectionValue(s) === chosen) ?? selections[0];
+  const [filters, setFilters] = useState<RowFilters>({});
+
+  const inSelection = useMemo(() => (selection ? selectRows(rows, selection) : []), [rows, selection]);
+  const options = useMemo(() => listFilterOptions(inSelection), [inSelection]);
+  const shown = useMemo(() => (selection ? selectRows(rows, selection, filters) : []), [rows, selection, filters]);
+  const questionnaireId = selection?.questionnaireId ?? '';
+  const domainIds = useMemo(
+    () => listDomainIds(inSelection, content.domainOrder(questionnaireId)),
+    [inSelection, content, questionnaireId],
+  );
+  const domainTitle = (id: string) => content.domainTitle(questionnaireId, id);
+  const groupLabel = (grouping: Grouping, group: string) => {
+    switch (grouping) {
+      case 'region':
+        return t('auditor.distributions.everyone');
+      case 'category':
+        return t(`establishments.categories.${group as EstablishmentCategory}`);
+      case 'sector':
+        return t(`establishments.sectors.${group as Sector}`);
+      case 'ght':
+        return group === '' ? t('auditor.dashboard.noGht') : group;
+      case 'department':
+        return group;
+    }
+  };
+
+  if (!selection) return null;
+  const n = (value: number) => formatNumber(value, language);
+  const setFilter = <K extends keyof RowFilters>(key: K, value: RowFilters[K]) =>
+    setFilters((f) => ({ ...f, [key]: value }));
+  const campaignRows = rows.filter((r) => r.campaignYear === selection.campaignYear);
+
+  return (
+    <section className="section dashboard" aria-labelledby="auditor-dashboard">
+      <h2 id="auditor-dashboard">{t('auditor.dashboard.title')}</h2>
+      <div className="dashboard__controls">
+        <div className="field">
+          <label htmlFor="auditor-selection">{t('auditor.dashboard.selection')}</label>
+          <select
+            id="auditor-selection"
+            value={selectionValue(selection)}
+            onChange={(e) => {
+              setChosen(e.target.value);
+              setFilters({});
+            }}
+          >
+            {selections.map((s) => (
+              <option key={selectionValue(s)} value={selectionValue(s)}>
+                {t('auditor.dashboard.selectionOption', {
+                  questionnaire: content.questionnaireTitle(s.questionnaireId),
+                  year: s.campaignYear,
+                  count: s.count,
+                  value: formatNumber(s.count, language),
+                })}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset className="filters">
+          <legend>{t('auditor.dashboard.filters')}</legend>
+          <FilterSelect
+            id="auditor-filter-category"
+            label={t('auditor.dashboard.category')}
+            value={filters.category}
+            values={options.categories}
+            text={(c) => t(`establishments.categories.${c}`)}
+            onChange={(v) => setFilter('category', v)}
+          />
+          <FilterSelect
+            id="auditor-filter-sector"
+            label={t('auditor.dashboard.sector')}
+            value={filters.sector}
+            values={options.sectors}
+            text={(s) => t(`establishments.sectors.${s}`)}
+            onChange={(v) => setFilter('sector', v)}
+          />
+          <FilterSelect
+            id="auditor-filter-ght"
+            label={t('auditor.dashboard.ght')}
+            value={filters.ghtName}
+            values={options.ghtNames}
+            text={(g) => (g === '' ? t('auditor.dashboard.noGht') : g)}
+            onChange={(v) => setFilter('ghtName', v)}
+          />
+          <FilterSelect
+            id="auditor-filter-department"
+            label={t('auditor.dashboard.department')}
+            value={filters.department}
+            values={options.departments}
+            text={(d) => d}
+            onChange={(v) => setFilter('department', v)}
+          />
+          <button type="button" className="button button--small" onClick={() => setFilters({})}>
+            {t('auditor.dashboard.reset')}
+          </button>
+        </fieldset>
+        <p role="status" className="dashboard__shown">
+          {t('auditor.dashboard.shown', { count: shown.length, shown: n(shown.length), total: n(inSelection.length) })}
+        </p>
+      </div>
+
+      {expected ? <MissingSection rows={campaignRows} expected={expected} year={selection.campaignYear} /> : null}
+
+      {shown.length === 0 ? (
+        <p>{t('auditor.dashboard.noneShown')}</p>
+      ) : (
+        <>
+          <section aria-labelledby="auditor-heat-map">
+            <h3 id="auditor-heat-map">{t('auditor.heatMap.title')}</h3>
+            <HeatMapTable rows={shown} domainIds={domainIds} domainTitle={domainTitle} />
+          </section>
+          <section aria-labelledby="auditor-distributions">
+            <h3 id="auditor-distributions">{t('auditor.distributions.title')}</h3>
+            <p>{t('auditor.distributions.intro')}</p>
+            <DistributionTable rows={shown} domainIds={domainIds} domainTitle={domainTitle} groupLabel={groupLabel} />
+          </section>
+          <BudgetSection rows={shown} />
+          <MfaSection rows={shown} />
+          <GapsSection rows={shown} question={content.question} />
+        </>
+      )}
+    </section>
+  );
+});
+
+function FilterSelect<V extends string>({
+  id,
+  label,
+  value,
+  values,
+  text,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: V | undefined;
+  values: readonly V[];
+  text: (value: V) => string;
+  onChange: (value: V | undefined) => void;
+}) {
+  const { t } = useTranslation();
+  // The empty option means "all"; a real empty value (no GHT) is carried as "-".
+  const encode = (v: V) => (v === '' ? '-' : v);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value === undefined ? '' : encode(value)}
+        onChange={(e) => onChange(values.find((v) => encode(v) === e.target.value))}
+      >
+        <option value="">{t('auditor.dashboard.all')}</option>
+        {values.map((v) => (
+          <option key={encode(v)} value={encode(v)}>
+            {text(v)}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+function MissingSection({
+  rows,
+  expected,
+  year,
+}: {
+  rows: readonly ConsolidatedRow[];
+  expected: readonly ExpectedEstablishment[];
+  year: number;
+}) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const match = useMemo(() => matchExpected(rows, expected), [rows, expected]);
+  const n = (value: number) => formatNumber(value, language);
+  return (
+    <section aria-labelledby="auditor-missing">
+      <h3 id="auditor-missing">{t('auditor.expected.missingTitle')}</h3>
+      <p>
+        {t('auditor.expected.campaign', {
+          count: match.submitted,
+          year,
+          submitted: n(match.submitted),
+          total: n(expected.length),
+        })}
+      </p>
+      {match.unexpected.length > 0 ? (
+        <p>
+          {t('auditor.expected.unexpected', {
+            count: match.unexpected.length,
+            value: n(match.unexpected.length),
+          })}
+        </p>
+      ) : null}
+      {match.missing.length === 0 ? (
+        <p>{t('auditor.expected.missingNone')}</p>
+      ) : (
+        <ScrollRegion labelledBy="missing-caption">
+          <table className="data-table missing-table">
+            <caption id="missing-caption">{t('auditor.expected.missingCaption', { year })}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('auditor.expected.finess')}</th>
+                <th scope="col">{t('auditor.expected.name')}</th>
+                <th scope="col">{t('auditor.expected.category')}</th>
+                <th scope="col">{t('auditor.expected.ght')}</th>
+                <th scope="col">{t('auditor.expected.department')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {match.missing.map((e) => (
+                <tr key={e.finess}>
+                  <th scope="row">
+                    <code>{e.finess}</code>
+                  </th>
+                  <td className="text">{e.name ?? ''}</td>
+                  <td className="text">{e.category ?? ''}</td>
+                  <td className="text">{e.ghtName ?? ''}</td>
+                  <td className="text">{e.department ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </ScrollRegion>
+      )}
+    </section>
+  );
+}
+
+function BudgetSection({ rows }: { rows: readonly ConsolidatedRow[] }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const targets = defaultBudgetTargets;
+  const points = useMemo(() => listScatterPoints(rows), [rows]);
+  const region = useMemo(() => summarizeBudgets(rows, targets), [rows, targets]);
+  return (
+    <section aria-labelledby="auditor-budget">
+      <h3 id="auditor-budget">{t('auditor.budget.title')}</h3>
+      {region.withBudget === 0 ? (
+        <p>{t('auditor.budget.none')}</p>
+      ) : (
+        <>
+          <p>
+            {t('auditor.budget.intro', {
+              itTarget: formatShare(targets.itShare, language, 0),
+              cyberTarget: formatShare(targets.cyberShare, language, 0),
+            })}
+          </p>
+          <p>
+            {region.withFigures > 0
+              ? t('auditor.budget.region', {
+                  value: formatNumber(region.withFigures, language),
+                  itShare: formatShare(region.ratios.itShareOfOperating.value, language, 2),
+                  cyberShare: formatShare(region.ratios.cyberShareOfIt.value, language, 1),
+                })
+              : t('auditor.budget.regionRatiosOnly')}
+          </p>
+          <BudgetScatter points={points} targets={targets} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function MfaSection({ rows }: { rows: readonly ConsolidatedRow[] }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const totals = useMemo(() => totalMfa(rows), [rows]);
+  const byDepartment = useMemo(() => totalMfaBy(rows, 'department'), [rows]);
+  const n = (value: number) => formatNumber(value, language);
+  return (
+    <section aria-labelledby="auditor-mfa">
+      <h3 id="auditor-mfa">{t('auditor.mfa.title')}</h3>
+      {totals.establishments === 0 ? (
+        <p>{t('auditor.mfa.none')}</p>
+      ) : (
+        <>
+          <p>{t('auditor.mfa.intro')}</p>
+          <dl className="facts">
+            <div>
+              <dt>{t('auditor.mfa.establishments')}</dt>
+              <dd>{n(totals.establishments)}</dd>
+            </div>
+            <div>
+              <dt>{t('auditor.mfa.compliant')}</dt>
+              <dd>
+                {t('auditor.mfa.ofTotal', {
+                  part: n(totals.compliantCount),
+                  total: n(totals.sensitiveCount),
+                  share: formatShare(totals.compliantShare, language),
+                })}
+              </dd>
+            </div>
+            <div>
+              <dt>{t('auditor.mfa.users')}</dt>
+              <dd>
+                {t('auditor.mfa.ofTotal', {
+                  part: n(totals.usersWithTwoFactors),
+                  total: n(totals.users),
+                  share: formatShare(totals.usersShare, language),
+                })}
+              </dd>
+            </div>
+          </dl>
+          <ScrollRegion labelledBy="mfa-caption">
+            <table className="data-table">
+              <caption id="mfa-caption">{t('auditor.mfa.byDepartment')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('auditor.mfa.department')}</th>
+                  <th scope="col">{t('auditor.mfa.establishments')}</th>
+                  <th scope="col">{t('auditor.mfa.compliant')}</th>
+                  <th scope="col">{t('auditor.mfa.users')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {byDepartment.map(({ group, totals: d }) => (
+                  <tr key={group}>
+                    <th scope="row">{group}</th>
+                    <td>{n(d.establishments)}</td>
+                    <td>{formatShare(d.compliantShare, language)}</td>
+                    <td>{formatShare(d.usersShare, language)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
+        </>
+      )}
+    </section>
+  );
+}
+
+function GapsSection({
+  rows,
+  question,
+}: {
+  rows: readonly ConsolidatedRow[];
+  question: (itemId: string) => string | undefined;
+}) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const ranking = useMemo(() => rankCriticalGaps(rows, 10), [rows]);
+  return (
+    <section aria-labelledby="auditor-gaps">
+      <h3 id="auditor-gaps">{t('auditor.gaps.title')}</h3>
+      {ranking.gaps.length === 0 ? (
+        <p>{t('auditor.gaps.none')}</p>
+      ) : (
+        <>
+          <p>{t('auditor.gaps.intro', { value: formatNumber(ranking.reporting, language) })}</p>
+          <table className="data-table gaps-table">
+            <caption className="visually-hidden">{t('auditor.gaps.caption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('auditor.gaps.question')}</th>
+                <th scope="col">{t('auditor.gaps.item')}</th>
+                <th scope="col">{t('auditor.gaps.count')}</th>
+                <th scope="col">{t('auditor.gaps.share')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {ranking.gaps.map((gap) => (
+                <tr key={gap.itemId}>
+                  <th scope="row" className="gaps-table__question">
+                    {question(gap.itemId) ?? gap.itemId}
+                  </th>
+                  <td className="text">
+                    <code>{gap.itemId}</code>
+                  </td>
+                  <td>{formatNumber(gap.count, language)}</td>
+                  <td>{formatShare(gap.share, language, 0)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
+  );
+}

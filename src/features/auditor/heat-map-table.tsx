@@ -1,0 +1,150 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ConsolidatedRow } from '../../domain/consolidation/consolidate';
+import {
+  buildHeatMap,
+  heatBandOf,
+  heatBands,
+  type HeatMapColumn,
+  type SortDirection,
+} from '../../domain/consolidation/regional-views';
+import { currentLanguage } from '../../i18n/i18n';
+import { formatNumber } from '../../i18n/format';
+import { formatScoreNumber } from './auditor-format';
+import { ScrollRegion } from './scroll-region';
+
+const PAGE_SIZE = 50;
+
+const sameColumn = (a: HeatMapColumn, b: HeatMapColumn) =>
+  a.kind === b.kind && (a.kind !== 'domain' || (b.kind === 'domain' && a.domainId === b.domainId));
+
+/**
+ * Establishments × domains. Each cell shows its score as a number and a colour band (RGAA 3.1: colour is never the
+ * only carrier of information); each column header is a button that sorts, with aria-sort on the sorted column
+ * (WAI-ARIA Authoring Practices, "Sortable Table"). Long lists are paged, so that the page stays light with 10,000
+ * establishments.
+ */
+export function HeatMapTable({
+  rows,
+  domainIds,
+  domainTitle,
+}: {
+  rows: readonly ConsolidatedRow[];
+  domainIds: readonly string[];
+  domainTitle: (domainId: string) => string;
+}) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const [sort, setSort] = useState<{ column: HeatMapColumn; direction: SortDirection }>({
+    column: { kind: 'name' },
+    direction: 'ascending',
+  });
+  const [page, setPage] = useState(0);
+  const collator = useMemo(
+    () => new Intl.Collator(language === 'fr' ? 'fr' : 'en', { sensitivity: 'base' }),
+    [language],
+  );
+  const heatMap = useMemo(
+    () => buildHeatMap(rows, domainIds, sort, (a, b) => collator.compare(a, b)),
+    [rows, domainIds, sort, collator],
+  );
+  const pages = Math.max(1, Math.ceil(heatMap.rows.length / PAGE_SIZE));
+  const current = Math.min(page, pages - 1);
+  const shown = heatMap.rows.slice(current * PAGE_SIZE, (current + 1) * PAGE_SIZE);
+
+  const sortBy = (column: HeatMapColumn) => {
+    setPage(0);
+    setSort((s) =>
+      sameColumn(s.column, column)
+        ? { column, direction: s.direction === 'ascending' ? 'descending' : 'ascending' }
+        : // A new column starts ascending: names from A, scores from the lowest (the cells that need attention).
+          { column, direction: 'ascending' },
+    );
+  };
+
+  const header = (column: HeatMapColumn, label: string, className?: string) => {
+    const sorted = sameColumn(sort.column, column);
+    const key = column.kind === 'domain' ? `domain-${column.domainId}` : column.kind;
+    return (
+      <th key={key} scope="col" className={className} aria-sort={sorted ? sort.direction : undefined}>
+        <button type="button" className="sort-button" onClick={() => sortBy(column)}>
+          {label}
+        </button>
+      </th>
+    );
+  };
+
+  return (
+    <div className="heat-map">
+      <div className="heat-map__legend">
+        <p id="heat-map-legend">{t('auditor.heatMap.legend')}</p>
+        <ul aria-labelledby="heat-map-legend">
+          {[...heatBands.filter((b) => b !== 'none'), 'none' as const].map((band) => (
+            <li key={band}>
+              <span className={`heat-swatch heat--${band}`} aria-hidden="true" />
+              {t(`auditor.heatMap.bands.${band}`)}
+            </li>
+          ))}
+        </ul>
+      </div>
+      <ScrollRegion labelledBy="heat-map-caption">
+        <table className="data-table heat-map__table">
+          <caption id="heat-map-caption">{t('auditor.heatMap.caption')}</caption>
+          <thead>
+            <tr>
+              {header({ kind: 'name' }, t('auditor.heatMap.establishment'), 'heat-map__name')}
+              {header({ kind: 'category' }, t('auditor.heatMap.category'))}
+              {header({ kind: 'overall' }, t('auditor.heatMap.overall'))}
+              {domainIds.map((id) => header({ kind: 'domain', domainId: id }, domainTitle(id), 'heat-map__domain'))}
+            </tr>
+          </thead>
+          <tbody>
+            {shown.map((line) => (
+              <tr key={line.row.key}>
+                <th scope="row" className="heat-map__name">
+                  <span className="heat-map__establishment">{line.row.name}</span>
+                  <span className="heat-map__finess">{line.row.finessEg ?? line.row.finessEj}</span>
+                </th>
+                <td className="text">{t(`establishments.categories.${line.row.category}`)}</td>
+                <td className={`heat heat--${heatBandOf(line.overall)}`}>
+                  {formatScoreNumber(line.overall, language)}
+                </td>
+                {line.cells.map((cell, i) => (
+                  <td key={domainIds[i]} className={`heat heat--${heatBandOf(cell)}`}>
+                    {formatScoreNumber(cell, language)}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </ScrollRegion>
+      {pages > 1 ? (
+        <nav className="pagination" aria-label={t('auditor.heatMap.pagination')}>
+          <button
+            type="button"
+            className="button button--small"
+            disabled={current === 0}
+            onClick={() => setPage(current - 1)}
+          >
+            {t('auditor.heatMap.previous')}
+          </button>
+          <span aria-live="polite">
+            {t('auditor.heatMap.page', {
+              page: formatNumber(current + 1, language),
+              pages: formatNumber(pages, language),
+            })}
+          </span>
+          <button
+            type="button"
+            className="button button--small"
+            disabled={current >= pages - 1}
+            onClick={() => setPage(current + 1)}
+          >
+            {t('auditor.heatMap.next')}
+          </button>
+        </nav>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { useId } from 'react';
+import { useTranslation } from 'react-i18next';
+import { aggregateBudgets, computeBudgetRatios, type BudgetTargets } from '../../domain/budget/budget-ratios';
+import type { BudgetRecord } from '../../domain/budget/budget-record';
+import type { Establishment } from '../../domain/establishment/establishment';
+import type { Language } from '../../domain/localized-text';
+import { formatEuros, formatPercent } from '../../i18n/format';
+
+export interface GhtMember {
+  establishment: Pick<Establishment, 'id' | 'name'>;
+  record: BudgetRecord;
+}
+
+/**
+ * The establishments of a GHT entered on this device, for one year, and the group as a whole. The group ratio is a
+ * ratio of sums, never a mean of ratios (design §4; domain reference part C): a 10 M€ establishment must not weigh
+ * as much as a 300 M€ one.
+ */
+export function GhtAggregate({
+  ghtName,
+  year,
+  members,
+  targets,
+  language,
+}: {
+  ghtName: string;
+  year: number;
+  members: readonly GhtMember[];
+  targets: BudgetTargets;
+  language: Language;
+}) {
+  const { t } = useTranslation();
+  const id = useId();
+  if (members.length < 2) return null;
+  const group = aggregateBudgets(
+    members.map((m) => m.record.inputs),
+    targets,
+  );
+  // The totals shown are those the group IT share is computed from: the establishments that gave both figures.
+  const counted = members.filter(
+    (m) => m.record.inputs.totalOperatingCharges !== undefined && m.record.inputs.itOperatingCharges !== undefined,
+  );
+  const percent = (value: number | undefined) =>
+    value === undefined ? t('budget.results.notComputed') : formatPercent(value, language, 2);
+  const euros = (value: number | undefined) =>
+    value === undefined ? t('budget.results.notComputed') : formatEuros(value, language);
+  return (
+    <section aria-labelledby={`${id}-title`} className="section budget-ght">
+      <h2 id={`${id}-title`}>{t('budget.ght.title', { name: ghtName, year })}</h2>
+      <p>{t('budget.ght.lead')}</p>
+      <div className="table-scroll">
+        <table className="data-table" data-testid="ght-table">
+          <caption>{t('budget.ght.caption', { name: ghtName, year })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('budget.ght.establishment')}</th>
+              <th scope="col">{t('budget.fields.totalOperatingCharges.label')}</th>
+              <th scope="col">{t('budget.fields.itOperatingCharges.label')}</th>
+              <th scope="col">{t('budget.trend.series.itShareOfOperating')}</th>
+              <th scope="col">{t('budget.trend.series.cyberShareOfIt')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((m) => {
+              const ratios = computeBudgetRatios(m.record.inputs, targets);
+              return (
+                <tr key={m.establishment.id}>
+                  <th scope="row">{m.establishment.name}</th>
+                  <td>{euros(m.record.inputs.totalOperatingCharges)}</td>
+                  <td>{euros(m.record.inputs.itOperatingCharges)}</td>
+                  <td>{percent(ratios.itShareOfOperating.value)}</td>
+                  <td>{percent(ratios.cyberShareOfIt.value)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('budget.ght.total')}</th>
+              <td>{euros(counted.reduce((s, m) => s + (m.record.inputs.totalOperatingCharges ?? 0), 0))}</td>
+              <td>{euros(counted.reduce((s, m) => s + (m.record.inputs.itOperatingCharges ?? 0), 0))}</td>
+              <td data-testid="ght-it-share">{percent(group.itShareOfOperating.value)}</td>
+              <td>{percent(group.cyberShareOfIt.value)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </div>
+      {group.gapToItTargetEur !== undefined ? (
+        <p>
+          {t('budget.ght.gap', {
+            target: formatPercent(targets.itShare, language, 2),
+            amount: formatEuros(group.gapToItTargetEur, language),
+          })}
+        </p>
+      ) : null}
+    </section>
+  );
+}

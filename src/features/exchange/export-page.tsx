@@ -1,0 +1,242 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { downloadFile } from '../../components/download-file';
+import { PageHeading } from '../../components/page-heading';
+import { buildExportEnvelope } from '../../exchange/build-export';
+import { sharingLevels, type SharingLevel, type UnsealedExportEnvelope } from '../../exchange/export-format';
+import { currentLanguage } from '../../i18n/i18n';
+import { describeError, describeExportRejection } from '../../i18n/describe-error';
+import { formatBytes } from '../../i18n/format';
+import { useDatabase, useLiveQuery } from '../../storage/use-database';
+import { useQuestionnaire, useRepositories } from '../../storage/use-repositories';
+import { gatherExportSource, installationSigner, makeExportFile, type ExportSource } from './make-export';
+import { SigningKeyCard, useSigningKey } from './signing-key-card';
+
+type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
+
+/**
+ * Export of one assessment for the GRADeS or the ARS (route /assessments/:assessmentId/export): the sharing level,
+ * explained in plain words, the evidence files optionally, what the file will hold, and the download. The file is
+ * re-read by the import's own validation before it is handed over (design §4 Exchange; peers.md §4 items 1, 15).
+ */
+export function ExportPage() {
+  const { t } = useTranslation();
+  const { assessmentId = '' } = useParams();
+  const db = useDatabase();
+  const { assessments, establishments } = useRepositories();
+  const assessment = useLiveQuery(
+    async () => (await assessments.get(assessmentId)) ?? null,
+    [assessments, assessmentId],
+  );
+  const establishment = useLiveQuery(
+    async () => (assessment ? ((await establishments.get(assessment.establishmentId)) ?? null) : null),
+    [establishments, assessment?.establishmentId],
+  );
+  const loaded = useQuestionnaire(assessment?.questionnaireId, assessment?.questionnaireVersion);
+  const source = useLiveQuery(
+    async () =>
+      assessment && loaded.status === 'ready'
+        ? gatherExportSource(db, assessment.id, loaded.value, { appVersion: __APP_VERSION__, now: new Date() })
+        : undefined,
+    [db, assessment, loaded],
+  );
+
+  if (assessment === undefined || (assessment && establishment === undefined) || loaded.status === 'loading') {
+    return <p role="status">{t('common.loading')}</p>;
+  }
+  if (assessment === null || !establishment || loaded.status === 'error') {
+    return (
+      <>
+        <PageHeading title={t('common.notFound.title')}>{t('common.notFound.title')}</PageHeading>
+        <p>{t('exchange.export.notFound')}</p>
+        <Link to="/">{t('common.notFound.back')}</Link>
+      </>
+    );
+  }
+  const language = currentLanguage();
+  const title = loaded.value.questionnaire.title[language];
+  return (
+    <div className="export-page">
+      <p className="breadcrumb">
+        <Link to={`/establishments/${establishment.id}`}>{establishment.name}</Link>
+      </p>
+      <PageHeading title={`${t('exchange.export.title')} — ${title} — ${assessment.campaignYear}`}>
+        {t('exchange.export.title')}
+      </PageHeading>
+      <p className="lead">{t('exchange.export.subtitle', { title, year: assessment.campaignYear })}</p>
+      <p>{t('exchange.export.intro')}</p>
+      {source ? <ExportForm source={source} /> : <p role="status">{t('common.loading')}</p>}
+    </div>
+  );
+}
+
+function ExportForm({ source }: { source: ExportSource }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const db = useDatabase();
+  const signingKey = useSigningKey();
+  const [level, setLevel] = useState<SharingLevel>('auditor');
+  const [withEvidence, setWithEvidence] = useState(false);
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+  const evidenceAllowed = level === 'full' && source.evidenceCount > 0;
+  // What the file will hold, from the very envelope the export builds (only the date differs).
+  const preview = buildExportEnvelope(source.input, level);
+
+  const submit = async (event: { preventDefault: () => void }) => {
+    event.preventDefault();
+    if (signingKey.status === 'loading') return;
+    setStatus({ kind: 'working' });
+    try {
+      const zipped = withEvidence && evidenceAllowed;
+      const { questionnaire, contentHash = source.input.assessment.contentHash } = source.input;
+      const fresh = await gatherExportSource(
+        db,
+        source.input.assessment.id,
+        { questionnaire, contentHash },
+        {
+          appVersion: __APP_VERSION__,
+          now: new Date(),
+          withEvidenceBytes: zipped,
+        },
+      );
+      const signer = signingKey.status === 'ready' ? installationSigner(signingKey.key) : undefined;
+      const file = await makeExportFile(fresh, level, { signer, withEvidence: zipped });
+      if (!file.check.ok) {
+        setStatus({
+          kind: 'error',
+          text: t('exchange.export.selfCheckFailed', { reason: describeExportRejection(t, file.check) }),
+        });
+        return;
+      }
+      downloadFile(file.bytes, file.fileName, file.type);
+      setStatus({ kind: 'done', text: t('exchange.export.done', { file: file.fileName }) });
+    } catch (error) {
+      setStatus({ kind: 'error', text: t('exchange.export.failed', { reason: describeError(t, error) }) });
+    }
+  };
+
+  return (
+    <>
+      {signingKey.status === 'none' ? <p className="notice notice--warning">{t('exchange.export.unsigned')}</p> : null}
+      <form className="form export-form" onSubmit={(event) => void submit(event)} aria-labelledby="export-form-title">
+        <h2 id="export-form-title" className="visually-hidden">
+          {t('exchange.export.title')}
+        </h2>
+        <fieldset className="export-levels">
+          <legend>{t('exchange.export.levelLegend')}</legend>
+          {sharingLevels.map((l) => (
+            <div key={l} className="export-level">
+              <input
+                type="radio"
+                id={`export-level-${l}`}
+                name="sharing-level"
+                value={l}
+                checked={level === l}
+                onChange={() => setLevel(l)}
+                aria-describedby={`export-level-${l}-description`}
+              />
+              <div>
+                <label htmlFor={`export-level-${l}`}>{t(`exchange.export.levels.${l}.label`)}</label>
+                <p id={`export-level-${l}-description`} className="field__hint">
+                  {t(`exchange.export.levels.${l}.description`)}
+                </p>
+              </div>
+            </div>
+          ))}
+        </fieldset>
+        <div className="field">
+          <div className="field--checkbox">
+            <input
+              type="checkbox"
+              id="export-with-evidence"
+              checked={withEvidence && evidenceAllowed}
+              disabled={!evidenceAllowed}
+              onChange={(e) => setWithEvidence(e.target.checked)}
+              aria-describedby="export-with-evidence-hint"
+            />
+            <label htmlFor="export-with-evidence">{t('exchange.export.withEvidence')}</label>
+          </div>
+          <p id="export-with-evidence-hint" className="field__hint">
+            {source.evidenceCount === 0
+              ? t('exchange.export.noEvidence')
+              : level !== 'full'
+                ? t('exchange.export.evidenceFullOnly')
+                : t('exchange.export.withEvidenceHint', {
+                    count: source.evidenceCount,
+                    size: formatBytes(source.evidenceSize, language),
+                  })}
+          </p>
+        </div>
+        <section aria-labelledby="export-contents-title" className="export-contents">
+          <h2 id="export-contents-title">{t('exchange.export.contentsTitle')}</h2>
+          <ul data-testid="export-contents">
+            {contentLines(preview, withEvidence && evidenceAllowed).map(([key, values]) => (
+              <li key={key}>{t(`exchange.export.contents.${key}`, values)}</li>
+            ))}
+          </ul>
+        </section>
+        <div className="button-row">
+          <button
+            type="submit"
+            className="button button--primary"
+            disabled={status.kind === 'working' || signingKey.status === 'loading'}
+          >
+            {status.kind === 'working' ? t('exchange.export.working') : t('exchange.export.download')}
+          </button>
+        </div>
+      </form>
+      <div role="status" className="export-status">
+        {status.kind === 'done' ? <p className="notice notice--success">{status.text}</p> : null}
+      </div>
+      {status.kind === 'error' ? (
+        <p className="notice notice--error" role="alert">
+          {status.text}
+        </p>
+      ) : null}
+      <SigningKeyCard state={signingKey} />
+    </>
+  );
+}
+
+type ContentKey =
+  | 'identity'
+  | 'scores'
+  | 'answersFull'
+  | 'answersAuditor'
+  | 'criticalGaps'
+  | 'budgetFull'
+  | 'budgetRatios'
+  | 'applicationsFull'
+  | 'applicationsAuditor'
+  | 'mfa'
+  | 'actionsFull'
+  | 'actionsAuditor'
+  | 'evidenceList'
+  | 'evidenceFiles';
+
+/** The lines of "what the file will hold", read from the envelope itself so that the list can never be wrong. */
+function contentLines(envelope: UnsealedExportEnvelope, withFiles: boolean): [ContentKey, Record<string, unknown>][] {
+  const { content, sharingLevel } = envelope;
+  const full = sharingLevel === 'full';
+  const lines: [ContentKey, Record<string, unknown>][] = [
+    ['identity', {}],
+    ['scores', { answered: content.scores.overall.answered, applicable: content.scores.overall.applicable }],
+  ];
+  if (content.answers) {
+    const comments = Object.values(content.answers).filter((a) => a.comment !== undefined).length;
+    lines.push(full ? ['answersFull', { comments }] : ['answersAuditor', {}]);
+  }
+  if (content.criticalGaps) lines.push(['criticalGaps', {}]);
+  if (content.budget)
+    lines.push([content.budget.inputs ? 'budgetFull' : 'budgetRatios', { year: content.budget.year }]);
+  if (content.applications)
+    lines.push([full ? 'applicationsFull' : 'applicationsAuditor', { count: content.applications.length }]);
+  if (content.mfa) lines.push(['mfa', {}]);
+  if (content.actions) lines.push([full ? 'actionsFull' : 'actionsAuditor', { count: content.actions.length }]);
+  if (content.evidence) {
+    lines.push(['evidenceList', { count: content.evidence.length }]);
+    if (withFiles) lines.push(['evidenceFiles', { count: content.evidence.length }]);
+  }
+  return lines;
+}

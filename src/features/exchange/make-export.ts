@@ -1,0 +1,113 @@
+import type { Questionnaire } from '../../domain/questionnaire/questionnaire-schema';
+import { buildExportEnvelope, pickCampaignBudget, sealExport, type ExportInput } from '../../exchange/build-export';
+import { exportFileName, serializeExport, zipExport, type EvidenceFile } from '../../exchange/export-file';
+import type { ExportEnvelope, SharingLevel } from '../../exchange/export-format';
+import { publicJwkOf, webCryptoSigner, type ExportSigner } from '../../exchange/signing';
+import { validateExportFile, type ExportValidation } from '../../exchange/validate-export';
+import type { CareDatabase, InstallationKeyRow } from '../../storage/care-database';
+import { StorageError } from '../../storage/storage-error';
+
+/**
+ * Makes the export file of an assessment from what this device holds: the establishment, the answers, the budget of
+ * the campaign year, the application inventory, the action plan and the evidence (design §4, Exchange). Everything is
+ * read in one transaction, so the file is one consistent state even while another tab writes.
+ */
+export interface ExportSource {
+  input: ExportInput;
+  /** The evidence files of the assessment with their bytes, for the zip form (when asked for). */
+  evidenceFiles: EvidenceFile[];
+  evidenceCount: number;
+  /** Total size of the evidence files, in bytes. */
+  evidenceSize: number;
+}
+
+export async function gatherExportSource(
+  db: CareDatabase,
+  assessmentId: string,
+  questionnaire: { questionnaire: Questionnaire; contentHash: string },
+  options: { appVersion: string; now: Date; withEvidenceBytes?: boolean },
+): Promise<ExportSource> {
+  return db.transaction(
+    'r',
+    [db.assessments, db.establishments, db.budgets, db.applications, db.actions, db.evidence],
+    async () => {
+      const assessment = await db.assessments.get(assessmentId);
+      if (!assessment) throw new StorageError('not-found', assessmentId);
+      const establishment = await db.establishments.get(assessment.establishmentId);
+      if (!establishment) throw new StorageError('not-found', assessment.establishmentId);
+      const byEstablishment = <T extends { establishmentId: string }>(rows: T[]) =>
+        rows.filter((r) => r.establishmentId === establishment.id);
+      const budgets = await db.budgets.where('establishmentId').equals(establishment.id).toArray();
+      const applications = await db.applications.where('establishmentId').equals(establishment.id).toArray();
+      const actions = await db.actions.where('establishmentId').equals(establishment.id).toArray();
+      // The bytes are read only for the zip form: evidence can weigh hundreds of megabytes.
+      const evidence = await db.evidence.where('assessmentId').equals(assessment.id).toArray();
+      return {
+        input: {
+          establishment,
+          assessment,
+          questionnaire: questionnaire.questionnaire,
+          contentHash: questionnaire.contentHash,
+          budget: pickCampaignBudget(byEstablishment(budgets), assessment.campaignYear),
+          applications: byEstablishment(applications),
+          actions: byEstablishment(actions),
+          evidence: evidence.map(({ itemId, name, type, size, sha256, documentDate }) => ({
+            itemId,
+            name,
+            type,
+            size,
+            sha256,
+            ...(documentDate ? { documentDate } : {}),
+          })),
+          appVersion: options.appVersion,
+          exportedAt: options.now.toISOString(),
+        },
+        evidenceFiles: options.withEvidenceBytes
+          ? evidence.map((row) => ({ itemId: row.itemId, name: row.name, bytes: new Uint8Array(row.data) }))
+          : [],
+        evidenceSize: evidence.reduce((total, row) => total + row.size, 0),
+        evidenceCount: evidence.length,
+      };
+    },
+  );
+}
+
+/** This installation's key as a signer (its private key never leaves WebCrypto). */
+export function installationSigner(key: InstallationKeyRow): ExportSigner {
+  return webCryptoSigner({
+    privateKey: key.privateKey,
+    publicKeyJwk: publicJwkOf(key.publicKeyJwk),
+    fingerprint: key.fingerprint,
+  });
+}
+
+export interface ExportFile {
+  bytes: Uint8Array<ArrayBuffer>;
+  fileName: string;
+  type: 'application/json' | 'application/zip';
+  envelope: ExportEnvelope;
+  /** The file as the import will read it: checked before it is handed to the user. */
+  check: ExportValidation;
+}
+
+/** Builds, seals, writes and re-reads the file: a file the import would refuse is never downloaded. */
+export async function makeExportFile(
+  source: ExportSource,
+  level: SharingLevel,
+  options: { signer?: ExportSigner | undefined; withEvidence: boolean },
+): Promise<ExportFile> {
+  const envelope = await sealExport(buildExportEnvelope(source.input, level), options.signer);
+  const zipped = options.withEvidence && level === 'full' && source.evidenceFiles.length > 0;
+  const bytes = zipped
+    ? zipExport(envelope, source.evidenceFiles)
+    : new TextEncoder().encode(serializeExport(envelope));
+  const fileName = exportFileName(envelope, zipped ? 'zip' : 'json');
+  const copy = new Uint8Array(bytes);
+  return {
+    bytes: copy,
+    fileName,
+    type: zipped ? 'application/zip' : 'application/json',
+    envelope,
+    check: await validateExportFile(copy, fileName),
+  };
+}

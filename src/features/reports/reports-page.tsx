@@ -1,0 +1,267 @@
+import { useId, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { downloadFile, fileDate } from '../../components/download-file';
+import { PageHeading } from '../../components/page-heading';
+import type { Language } from '../../domain/localized-text';
+import { currentLanguage } from '../../i18n/i18n';
+import { formatBytes } from '../../i18n/format';
+import { buildCsv, csvKinds, type CsvKind } from '../../report/csv';
+import { contentFingerprint } from '../../report/report-fingerprint';
+import { buildReportModel, type MissingEntry, type ReportInput, type ReportModel } from '../../report/report-model';
+import { useReportSource } from './use-report-input';
+
+type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
+
+/**
+ * The gap-analysis report of one assessment (route /assessments/:assessmentId/report): first the completeness check
+ * (what is missing, with links to fill it in, and the counts the report will print), then the PDF, generated on this
+ * device, and the five CSV exports. The PDF module (jsPDF) is imported only when the button is pressed, so that it
+ * stays out of the first screen (design §8); its font is a same-origin file the service worker precaches.
+ */
+export function ReportsPage() {
+  const { t } = useTranslation();
+  const { assessmentId = '' } = useParams();
+  const source = useReportSource(assessmentId);
+  const [language, setLanguage] = useState<Language>(currentLanguage());
+  const [author, setAuthor] = useState('');
+  const model = useMemo(
+    () => (source.status === 'ready' ? buildReportModel({ ...source.input, language, author }) : undefined),
+    [source, language, author],
+  );
+
+  if (source.status === 'loading') return <p role="status">{t('common.loading')}</p>;
+  if (source.status === 'not-found' || !model) {
+    return (
+      <>
+        <PageHeading title={t('common.notFound.title')}>{t('common.notFound.title')}</PageHeading>
+        <p>{t('reports.notFound')}</p>
+        <Link to="/">{t('common.notFound.back')}</Link>
+      </>
+    );
+  }
+  const { assessment, establishment, questionnaire } = source;
+  const title = questionnaire.title[currentLanguage()];
+  return (
+    <div className="reports-page">
+      <p className="breadcrumb">
+        <Link to={`/establishments/${establishment.id}`}>{establishment.name}</Link>
+      </p>
+      <PageHeading title={`${t('reports.title')} — ${title} — ${assessment.campaignYear}`}>
+        {t('reports.title')}
+        <span className="page-heading__sub">{t('reports.subtitle', { title, year: assessment.campaignYear })}</span>
+      </PageHeading>
+      <p>{t('reports.intro')}</p>
+      <CompletenessCheck model={model} assessmentId={assessment.id} establishmentId={establishment.id} />
+      <PdfPanel
+        model={model}
+        source={source.input}
+        language={language}
+        onLanguage={setLanguage}
+        author={author}
+        onAuthor={setAuthor}
+      />
+      <CsvPanel model={model} />
+    </div>
+  );
+}
+
+function CompletenessCheck({
+  model,
+  assessmentId,
+  establishmentId,
+}: {
+  model: ReportModel;
+  assessmentId: string;
+  establishmentId: string;
+}) {
+  const { t } = useTranslation();
+  const c = model.completeness;
+  const headingId = useId();
+  return (
+    <section aria-labelledby={headingId} className="reports-check">
+      <h2 id={headingId}>{t('reports.check.title')}</h2>
+      <p className={c.complete ? 'notice' : 'notice notice--warning'}>
+        {c.complete ? t('reports.check.complete') : t('reports.check.incomplete')}
+      </p>
+      {c.missing.length > 0 ? (
+        <ul className="reports-check__missing">
+          {c.missing.map((m) => (
+            <li key={m.code}>
+              {t(`reports.check.missing.${m.code}`, { count: m.count })}
+              <MissingLinks entry={m} assessmentId={assessmentId} establishmentId={establishmentId} model={model} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('reports.check.nothing')}</p>
+      )}
+      <p data-testid="report-counts">
+        {t('reports.check.counts', {
+          answers: c.answersIncluded,
+          applicable: c.applicable,
+          comments: c.commentsIncluded,
+          justifications: c.justificationsIncluded,
+          evidence: c.evidenceIncluded,
+          actions: c.actionsIncluded,
+          applications: c.applicationsIncluded,
+        })}
+      </p>
+    </section>
+  );
+}
+
+/** Where to fill in what is missing: the questionnaire page of each domain concerned, or the budget, inventory, plan. */
+function MissingLinks({
+  entry,
+  assessmentId,
+  establishmentId,
+  model,
+}: {
+  entry: MissingEntry;
+  assessmentId: string;
+  establishmentId: string;
+  model: ReportModel;
+}) {
+  const { t } = useTranslation();
+  if (entry.code === 'no-budget')
+    return <Link to={`/establishments/${establishmentId}/budget`}>{t('reports.check.goBudget')}</Link>;
+  if (entry.code === 'no-applications')
+    return <Link to={`/establishments/${establishmentId}/applications`}>{t('reports.check.goApplications')}</Link>;
+  if (entry.code === 'no-actions')
+    return <Link to={`/establishments/${establishmentId}/actions`}>{t('reports.check.goActions')}</Link>;
+  const counts = new Map<string, number>();
+  for (const domainId of entry.domainIds) if (domainId) counts.set(domainId, (counts.get(domainId) ?? 0) + 1);
+  if (counts.size === 0) return null;
+  const titles = new Map(model.domains.map((d) => [d.domainId, d.title]));
+  return (
+    <ul>
+      {[...counts].map(([domainId, count]) => (
+        <li key={domainId}>
+          <Link to={`/assessments/${assessmentId}/${domainId}`}>
+            {t('reports.check.inDomain', { domain: titles.get(domainId) ?? domainId, count })}
+          </Link>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function PdfPanel({
+  model,
+  source,
+  language,
+  onLanguage,
+  author,
+  onAuthor,
+}: {
+  model: ReportModel;
+  source: Omit<ReportInput, 'language' | 'author' | 'fingerprint'>;
+  language: Language;
+  onLanguage: (language: Language) => void;
+  author: string;
+  onAuthor: (author: string) => void;
+}) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const authorId = useId();
+  const languageId = useId();
+  const [status, setStatus] = useState<Status>({ kind: 'idle' });
+
+  async function generate() {
+    setStatus({ kind: 'working' });
+    try {
+      const [{ generateReportPdf }, { browserFontLoader }] = await Promise.all([
+        import('../../report/pdf/generate-report'),
+        import('../../report/pdf/fonts-browser'),
+      ]);
+      const input = { ...source, language, author };
+      const fingerprint = await contentFingerprint(input);
+      const withFingerprint = { ...model, meta: { ...model.meta, fingerprint: { value: fingerprint, source: 'content' as const } } };
+      const pdf = await generateReportPdf(withFingerprint, browserFontLoader);
+      const e = model.meta.establishment;
+      const fileName = `rapport-${e.finessEg ?? e.finessEj}-${model.meta.questionnaire.id}-${model.meta.campaignYear}-${fileDate()}.pdf`;
+      downloadFile(pdf.bytes.slice().buffer, fileName, 'application/pdf');
+      setStatus({
+        kind: 'done',
+        text: t('reports.pdf.done', { file: fileName, pages: pdf.pageCount, size: formatBytes(pdf.bytes.length, currentLanguage()) }),
+      });
+    } catch (error) {
+      setStatus({ kind: 'error', text: t('reports.pdf.error', { reason: error instanceof Error ? error.message : String(error) }) });
+    }
+  }
+
+  return (
+    <section aria-labelledby={headingId} className="reports-pdf">
+      <h2 id={headingId}>{t('reports.pdf.title')}</h2>
+      <div className="field">
+        <label htmlFor={authorId}>{t('reports.pdf.author')}</label>
+        <p id={`${authorId}-hint`} className="field__hint">
+          {t('reports.pdf.authorHint')}
+        </p>
+        <input
+          id={authorId}
+          type="text"
+          value={author}
+          maxLength={200}
+          aria-describedby={`${authorId}-hint`}
+          onChange={(event) => onAuthor(event.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor={languageId}>{t('reports.pdf.language')}</label>
+        <select id={languageId} value={language} onChange={(event) => onLanguage(event.target.value === 'en' ? 'en' : 'fr')}>
+          <option value="fr">{t('reports.languages.fr')}</option>
+          <option value="en">{t('reports.languages.en')}</option>
+        </select>
+      </div>
+      <button type="button" className="button button--primary" onClick={() => void generate()} disabled={status.kind === 'working'}>
+        {t('reports.pdf.generate')}
+      </button>
+      <p role="status" aria-live="polite" className="reports-status">
+        {status.kind === 'working' ? t('reports.pdf.working') : status.kind === 'done' ? status.text : ''}
+      </p>
+      {status.kind === 'error' ? (
+        <p role="alert" className="notice notice--error">
+          {status.text}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function CsvPanel({ model }: { model: ReportModel }) {
+  const { t } = useTranslation();
+  const headingId = useId();
+  const [done, setDone] = useState('');
+  const names: Record<CsvKind, string> = {
+    answers: t('reports.csv.answers'),
+    gaps: t('reports.csv.gaps'),
+    actions: t('reports.csv.actions'),
+    budget: t('reports.csv.budget'),
+    applications: t('reports.csv.applications'),
+  };
+  function download(kind: CsvKind) {
+    const csv = buildCsv(model, kind);
+    downloadFile(csv.text, csv.fileName, 'text/csv;charset=utf-8');
+    setDone(t('reports.csv.done', { file: csv.fileName, rows: csv.rows }));
+  }
+  return (
+    <section aria-labelledby={headingId} className="reports-csv">
+      <h2 id={headingId}>{t('reports.csv.title')}</h2>
+      <p>{t('reports.csv.intro')}</p>
+      <ul className="reports-csv__list">
+        {csvKinds.map((kind) => (
+          <li key={kind}>
+            <button type="button" className="button" onClick={() => download(kind)}>
+              {t('reports.csv.download', { name: names[kind] })}
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p role="status" aria-live="polite">
+        {done}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,86 @@
+import type { Assessment } from '../../domain/assessment/assessment';
+import type { Establishment } from '../../domain/establishment/establishment';
+import type { Questionnaire } from '../../domain/questionnaire/questionnaire-schema';
+import { isoDateOf } from '../../domain/scoring/iso-date';
+import type { ReportInput } from '../../report/report-model';
+import { useDatabase, useLiveQuery } from '../../storage/use-database';
+import { useQuestionnaire, useRepositories } from '../../storage/use-repositories';
+
+export type ReportSource =
+  | { status: 'loading' }
+  | { status: 'not-found' }
+  | {
+      status: 'ready';
+      assessment: Assessment;
+      establishment: Establishment;
+      questionnaire: Questionnaire;
+      /** The report input without the language, the author and the fingerprint, chosen on the page. */
+      input: Omit<ReportInput, 'language' | 'author' | 'fingerprint'>;
+    };
+
+/**
+ * What the report of an assessment is made from, read in one transaction so that the report is one consistent
+ * state even while another tab writes: the establishment, the answers, every budget year (the trend), the
+ * application inventory, the establishment's actions tied to this assessment or to none, and the evidence listing
+ * (names, dates, SHA-256; the file bytes are not needed). Re-read whenever any of it changes.
+ */
+export function useReportSource(assessmentId: string): ReportSource {
+  const db = useDatabase();
+  const repos = useRepositories();
+  const data = useLiveQuery(
+    () =>
+      db.transaction(
+        'r',
+        [db.assessments, db.establishments, db.budgets, db.applications, db.actions, db.evidence],
+        async () => {
+          const assessment = await db.assessments.get(assessmentId);
+          if (!assessment) return null;
+          const establishment = await db.establishments.get(assessment.establishmentId);
+          if (!establishment) return null;
+          const [budgets, applications, actions, evidence] = await Promise.all([
+            db.budgets.where('establishmentId').equals(establishment.id).toArray(),
+            db.applications.where('establishmentId').equals(establishment.id).toArray(),
+            db.actions.where('establishmentId').equals(establishment.id).toArray(),
+            db.evidence.where('assessmentId').equals(assessment.id).toArray(),
+          ]);
+          // Today is read here rather than during render: the report is read at the date it is made, like the
+          // results screen.
+          return { assessment, establishment, budgets, applications, actions, evidence, asOf: isoDateOf(Date.now()) };
+        },
+      ),
+    [db, assessmentId],
+  );
+  const targets = useLiveQuery(() => repos.budgets.getTargets(), [repos]);
+  const loaded = useQuestionnaire(data?.assessment.questionnaireId, data?.assessment.questionnaireVersion);
+  if (data === undefined || targets === undefined) return { status: 'loading' };
+  if (data === null) return { status: 'not-found' };
+  if (loaded.status === 'loading') return { status: 'loading' };
+  if (loaded.status === 'error') return { status: 'not-found' };
+  const { assessment, establishment, budgets, applications, actions, evidence, asOf } = data;
+  return {
+    status: 'ready',
+    assessment,
+    establishment,
+    questionnaire: loaded.value.questionnaire,
+    input: {
+      establishment,
+      questionnaire: loaded.value.questionnaire,
+      campaignYear: assessment.campaignYear,
+      answers: assessment.answers,
+      evidence: evidence.map(({ itemId, name, type, size, sha256, documentDate }) => ({
+        itemId,
+        name,
+        type,
+        size,
+        sha256,
+        documentDate,
+      })),
+      budgets: budgets.map(({ year, inputs }) => ({ year, inputs })),
+      budgetTargets: targets,
+      applications,
+      actions: actions.filter((a) => a.assessmentId === undefined || a.assessmentId === assessment.id),
+      asOf,
+      sharingLevel: 'full',
+    },
+  };
+}

@@ -1,0 +1,182 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { buildReportModel, type ReportInput } from '../report-model';
+import { demoReportInput, loadDemo } from '../report-test-data';
+import { nodeFontLoader } from './fonts-node';
+import { bodyText, pdfPages, renderPages, squeeze, wordBoxes, writeTempPdf } from './pdf-test-tools';
+import { renderReportPdf } from './render-report';
+import { sanitizeForPdf } from './sanitize';
+
+/**
+ * The PDFs are read back with poppler (pdftotext, pdftoppm), as a reader's viewer would: every item id, every
+ * comment, every justification and every piece of evidence of the demo assessments must be found in the text, and
+ * every page must say "page n / N". Reports that silently miss content are the first complaint about peer tools
+ * (peers.md §3 item 2).
+ */
+
+const MM = 72 / 25.4;
+
+async function render(input: ReportInput) {
+  const model = buildReportModel(input);
+  const { bytes, pageCount } = renderReportPdf(model, await nodeFontLoader());
+  const file = writeTempPdf(bytes);
+  return { model, bytes, pageCount, file, pages: pdfPages(file) };
+}
+
+function furnitureOf(input: ReportInput): RegExp[] {
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return [
+    // The footer (establishment, fingerprint, page number) and the header (questionnaire, campaign, draft mark).
+    /page \d+ \/ \d+$/,
+    new RegExp(`^${escape(input.establishment.name.slice(0, 40))}`),
+    new RegExp(
+      `^${escape(input.questionnaire.id)} ${escape(input.questionnaire.version)} — (Campagne|Campaign) \\d+( (BROUILLON|DRAFT))?$`,
+    ),
+    /^(BROUILLON|DRAFT)$/,
+  ];
+}
+
+function expectInOrder(text: string, tokens: readonly string[]): void {
+  let at = 0;
+  for (const token of tokens) {
+    const found = text.indexOf(token, at);
+    expect(found, `« ${token} » after position ${at}`).toBeGreaterThanOrEqual(0);
+    at = found + token.length;
+  }
+}
+
+const demo = loadDemo();
+
+describe('the PDF of each demo assessment', () => {
+  for (const assessment of demo.assessments) {
+    it(`holds every item, comment and piece of evidence of ${assessment.id}, and numbers its pages`, async () => {
+      const input = demoReportInput(assessment.id);
+      const { model, pageCount, pages, file } = await render(input);
+      expect(pages).toHaveLength(pageCount);
+      pages.forEach((page, i) => {
+        expect(page).toContain(`page ${i + 1} / ${pageCount}`);
+        expect(page).toContain(input.establishment.name);
+      });
+
+      const text = bodyText(pages, furnitureOf(input));
+      const applicable = model.annex.flatMap((g) => g.entries.map((e) => e.itemId));
+      expect(applicable.length).toBeGreaterThan(0);
+      for (const id of applicable) expect(text, id).toContain(squeeze(id));
+      for (const [id, answer] of Object.entries(input.answers ?? {})) {
+        expect(text, id).toContain(squeeze(id));
+        if (answer.comment?.trim()) expect(text, `comment of ${id}`).toContain(squeeze(sanitizeForPdf(answer.comment)));
+        if (answer.response?.kind === 'not-applicable' && answer.response.justification)
+          expect(text, `justification of ${id}`).toContain(squeeze(answer.response.justification));
+      }
+      for (const evidence of input.evidence) {
+        expect(text).toContain(squeeze(evidence.name));
+        expect(text).toContain(evidence.sha256);
+      }
+      for (const action of input.actions) expect(text).toContain(squeeze(action.title));
+
+      // The counts the report prints are the counts of the source.
+      const comments = Object.values(input.answers ?? {}).filter((a) => a.comment?.trim()).length;
+      expect(text).toContain(squeeze(`${comments} commentaire(s)`));
+      expect(text).toContain(squeeze(`${input.evidence.length} pièce(s) justificative(s)`));
+
+      // Every page renders to an image.
+      expect(renderPages(file)).toHaveLength(pageCount);
+    }, 30_000);
+  }
+
+  it('prints French numbers with their narrow no-break spaces and euros', async () => {
+    const { pages } = await render(demoReportInput('demo-chu-care-2026'));
+    const all = pages.join('\n');
+    // 1 850 beds: Intl puts U+202F between thousands; Helvetica would have printed "1 /850".
+    expect(all).toMatch(/1[\u202f\u00a0 ]850 lits et places/);
+    expect(all).toMatch(/\d[\u202f\u00a0 ]\d{3}(,\d+)?[\u00a0\u202f ]€/);
+    expect(all).not.toMatch(/\d \/\d{3}/);
+    expect(all).toContain('«');
+  }, 30_000);
+
+  it('marks an incomplete assessment as a draft on every page, and a complete one nowhere', async () => {
+    const draft = await render(demoReportInput('demo-chu-care-2026'));
+    expect(draft.model.completeness.complete).toBe(false);
+    for (const page of draft.pages) expect(page).toMatch(/(^| )BROUILLON$/m);
+
+    const base = demoReportInput('demo-ime-esms-2026');
+    const answers = Object.fromEntries(
+      base.questionnaire.items.map((item) => [item.id, { response: { kind: 'unknown' as const }, updatedAt: 0 }]),
+    );
+    const complete = await render({ ...base, answers });
+    expect(complete.model.completeness.complete).toBe(true);
+    for (const page of complete.pages) expect(page).not.toMatch(/BROUILLON/);
+  }, 30_000);
+
+  it('prints in English', async () => {
+    const input = demoReportInput('demo-ehpad-esms-2026', { language: 'en' });
+    const { pages, pageCount } = await render(input);
+    expect(pages[0]).toContain('Cybersecurity gap-analysis report');
+    expect(pages[pageCount - 1]).toContain(`page ${pageCount} / ${pageCount}`);
+  }, 30_000);
+});
+
+describe('a hostile report', () => {
+  const long = Array.from({ length: 1100 }, (_, i) => `mot${i}`).join(' ').slice(0, 10_000);
+  const unbroken = 'x'.repeat(3000);
+  const hostile = {
+    pdf: 'Fin de chaîne ) Tj ET ( /Type /Catalog >> endobj \\ (',
+    markup: '<script>alert("x")</script> <b>gras</b> &amp; <!-- note -->',
+    bidi: 'avant \u202Eevil\u202C après \u2066isolé\u2069 \u200Fmarque',
+    controls: 'nul\u0000 bell\u0007 tab\tfin\r\nligne',
+    long,
+    unbroken,
+  };
+
+  function hostileInput(): ReportInput {
+    const base = demoReportInput('demo-chu-care-2026');
+    const ids = base.questionnaire.items.map((i) => i.id);
+    const answers = { ...(base.answers ?? {}) };
+    Object.values(hostile).forEach((comment, i) => {
+      const id = ids[i] ?? '';
+      answers[id] = { response: { kind: 'status', value: 'no' }, comment };
+    });
+    return {
+      ...base,
+      establishment: { ...base.establishment, name: `${'Établissement au nom très long '.repeat(8)}<b>) Tj (` },
+      author: hostile.bidi,
+      answers,
+      actions: [
+        { title: hostile.pdf, description: long, owner: hostile.markup, status: 'todo', dueDate: '2026-01-01', estimatedCost: 1234567.5 },
+      ],
+      evidence: [
+        ...base.evidence,
+        { itemId: ids[0] ?? '', name: `${'n'.repeat(400)}.pdf`, size: 1, sha256: 'f'.repeat(64) },
+        { itemId: 'unknown.item.99', name: 'orpheline.pdf', size: 1, sha256: 'e'.repeat(64) },
+      ],
+    };
+  }
+
+  it('renders with every text in place, PDF syntax and markup printed as text, bidi overrides removed', async () => {
+    const input = hostileInput();
+    const { pages, pageCount, file, model } = await render(input);
+    pages.forEach((page, i) => expect(page).toContain(`page ${i + 1} / ${pageCount}`));
+    const all = pages.join('\n');
+    expect(all).toContain(') Tj ET (');
+    expect(all).toContain('<script>alert("x")</script>');
+    // eslint-disable-next-line no-control-regex -- the control characters of the fixture must be gone
+    expect(all).not.toMatch(/[\u202a-\u202e\u2066-\u2069\u200f\u0000\u0007]/);
+    const text = bodyText(pages, furnitureOf(input));
+    // A 10,000-character comment runs over several pages, with the repeated table header between its parts: every
+    // one of its words is printed, in order.
+    expectInOrder(text, long.split(' '));
+    const xRuns = (text.match(/x{20,}/g) ?? []).map((run) => run.length);
+    expect(xRuns.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(unbroken.length);
+    expect(text).toContain(squeeze('avant evil après isolé marque'));
+    expect(text).toContain('orpheline.pdf');
+    expect(model.completeness.missing.map((m) => m.code)).toContain('evidence-unknown-item');
+
+    // Nothing runs off the page: every word lies within the margins (the footer and header lie within them too).
+    const { words, width, height } = wordBoxes(file);
+    expect(words.length).toBeGreaterThan(1000);
+    const outside = words.filter(
+      (w) => w.xMin < 18 * MM - 1 || w.xMax > width - 18 * MM + 1 || w.yMin < 0 || w.yMax > height - 5 * MM,
+    );
+    expect(outside.map((w) => `${w.page}: ${w.text}`).slice(0, 5)).toEqual([]);
+  }, 60_000);
+});

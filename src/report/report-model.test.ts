@@ -1,0 +1,125 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { checkFrenchTypography } from '../domain/questionnaire/french-typography';
+import { reportModelFromExport, type ExportForReport } from './report-from-export';
+import { buildReportModel } from './report-model';
+import { completeReportInput, demoReportInput, loadDemo } from './report-test-data';
+import { reportTexts } from './report-texts';
+
+describe('buildReportModel', () => {
+  it('holds every answer, comment, justification and piece of evidence of the fixture, and counts them', () => {
+    const input = completeReportInput();
+    const model = buildReportModel(input);
+    const entries = new Map(model.annex.flatMap((g) => g.entries.map((e) => [e.itemId, e])));
+    const answers = Object.entries(input.answers ?? {});
+    expect(answers.length).toBeGreaterThan(70);
+    for (const [id, answer] of answers) {
+      const entry = entries.get(id);
+      expect(entry, id).toBeDefined();
+      expect(entry?.answered).toBe(true);
+      expect(entry?.comment).toBe(answer.comment);
+      if (answer.response?.kind === 'not-applicable') expect(entry?.justification).toBe(answer.response.justification);
+    }
+    const listed = [...entries.values()].flatMap((e) => e.evidence.map((ev) => ev.sha256 + ev.name));
+    expect(listed.sort()).toEqual(input.evidence.map((ev) => ev.sha256 + ev.name).sort());
+    expect(model.completeness).toMatchObject({
+      complete: true,
+      answersIncluded: answers.length,
+      commentsIncluded: answers.length,
+      evidenceIncluded: input.evidence.length,
+      justificationsIncluded: answers.filter(([, a]) => a.response?.kind === 'not-applicable').length,
+      missing: [],
+    });
+  });
+
+  it('says what is missing from an incomplete assessment, with the items to link to', () => {
+    const input = demoReportInput('demo-chu-care-2026');
+    const model = buildReportModel(input);
+    expect(model.completeness.complete).toBe(false);
+    const unanswered = model.completeness.missing.find((m) => m.code === 'unanswered');
+    expect(unanswered?.count).toBe(77 - Object.keys(input.answers ?? {}).length);
+    expect(unanswered?.itemIds).toContain('care.gov.04');
+    expect(unanswered?.domainIds[unanswered.itemIds.indexOf('care.gov.04')]).toBe('governance');
+  });
+
+  it('keeps answers to items outside the profile and evidence of unknown items rather than dropping them', () => {
+    const input = demoReportInput('demo-ehpad-esms-2026');
+    const model = buildReportModel({
+      ...input,
+      answers: { ...input.answers, 'esms.gone.99': { response: { kind: 'status', value: 'yes' }, comment: 'ancien' } },
+      evidence: [{ itemId: 'esms.gone.99', name: 'vieux.pdf', size: 1, sha256: 'a'.repeat(64) }],
+    });
+    const unknown = model.annex.find((g) => g.id === 'unknown-items');
+    expect(unknown?.entries[0]).toMatchObject({ itemId: 'esms.gone.99', comment: 'ancien', evidence: [{ name: 'vieux.pdf' }] });
+    expect(model.completeness.missing.map((m) => m.code)).toContain('evidence-unknown-item');
+  });
+
+  it('ranks gaps as the gap list does and numbers them from 1', () => {
+    const model = buildReportModel(demoReportInput('demo-chu-care-2026'));
+    expect(model.gaps.map((g) => g.rank)).toEqual(model.gaps.map((_, i) => i + 1));
+    const weights = model.gaps.map((g) => ['critical', 'high', 'medium'].indexOf(g.weight));
+    expect(weights).toEqual([...weights].sort((a, b) => a - b));
+  });
+});
+
+describe('reportModelFromExport', () => {
+  const input = demoReportInput('demo-chu-care-2026');
+  const envelope = (level: ExportForReport['sharingLevel'], answers: ExportForReport['content']['answers']): ExportForReport => ({
+    exportedAt: '2026-11-23T10:00:00Z',
+    sharingLevel: level,
+    establishment: input.establishment,
+    content: {
+      questionnaire: { id: 'care', version: '2026.1' },
+      campaignYear: 2026,
+      scores: { asOf: '2026-11-23', overall: { score: 78, completeness: 0.74, answered: 57, applicable: 77, unknown: 3, notApplicable: 1 }, domains: [] },
+      answers,
+    },
+    integrity: { digest: 'd'.repeat(64) },
+  });
+
+  it('prints the file digest and says what an auditor-level file leaves out', () => {
+    const answers = Object.fromEntries(Object.entries(input.answers ?? {}).map(([id, a]) => [id, { response: a.response?.kind === 'not-applicable' ? { kind: 'not-applicable' as const } : a.response }]));
+    const model = reportModelFromExport(envelope('auditor', answers), input.questionnaire, { language: 'fr' });
+    expect(model.meta.fingerprint).toEqual({ value: 'd'.repeat(64), source: 'export-file' });
+    expect(model.completeness.omittedBySharingLevel).toEqual(['comments', 'justifications', 'evidence', 'application-names', 'action-details']);
+    expect(model.completeness.answersIncluded).toBe(Object.keys(answers).length);
+    expect(model.completeness.missing.map((m) => m.code)).not.toContain('missing-justification');
+  });
+
+  it('prints the stored scores of a statistics-level file, which has no answers', () => {
+    const model = reportModelFromExport(envelope('statistics', undefined), input.questionnaire, { language: 'en' });
+    expect(model.summary.overall.score).toBe(78);
+    expect(model.gapsKnown).toBe(false);
+    expect(model.completeness.omittedBySharingLevel).toContain('answers');
+    expect(model.completeness.complete).toBe(false);
+  });
+});
+
+describe('the report texts', () => {
+  it('follow French typography', () => {
+    const strings: string[] = [];
+    const collect = (value: unknown): void => {
+      if (typeof value === 'string') strings.push(value);
+      else if (typeof value === 'function') {
+        const out: unknown = (value as (...args: unknown[]) => unknown)(3, 7, '1\u202f%');
+        if (typeof out === 'string') strings.push(out);
+      } else if (Array.isArray(value)) value.forEach(collect);
+      else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+    };
+    collect(reportTexts.fr);
+    const issues = strings.flatMap((s) => checkFrenchTypography(s).map((i) => `${i.rule}: ${i.excerpt}`));
+    expect(issues).toEqual([]);
+  });
+
+  it('have the same keys in both languages', () => {
+    const keys = (value: unknown, path = ''): string[] =>
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.entries(value).flatMap(([k, v]) => keys(v, `${path}.${k}`))
+        : [path];
+    expect(keys(reportTexts.en)).toEqual(keys(reportTexts.fr));
+  });
+
+  it('cover every demo establishment category', () => {
+    for (const e of loadDemo().establishments) expect(reportTexts.fr.categories[e.category]).toBeTruthy();
+  });
+});
