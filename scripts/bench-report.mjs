@@ -146,8 +146,16 @@ export async function benchReport({ record, browser, origin }) {
   console.log('Report PDF of a complete CaRE assessment…');
   const code = await loadReportCode();
   const fontDir = join(root, 'public', 'fonts');
-  record('Report font subset, regular', Math.round(readFileSync(join(fontDir, 'DejaVuSans-subset.ttf')).length / 1024), 'KiB');
-  record('Report font subset, bold', Math.round(readFileSync(join(fontDir, 'DejaVuSans-Bold-subset.ttf')).length / 1024), 'KiB');
+  record(
+    'Report font subset, regular',
+    Math.round(readFileSync(join(fontDir, 'DejaVuSans-subset.ttf')).length / 1024),
+    'KiB',
+  );
+  record(
+    'Report font subset, bold',
+    Math.round(readFileSync(join(fontDir, 'DejaVuSans-Bold-subset.ttf')).length / 1024),
+    'KiB',
+  );
   await benchNode(record, code);
   await benchBrowser(record, browser, origin, code);
 }
@@ -158,17 +166,23 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   const { chromiumLaunchOptions } = await import('../tests/e2e/chromium.js');
   const dist = mkdtempSync(join(tmpdir(), 'care-bench-report-dist-'));
   console.log('Building the production bundle…');
-  if (spawnSync('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir'], { cwd: root, stdio: 'ignore' }).status !== 0) {
+  if (
+    spawnSync('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir'], { cwd: root, stdio: 'ignore' }).status !== 0
+  ) {
     console.error('The build failed.');
     process.exit(1);
   }
   const port = 4292;
   const origin = `http://127.0.0.1:${port}`;
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist], {
-    cwd: root,
-    stdio: 'ignore',
-    detached: true,
-  });
+  const server = spawn(
+    'npx',
+    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist],
+    {
+      cwd: root,
+      stdio: 'ignore',
+      detached: true,
+    },
+  );
   const stop = () => {
     try {
       process.kill(-server.pid);
@@ -186,7 +200,13 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
   }
   const results = [];
   const record = (name, value, unit, budget, comparison = 'max') =>
-    results.push({ name, value, unit, budget, ok: budget === undefined ? null : comparison === 'max' ? value <= budget : value >= budget });
+    results.push({
+      name,
+      value,
+      unit,
+      budget,
+      ok: budget === undefined ? null : comparison === 'max' ? value <= budget : value >= budget,
+    });
   const browser = await chromium.launch(chromiumLaunchOptions);
   try {
     await benchReport({ record, browser, origin });

@@ -28,7 +28,7 @@ export function Layout() {
               {t('common.nav.establishments')}
             </NavLink>
             <NavLink to="/questionnaires">{t('common.nav.questionnaires')}</NavLink>
-            <NavLink to="/auditor">{t('auditor.nav')}</NavLink>
+            <NavLink to="/auditor">{t('common.nav.auditor')}</NavLink>
             <NavLink to="/settings">{t('common.nav.settings')}</NavLink>
           </nav>
           <SaveIndicator />
@@ -50,9 +50,9 @@ export function Layout() {
       ) : null}
       {closed ? (
         <div className="notice notice--warning closed-banner" role="alert">
-          <p>{t('assessment.closedByAnotherTab')}</p>
+          <p>{t('common.closedByAnotherTab')}</p>
           <button type="button" className="button button--primary" onClick={() => window.location.reload()}>
-            {t('assessment.reload')}
+            {t('common.reload')}
           </button>
         </div>
       ) : null}

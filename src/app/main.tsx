@@ -1,7 +1,7 @@
 import '../domain/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { initI18n, preferredLanguage } from '../i18n/i18n';
+import { initI18n, loadEnglishCore, preferredLanguage } from '../i18n/i18n';
 import { openCareDatabase } from '../storage/care-database';
 import { App } from './app';
 import { StartupFailure } from './startup-failure';
@@ -15,12 +15,17 @@ document.documentElement.lang = language;
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 
-openCareDatabase().then(
-  (db) =>
+// The French texts of the first screen ship with it; in English, their translation is fetched first. The texts
+// of the other screens come with the first of them to open (src/i18n/locales/core.ts).
+const textsReady = language === 'fr' ? Promise.resolve() : loadEnglishCore();
+
+Promise.all([openCareDatabase(), textsReady]).then(
+  ([db]) => {
     root.render(
       <StrictMode>
         <App db={db} />
       </StrictMode>,
-    ),
+    );
+  },
   (error: unknown) => root.render(<StartupFailure error={error} />),
 );

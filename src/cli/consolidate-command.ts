@@ -26,7 +26,7 @@ import {
   validateExportFile,
   type ExportValidation,
 } from '../exchange/validate-export';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext, type CliLanguage } from './cli-context';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand, type CliLanguage } from './cli-context';
 import { describeRefusal } from './export-messages';
 import { expandFileArguments, type FileArgument } from './files';
 
@@ -113,26 +113,26 @@ const PROGRESS_EVERY = 5000;
 const text = {
   fr: {
     usage: (outputs: string) =>
-      `usage : care-autodiag consolidate <fichiers ou dossiers…> ${outputs} [--expected <liste.csv>] ` +
+      `usage\u00a0: care-autodiag consolidate <fichiers ou dossiers…> ${outputs} [--expected <liste.csv>] ` +
       '[--require-signature] [--max-bytes <octets>] [--concurrency <n>]',
     noOutput: 'indiquez au moins un fichier de sortie.',
-    missing: (path: string) => `introuvable : ${path}`,
-    expectedUnreadable: (path: string) => `liste des attendus illisible : ${path}`,
-    expectedNoFiness: 'la liste des attendus n’a pas de colonne « finess ».',
-    expectedIssues: (n: number) => `liste des attendus : ${n} ligne(s) à vérifier (FINESS invalide ou en double).`,
+    missing: (path: string) => `introuvable\u00a0: ${path}`,
+    expectedUnreadable: (path: string) => `liste des attendus illisible\u00a0: ${path}`,
+    expectedNoFiness: 'la liste des attendus n’a pas de colonne «\u00a0finess\u00a0».',
+    expectedIssues: (n: number) => `liste des attendus\u00a0: ${n} ligne(s) à vérifier (FINESS invalide ou en double).`,
     noFiles: 'aucun fichier d’export (.json, .zip) trouvé.',
     progress: (done: number, total: number) => `… ${done} / ${total} fichiers`,
     refused: 'REFUSÉ',
     summary: (read: number, kept: number, duplicates: number, rejected: number, seconds: string) =>
-      `${read} fichier(s) lu(s) en ${seconds} s : ${kept} retenu(s), ${duplicates} remplacé(s) par un export plus ` +
+      `${read} fichier(s) lu(s) en ${seconds} s\u00a0: ${kept} retenu(s), ${duplicates} remplacé(s) par un export plus ` +
       `récent du même établissement, ${rejected} refusé(s).`,
     selection: (q: string, year: number, n: number, median: string) =>
-      `  ${q} ${year} : ${n} établissement(s), score global médian ${median}`,
+      `  ${q} ${year}\u00a0: ${n} établissement(s), score global médian ${median}`,
     expected: (total: number, submitted: number, missing: number, unexpected: number) =>
-      `attendus : ${total}, dont ${submitted} avec au moins un fichier ; ${missing} manquant(s), ` +
+      `attendus\u00a0: ${total}, dont ${submitted} avec au moins un fichier\u00a0; ${missing} manquant(s), ` +
       `${unexpected} fichier(s) hors liste.`,
-    written: (path: string) => `écrit : ${path}`,
-    writeFailed: (path: string, reason: string) => `écriture impossible de ${path} : ${reason}`,
+    written: (path: string) => `écrit\u00a0: ${path}`,
+    writeFailed: (path: string, reason: string) => `écriture impossible de ${path}\u00a0: ${reason}`,
   },
   en: {
     usage: (outputs: string) =>

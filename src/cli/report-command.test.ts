@@ -28,12 +28,23 @@ describe('care-autodiag report', () => {
       establishment: { name: string };
       content: { answers: Record<string, { comment?: string }> };
     };
-    const { code, out, err } = await report([join(fixtures, 'full.json'), '--out', 'r.pdf', '--csv', '.', '--author', 'RSSI']);
+    const { code, out, err } = await report([
+      join(fixtures, 'full.json'),
+      '--out',
+      'r.pdf',
+      '--csv',
+      '.',
+      '--author',
+      'RSSI',
+    ]);
     expect(code).toBe(0);
     expect(out[0]).toMatch(/^rapport écrit : r\.pdf \(\d+ pages, \d+ octets\)$/);
     expect(out.filter((l) => l.startsWith('CSV écrit'))).toHaveLength(5);
     expect(err.join('\n')).toContain('commentaire(s)');
-    const text = execFileSync('pdftotext', ['-raw', join(folder, 'r.pdf'), '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+    const text = execFileSync('pdftotext', ['-raw', join(folder, 'r.pdf'), '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      '',
+    );
     expect(text).toContain(full.establishment.name.replace(/\s+/g, ''));
     for (const [id, answer] of Object.entries(full.content.answers)) {
       expect(text).toContain(id);
@@ -50,7 +61,10 @@ describe('care-autodiag report', () => {
   }, 30_000);
 
   it('refuses a tampered file and writes nothing', async () => {
-    const tampered = readFileSync(join(fixtures, 'full.json'), 'utf8').replace('"campaignYear": 2026', '"campaignYear": 2025');
+    const tampered = readFileSync(join(fixtures, 'full.json'), 'utf8').replace(
+      '"campaignYear": 2026',
+      '"campaignYear": 2025',
+    );
     writeFileSync(join(folder, 'bad.json'), tampered);
     const { code, err } = await report(['bad.json', '--out', 'bad.pdf']);
     expect(code).toBe(1);

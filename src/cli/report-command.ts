@@ -27,7 +27,8 @@ const text = {
     missing: 'fichier introuvable.',
     noQuestionnaire: (id: string, version: string) =>
       `questionnaire ${id} ${version} introuvable : mettez à jour Autodiag CaRE pour imprimer ce fichier.`,
-    written: (file: string, pages: number, bytes: number) => `rapport écrit : ${file} (${pages} pages, ${bytes} octets)`,
+    written: (file: string, pages: number, bytes: number) =>
+      `rapport écrit : ${file} (${pages} pages, ${bytes} octets)`,
     csv: (file: string, rows: number) => `CSV écrit : ${file} (${rows} lignes)`,
     draft: 'évaluation incomplète : le rapport est marqué « BROUILLON ».',
   },

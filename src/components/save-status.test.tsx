@@ -32,15 +32,15 @@ function deferred<T>() {
 describe('the save indicator', () => {
   it('says « Enregistré » only once the write has resolved', async () => {
     const api = setUp();
-    const write = deferred<void>();
-    let pending!: Promise<void>;
+    const write = deferred<undefined>();
+    let pending!: Promise<undefined>;
     act(() => {
       pending = api().save('answer:a', () => write.promise);
     });
     expect(screen.getByRole('status')).toHaveTextContent('Enregistrement…');
     expect(screen.queryByText('Enregistré')).toBeNull();
     await act(async () => {
-      write.resolve();
+      write.resolve(undefined);
       await pending;
     });
     expect(screen.getByRole('status')).toHaveTextContent('Enregistré');
@@ -48,15 +48,15 @@ describe('the save indicator', () => {
 
   it('keeps « Enregistrement… » while another change is still pending', async () => {
     const api = setUp();
-    const slow = deferred<void>();
-    let first!: Promise<void>;
+    const slow = deferred<undefined>();
+    let first!: Promise<undefined>;
     act(() => {
       first = api().save('answer:a', () => slow.promise);
     });
     await act(() => api().save('answer:b', () => Promise.resolve()));
     expect(screen.getByRole('status')).toHaveTextContent('Enregistrement…');
     await act(async () => {
-      slow.resolve();
+      slow.resolve(undefined);
       await first;
     });
     expect(screen.getByRole('status')).toHaveTextContent('Enregistré');
@@ -69,7 +69,11 @@ describe('the save indicator', () => {
       attempts += 1;
       return attempts === 1 ? Promise.reject(new StorageError('quota-exceeded')) : Promise.resolve();
     };
-    await act(() => api().save('answer:a', write).catch(() => undefined));
+    await act(() =>
+      api()
+        .save('answer:a', write)
+        .catch(() => undefined),
+    );
     const alert = screen.getByRole('alert');
     expect(alert).toHaveTextContent('Non enregistré');
     expect(alert).toHaveTextContent('l’espace de stockage du navigateur est plein');

@@ -1,7 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../domain/localized-text';
-import { en, fr } from './locales';
+import type { en, fr } from './locales';
+import { frCore } from './locales/core';
 
 export const LANGUAGE_STORAGE_KEY = 'care-autodiag.language';
 
@@ -10,7 +11,7 @@ export function initI18n(language: Language): typeof i18next {
     lng: language,
     fallbackLng: 'fr',
     supportedLngs: ['fr', 'en'],
-    resources: { fr: { translation: fr }, en: { translation: en } },
+    resources: { fr: { translation: frCore }, en: { translation: {} } },
     // React escapes what it renders; i18next must not escape it a second time.
     interpolation: { escapeValue: false },
     initAsync: false,
@@ -33,7 +34,28 @@ export function preferredLanguage(
   return browserLanguages[0]?.toLowerCase().startsWith('en') ? 'en' : 'fr';
 }
 
+/** Adds every text of both languages (merged into what is there); used by the lazy loader and by tests. */
+export function registerTranslations(all: { fr: typeof fr; en: typeof en }): void {
+  i18next.addResourceBundle('fr', 'translation', all.fr, true, true);
+  i18next.addResourceBundle('en', 'translation', all.en, true, true);
+}
+
+/** The English texts of the first screen only, for an interface that starts in English. */
+export async function loadEnglishCore(): Promise<void> {
+  const { enCore } = await import('./locales/core-en');
+  i18next.addResourceBundle('en', 'translation', enCore, true, true);
+}
+
+let allTranslations: Promise<void> | undefined;
+
+/** Loads the texts of every screen in both languages, once; lazy routes and the language switch await it. */
+export function loadAllTranslations(): Promise<void> {
+  allTranslations ??= import('./locales').then(registerTranslations);
+  return allTranslations;
+}
+
 export async function changeLanguage(language: Language, storage?: Pick<Storage, 'setItem'>): Promise<void> {
+  await loadAllTranslations();
   await i18next.changeLanguage(language);
   storage?.setItem(LANGUAGE_STORAGE_KEY, language);
   if (typeof document !== 'undefined') document.documentElement.lang = language;

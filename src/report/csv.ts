@@ -66,7 +66,18 @@ export function buildCsv(model: ReportModel, kind: CsvKind): CsvFile {
   switch (kind) {
     case 'answers': {
       const h = t.csv.answers;
-      fields = [h.itemId, h.domain, h.question, h.weight, h.basis, h.answer, h.comment, h.justification, h.toReview, h.evidence];
+      fields = [
+        h.itemId,
+        h.domain,
+        h.question,
+        h.weight,
+        h.basis,
+        h.answer,
+        h.comment,
+        h.justification,
+        h.toReview,
+        h.evidence,
+      ];
       data = model.annex.flatMap((group) =>
         group.entries.map((e) => [
           e.itemId,
@@ -78,14 +89,28 @@ export function buildCsv(model: ReportModel, kind: CsvKind): CsvFile {
           e.comment ?? '',
           e.justification ?? '',
           yesNo(e.toReview),
-          e.evidence.map((ev) => `${ev.name} (${ev.documentDate ?? t.annex.undated}, SHA-256 ${ev.sha256})`).join(' | '),
+          e.evidence
+            .map((ev) => `${ev.name} (${ev.documentDate ?? t.annex.undated}, SHA-256 ${ev.sha256})`)
+            .join(' | '),
         ]),
       );
       break;
     }
     case 'gaps': {
       const h = t.csv.gaps;
-      fields = [h.rank, h.itemId, h.domain, h.question, h.weight, h.state, h.basis, h.due, h.urgency, h.evidence, h.comment];
+      fields = [
+        h.rank,
+        h.itemId,
+        h.domain,
+        h.question,
+        h.weight,
+        h.state,
+        h.basis,
+        h.due,
+        h.urgency,
+        h.evidence,
+        h.comment,
+      ];
       data = model.gaps.map((g) => [
         g.rank,
         g.itemId,
@@ -134,7 +159,18 @@ export function buildCsv(model: ReportModel, kind: CsvKind): CsvFile {
     }
     case 'applications': {
       const h = t.csv.applications;
-      fields = [h.name, h.kind, h.sensitive, h.means, h.users, h.twoFactor, h.homologation, h.targetDate, h.status, h.findings];
+      fields = [
+        h.name,
+        h.kind,
+        h.sensitive,
+        h.means,
+        h.users,
+        h.twoFactor,
+        h.homologation,
+        h.targetDate,
+        h.status,
+        h.findings,
+      ];
       data = model.applications.lines.map((a) => [
         a.name,
         t.applicationKinds[a.kind],

@@ -62,7 +62,9 @@ export function reportInputFromExport(
     answers: content.answers,
     storedScores: { overall: content.scores.overall, domains: content.scores.domains },
     evidence: content.evidence ?? [],
-    budgets: content.budget ? [{ year: content.budget.year, inputs: content.budget.inputs, ratios: content.budget.ratios }] : [],
+    budgets: content.budget
+      ? [{ year: content.budget.year, inputs: content.budget.inputs, ratios: content.budget.ratios }]
+      : [],
     budgetTargets: options.budgetTargets,
     applications: content.applications ?? [],
     actions: content.actions ?? [],

@@ -50,7 +50,11 @@ describe('buildReportModel', () => {
       evidence: [{ itemId: 'esms.gone.99', name: 'vieux.pdf', size: 1, sha256: 'a'.repeat(64) }],
     });
     const unknown = model.annex.find((g) => g.id === 'unknown-items');
-    expect(unknown?.entries[0]).toMatchObject({ itemId: 'esms.gone.99', comment: 'ancien', evidence: [{ name: 'vieux.pdf' }] });
+    expect(unknown?.entries[0]).toMatchObject({
+      itemId: 'esms.gone.99',
+      comment: 'ancien',
+      evidence: [{ name: 'vieux.pdf' }],
+    });
     expect(model.completeness.missing.map((m) => m.code)).toContain('evidence-unknown-item');
   });
 
@@ -64,24 +68,42 @@ describe('buildReportModel', () => {
 
 describe('reportModelFromExport', () => {
   const input = demoReportInput('demo-chu-care-2026');
-  const envelope = (level: ExportForReport['sharingLevel'], answers: ExportForReport['content']['answers']): ExportForReport => ({
+  const envelope = (
+    level: ExportForReport['sharingLevel'],
+    answers: ExportForReport['content']['answers'],
+  ): ExportForReport => ({
     exportedAt: '2026-11-23T10:00:00Z',
     sharingLevel: level,
     establishment: input.establishment,
     content: {
       questionnaire: { id: 'care', version: '2026.1' },
       campaignYear: 2026,
-      scores: { asOf: '2026-11-23', overall: { score: 78, completeness: 0.74, answered: 57, applicable: 77, unknown: 3, notApplicable: 1 }, domains: [] },
+      scores: {
+        asOf: '2026-11-23',
+        overall: { score: 78, completeness: 0.74, answered: 57, applicable: 77, unknown: 3, notApplicable: 1 },
+        domains: [],
+      },
       answers,
     },
     integrity: { digest: 'd'.repeat(64) },
   });
 
   it('prints the file digest and says what an auditor-level file leaves out', () => {
-    const answers = Object.fromEntries(Object.entries(input.answers ?? {}).map(([id, a]) => [id, { response: a.response?.kind === 'not-applicable' ? { kind: 'not-applicable' as const } : a.response }]));
+    const answers = Object.fromEntries(
+      Object.entries(input.answers ?? {}).map(([id, a]) => [
+        id,
+        { response: a.response?.kind === 'not-applicable' ? { kind: 'not-applicable' as const } : a.response },
+      ]),
+    );
     const model = reportModelFromExport(envelope('auditor', answers), input.questionnaire, { language: 'fr' });
     expect(model.meta.fingerprint).toEqual({ value: 'd'.repeat(64), source: 'export-file' });
-    expect(model.completeness.omittedBySharingLevel).toEqual(['comments', 'justifications', 'evidence', 'application-names', 'action-details']);
+    expect(model.completeness.omittedBySharingLevel).toEqual([
+      'comments',
+      'justifications',
+      'evidence',
+      'application-names',
+      'action-details',
+    ]);
     expect(model.completeness.answersIncluded).toBe(Object.keys(answers).length);
     expect(model.completeness.missing.map((m) => m.code)).not.toContain('missing-justification');
   });

@@ -22,11 +22,7 @@ import {
   type RatioBand,
 } from '../domain/budget/budget-ratios';
 import type { BudgetInputs } from '../domain/budget/budget-record';
-import {
-  audiencesOf,
-  type EstablishmentCategory,
-  type Sector,
-} from '../domain/establishment/establishment';
+import { audiencesOf, type EstablishmentCategory, type Sector } from '../domain/establishment/establishment';
 import type { Language } from '../domain/localized-text';
 import type { Questionnaire, QuestionnaireItem, Weight } from '../domain/questionnaire/questionnaire-schema';
 import { gapStateOf, listGaps, type GapState, type Urgency } from '../domain/results/list-gaps';
@@ -64,8 +60,7 @@ export interface ReportEstablishment {
 
 /** A response as stored, or as an export below "full" carries it (a not-applicable answer without its reason). */
 export type ReportResponse =
-  | Exclude<Response, { kind: 'not-applicable' }>
-  | { kind: 'not-applicable'; justification?: string | undefined };
+  Exclude<Response, { kind: 'not-applicable' }> | { kind: 'not-applicable'; justification?: string | undefined };
 
 export interface ReportAnswer {
   response?: ReportResponse | undefined;
@@ -92,12 +87,25 @@ export interface ReportAction {
   estimatedCost?: number | undefined;
 }
 
-export type ReportApplication = Omit<ApplicationRecord, 'id' | 'establishmentId' | 'createdAt' | 'updatedAt' | 'name'> & {
+export type ReportApplication = Omit<
+  ApplicationRecord,
+  'id' | 'establishmentId' | 'createdAt' | 'updatedAt' | 'name'
+> & {
   name?: string | undefined;
 };
 
 /** The ratios as an export file at "statistics" level carries them, without the amounts. */
-export type StoredRatios = Partial<Record<'itShareOfOperating' | 'cyberShareOfIt' | 'itShareTotal' | 'cyberShareTotal' | 'cyberShareNet' | 'securityStaffShare', number>>;
+export type StoredRatios = Partial<
+  Record<
+    | 'itShareOfOperating'
+    | 'cyberShareOfIt'
+    | 'itShareTotal'
+    | 'cyberShareTotal'
+    | 'cyberShareNet'
+    | 'securityStaffShare',
+    number
+  >
+>;
 
 export interface ReportBudgetYear {
   year: number;
@@ -303,7 +311,12 @@ export interface ReportModel {
     overall: ReportSummaryFigures;
     gapCount: number;
     criticalGapCount: number;
-    ratios: { itShare: RatioLine; cyberShare: RatioLine; twoFactorShare: number | undefined; budgetYear: number | undefined };
+    ratios: {
+      itShare: RatioLine;
+      cyberShare: RatioLine;
+      twoFactorShare: number | undefined;
+      budgetYear: number | undefined;
+    };
     firstActions: FirstActionLine[];
     nextDeadlines: DeadlineLine[];
   };
@@ -311,7 +324,14 @@ export interface ReportModel {
   gaps: GapLine[];
   /** Undefined when the source holds no answers: the gaps are then unknown rather than none. */
   gapsKnown: boolean;
-  actions: { lines: ActionLine[]; known: boolean; openCost: number; openWithoutEstimate: number; costShareOfGap: number | undefined; cyberGap: number | undefined };
+  actions: {
+    lines: ActionLine[];
+    known: boolean;
+    openCost: number;
+    openWithoutEstimate: number;
+    costShareOfGap: number | undefined;
+    cyberGap: number | undefined;
+  };
   budget: { years: BudgetYearLine[]; targets: BudgetTargets; campaignYear: BudgetYearLine | undefined };
   applications: {
     known: boolean;
@@ -324,7 +344,10 @@ export interface ReportModel {
     target2027Met: boolean | undefined;
     target2028Met: boolean | undefined;
   };
-  providerQuestions: { domainTitle: string; questions: { itemId: string; question: string; comment: string | undefined }[] }[];
+  providerQuestions: {
+    domainTitle: string;
+    questions: { itemId: string; question: string; comment: string | undefined }[];
+  }[];
   deadlines: DeadlineLine[];
   annex: AnnexGroup[];
   sources: { title: string; reference: string }[];
@@ -333,14 +356,19 @@ export interface ReportModel {
 
 // ---------------------------------------------------------------------------------------------------------------
 
-const nonBlank = (text: string | undefined): string | undefined => (text !== undefined && /\S/.test(text) ? text : undefined);
+const nonBlank = (text: string | undefined): string | undefined =>
+  text !== undefined && /\S/.test(text) ? text : undefined;
 
 function referenceOf(item: QuestionnaireItem): string | undefined {
   return item.basis.kind === 'official' ? item.basis.reference : undefined;
 }
 
 /** The answer as words: « Oui », « 85 % », « 12 jours », the option chosen, « Non applicable »… */
-export function answerText(item: QuestionnaireItem | undefined, response: ReportResponse | undefined, language: Language): string {
+export function answerText(
+  item: QuestionnaireItem | undefined,
+  response: ReportResponse | undefined,
+  language: Language,
+): string {
   const t = reportTexts[language].answers;
   if (!response) return t.unanswered;
   switch (response.kind) {
@@ -358,7 +386,8 @@ export function answerText(item: QuestionnaireItem | undefined, response: Report
     }
     case 'number': {
       const n = formatNumber(response.value, language);
-      if (item?.answerType === 'percent' || item?.unit === 'percent') return language === 'fr' ? `${n}\u202f%` : `${n}%`;
+      if (item?.answerType === 'percent' || item?.unit === 'percent')
+        return language === 'fr' ? `${n}\u202f%` : `${n}%`;
       if (item?.unit === 'days') return t.days(n);
       return t.count(n);
     }
@@ -373,7 +402,11 @@ function scorableAnswers(answers: Record<string, ReportAnswer>): Assessment['ans
       a.response?.kind === 'not-applicable'
         ? { kind: 'not-applicable', justification: a.response.justification ?? '-' }
         : a.response;
-    out[id] = { ...(response ? { response } : {}), ...(a.comment !== undefined ? { comment: a.comment } : {}), updatedAt: 0 };
+    out[id] = {
+      ...(response ? { response } : {}),
+      ...(a.comment !== undefined ? { comment: a.comment } : {}),
+      updatedAt: 0,
+    };
   }
   return out;
 }
@@ -443,18 +476,33 @@ export function buildReportModel(input: ReportInput): ReportModel {
   const overall = answers || !input.storedScores ? figuresOf(score.overall) : storedFigures(input.storedScores.overall);
   const domains: DomainResult[] =
     answers || !input.storedScores
-      ? score.domains.map((d) => ({ domainId: d.domainId, title: domainTitle.get(d.domainId) ?? d.domainId, ...figuresOf(d) }))
-      : input.storedScores.domains.map((d) => ({ domainId: d.domainId, title: domainTitle.get(d.domainId) ?? d.domainId, ...storedFigures(d) }));
+      ? score.domains.map((d) => ({
+          domainId: d.domainId,
+          title: domainTitle.get(d.domainId) ?? d.domainId,
+          ...figuresOf(d),
+        }))
+      : input.storedScores.domains.map((d) => ({
+          domainId: d.domainId,
+          title: domainTitle.get(d.domainId) ?? d.domainId,
+          ...storedFigures(d),
+        }));
 
   // Evidence per item, in name order so that two reports of the same data list it alike.
   const evidenceByItem = new Map<string, ReportEvidence[]>();
-  for (const e of [...input.evidence].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.sha256 < b.sha256 ? -1 : 1))) {
+  for (const e of [...input.evidence].sort((a, b) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : a.sha256 < b.sha256 ? -1 : 1,
+  )) {
     const list = evidenceByItem.get(e.itemId) ?? [];
     list.push(e);
     evidenceByItem.set(e.itemId, list);
   }
   const evidenceLines = (itemId: string): EvidenceLine[] =>
-    (evidenceByItem.get(itemId) ?? []).map((e) => ({ name: e.name, documentDate: e.documentDate, sha256: e.sha256, size: e.size }));
+    (evidenceByItem.get(itemId) ?? []).map((e) => ({
+      name: e.name,
+      documentDate: e.documentDate,
+      sha256: e.sha256,
+      size: e.size,
+    }));
 
   // Gaps.
   const gaps = answers ? listGaps(questionnaire, scorable, score) : [];
@@ -578,7 +626,9 @@ export function buildReportModel(input: ReportInput): ReportModel {
   }));
 
   // Deadlines this questionnaire speaks to, read from its own answers.
-  const deadlineResults = listDeadlines(establishment.sector, input.asOf, scoreById).filter((d) => d.itemIds.length > 0);
+  const deadlineResults = listDeadlines(establishment.sector, input.asOf, scoreById).filter(
+    (d) => d.itemIds.length > 0,
+  );
   const deadlineLine = (d: (typeof deadlineResults)[number]): DeadlineLine => ({
     id: d.deadline.id,
     due: d.due,
@@ -589,9 +639,10 @@ export function buildReportModel(input: ReportInput): ReportModel {
 
   // Completeness.
   const unanswered = score.items.filter((s) => s.outcome === 'unanswered');
-  const missingJustification = input.sharingLevel === 'full' && answers
-    ? entries.filter((e) => answers[e.itemId]?.response?.kind === 'not-applicable' && e.justification === undefined)
-    : [];
+  const missingJustification =
+    input.sharingLevel === 'full' && answers
+      ? entries.filter((e) => answers[e.itemId]?.response?.kind === 'not-applicable' && e.justification === undefined)
+      : [];
   const toReview = entries.filter((e) => e.toReview);
   const unknownEvidence = input.evidence.filter((e) => !itemsById.has(e.itemId));
   const itemDomain = (id: string) => itemsById.get(id)?.domain ?? '';
@@ -600,9 +651,18 @@ export function buildReportModel(input: ReportInput): ReportModel {
     if (count > 0) missing.push({ code, count, itemIds: ids, domainIds: ids.map(itemDomain) });
   };
   if (answers) {
-    addMissing('unanswered', unanswered.map((s) => s.itemId));
-    addMissing('missing-justification', missingJustification.map((e) => e.itemId));
-    addMissing('to-review', toReview.map((e) => e.itemId));
+    addMissing(
+      'unanswered',
+      unanswered.map((s) => s.itemId),
+    );
+    addMissing(
+      'missing-justification',
+      missingJustification.map((e) => e.itemId),
+    );
+    addMissing(
+      'to-review',
+      toReview.map((e) => e.itemId),
+    );
   }
   if (!campaignBudget) addMissing('no-budget', [], 1);
   if (!omitted.includes('applications') && establishment.sector === 'health' && mfa.sensitiveCount === 0)
@@ -647,15 +707,33 @@ export function buildReportModel(input: ReportInput): ReportModel {
       gapCount: gapLines.length,
       criticalGapCount: gapLines.filter((g) => g.weight === 'critical').length,
       ratios: {
-        itShare: { ...(campaignBudget?.ratios.itShareOfOperating ?? { value: undefined, band: undefined }), target: targets.itShare },
-        cyberShare: { ...(campaignBudget?.ratios.cyberShareOfIt ?? { value: undefined, band: undefined }), target: targets.cyberShare },
+        itShare: {
+          ...(campaignBudget?.ratios.itShareOfOperating ?? { value: undefined, band: undefined }),
+          target: targets.itShare,
+        },
+        cyberShare: {
+          ...(campaignBudget?.ratios.cyberShareOfIt ?? { value: undefined, band: undefined }),
+          target: targets.cyberShare,
+        },
         twoFactorShare: mfa.usersShare,
         budgetYear: campaignBudget?.year,
       },
       firstActions: firstActions(actionRecords, gaps, input.asOf, 5).map((f) =>
         f.kind === 'action'
-          ? { title: f.action.title, itemId: f.action.itemId, dueDate: f.action.dueDate, owner: f.action.owner, suggested: false }
-          : { title: f.gap.item.question[language], itemId: f.gap.item.id, dueDate: f.gap.due, owner: undefined, suggested: true },
+          ? {
+              title: f.action.title,
+              itemId: f.action.itemId,
+              dueDate: f.action.dueDate,
+              owner: f.action.owner,
+              suggested: false,
+            }
+          : {
+              title: f.gap.item.question[language],
+              itemId: f.gap.item.id,
+              dueDate: f.gap.due,
+              owner: undefined,
+              suggested: true,
+            },
       ),
       nextDeadlines: nextDeadlines(deadlineResults, 5).map(deadlineLine),
     },

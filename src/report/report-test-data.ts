@@ -58,13 +58,17 @@ export function demoEvidence(assessment: DemoAssessment): ReportEvidence[] {
     }));
 }
 
-export function demoReportInput(assessmentId: string, options: { asOf?: string; language?: 'fr' | 'en' } = {}): ReportInput {
+export function demoReportInput(
+  assessmentId: string,
+  options: { asOf?: string; language?: 'fr' | 'en' } = {},
+): ReportInput {
   const demo = loadDemo();
   const assessment = demo.assessments.find((a) => a.id === assessmentId);
   if (!assessment) throw new Error(`no demo assessment ${assessmentId}`);
   const establishment = demo.establishments.find((e) => e.id === assessment.establishmentId);
   if (!establishment) throw new Error(`no demo establishment ${assessment.establishmentId}`);
-  const of = <T extends { establishmentId: string }>(rows: T[]) => rows.filter((r) => r.establishmentId === establishment.id);
+  const of = <T extends { establishmentId: string }>(rows: T[]) =>
+    rows.filter((r) => r.establishmentId === establishment.id);
   return {
     establishment,
     questionnaire: loadQuestionnaireFile(assessment.questionnaireId, assessment.questionnaireVersion),
@@ -95,10 +99,16 @@ export function completeReportInput(language: 'fr' | 'en' = 'fr'): ReportInput {
   q.items.forEach((item, i) => {
     const pick = i % 5;
     let response: Answer['response'];
-    if (pick === 4) response = { kind: 'not-applicable', justification: `Activité non exercée sur le site (question ${item.id}) : l’établissement ne dispose pas de ce service, vérifié en comité de sécurité.` };
+    if (pick === 4)
+      response = {
+        kind: 'not-applicable',
+        justification: `Activité non exercée sur le site (question ${item.id}) : l’établissement ne dispose pas de ce service, vérifié en comité de sécurité.`,
+      };
     else if (pick === 3) response = { kind: 'unknown' };
-    else if (item.answerType === 'status') response = { kind: 'status', value: (['yes', 'partial', 'no'] as const)[pick] ?? 'yes' };
-    else if (item.answerType === 'choice') response = { kind: 'choice', value: item.choices?.[pick % (item.choices.length || 1)]?.id ?? '' };
+    else if (item.answerType === 'status')
+      response = { kind: 'status', value: (['yes', 'partial', 'no'] as const)[pick] ?? 'yes' };
+    else if (item.answerType === 'choice')
+      response = { kind: 'choice', value: item.choices?.[pick % (item.choices.length || 1)]?.id ?? '' };
     else if (item.answerType === 'date') response = { kind: 'date', value: '2026-06-30' };
     else response = { kind: 'number', value: item.answerType === 'percent' ? 60 + pick * 10 : 3 + pick };
     answers[item.id] = {
@@ -112,10 +122,33 @@ export function completeReportInput(language: 'fr' | 'en' = 'fr'): ReportInput {
       updatedAt: 0,
     };
     evidence.push(
-      { itemId: item.id, name: `${item.id}-procédure-validée.pdf`, size: 180_000 + i, sha256: (i % 256).toString(16).padStart(2, '0').repeat(32), documentDate: '2026-02-10' },
-      { itemId: item.id, name: `${item.id}-compte-rendu-comité.docx`, size: 40_000 + i, sha256: ((i + 7) % 256).toString(16).padStart(2, '0').repeat(32) },
-      { itemId: item.id, name: `${item.id}-capture-console.png`, size: 250_000 + i, sha256: ((i + 13) % 256).toString(16).padStart(2, '0').repeat(32), documentDate: '2026-09-01' },
-      { itemId: item.id, name: `${item.id}-rapport-audit-externe.pdf`, size: 900_000 + i, sha256: ((i + 29) % 256).toString(16).padStart(2, '0').repeat(32), documentDate: '2026-10-20' },
+      {
+        itemId: item.id,
+        name: `${item.id}-procédure-validée.pdf`,
+        size: 180_000 + i,
+        sha256: (i % 256).toString(16).padStart(2, '0').repeat(32),
+        documentDate: '2026-02-10',
+      },
+      {
+        itemId: item.id,
+        name: `${item.id}-compte-rendu-comité.docx`,
+        size: 40_000 + i,
+        sha256: ((i + 7) % 256).toString(16).padStart(2, '0').repeat(32),
+      },
+      {
+        itemId: item.id,
+        name: `${item.id}-capture-console.png`,
+        size: 250_000 + i,
+        sha256: ((i + 13) % 256).toString(16).padStart(2, '0').repeat(32),
+        documentDate: '2026-09-01',
+      },
+      {
+        itemId: item.id,
+        name: `${item.id}-rapport-audit-externe.pdf`,
+        size: 900_000 + i,
+        sha256: ((i + 29) % 256).toString(16).padStart(2, '0').repeat(32),
+        documentDate: '2026-10-20',
+      },
     );
   });
   // An action for every gap answered "no" or "partly", as a plan built from the gap list would have.

@@ -232,12 +232,47 @@ export interface ReportTexts {
   method: { title: string; paragraphs: string[] };
   sources: { questionnaire: string; deadlines: string };
   csv: {
-    answers: Record<'itemId' | 'domain' | 'question' | 'weight' | 'basis' | 'answer' | 'score' | 'comment' | 'justification' | 'toReview' | 'evidence', string>;
-    gaps: Record<'rank' | 'itemId' | 'domain' | 'question' | 'weight' | 'state' | 'basis' | 'due' | 'urgency' | 'evidence' | 'comment', string>;
+    answers: Record<
+      | 'itemId'
+      | 'domain'
+      | 'question'
+      | 'weight'
+      | 'basis'
+      | 'answer'
+      | 'score'
+      | 'comment'
+      | 'justification'
+      | 'toReview'
+      | 'evidence',
+      string
+    >;
+    gaps: Record<
+      | 'rank'
+      | 'itemId'
+      | 'domain'
+      | 'question'
+      | 'weight'
+      | 'state'
+      | 'basis'
+      | 'due'
+      | 'urgency'
+      | 'evidence'
+      | 'comment',
+      string
+    >;
     actions: Record<'title' | 'itemId' | 'status' | 'owner' | 'dueDate' | 'cost' | 'overdue' | 'description', string>;
     budget: Record<'year' | 'field' | 'value', string>;
     applications: Record<
-      'name' | 'kind' | 'sensitive' | 'means' | 'users' | 'twoFactor' | 'homologation' | 'targetDate' | 'status' | 'findings',
+      | 'name'
+      | 'kind'
+      | 'sensitive'
+      | 'means'
+      | 'users'
+      | 'twoFactor'
+      | 'homologation'
+      | 'targetDate'
+      | 'status'
+      | 'findings',
       string
     >;
     yes: string;
@@ -309,7 +344,8 @@ const fr: ReportTexts = {
       'no-budget': () => 'aucune donnée budgétaire pour l’année de la campagne',
       'no-applications': () => 'aucune application sensible recensée',
       'no-actions': () => 'aucune action au plan d’action',
-      'evidence-unknown-item': (n) => `${n} pièce(s) rattachée(s) à une question absente du questionnaire (listées en annexe)`,
+      'evidence-unknown-item': (n) =>
+        `${n} pièce(s) rattachée(s) à une question absente du questionnaire (listées en annexe)`,
     },
     omitted: `Laissé de côté par le niveau de partage du fichier${NB}:`,
     omittedContent: {
@@ -392,7 +428,8 @@ const fr: ReportTexts = {
     cyberShareNet: 'Cyber net des financements',
     gapIt: 'Manque pour la cible numérique',
     gapCyber: 'Manque pour la cible cyber',
-    targets: (it, cyber) => `Cibles${NB}: ${it} du budget d’exploitation pour le numérique, ${cyber} du numérique pour la cybersécurité (paramètres modifiables).`,
+    targets: (it, cyber) =>
+      `Cibles${NB}: ${it} du budget d’exploitation pour le numérique, ${cyber} du numérique pour la cybersécurité (paramètres modifiables).`,
     none: 'Aucune donnée budgétaire.',
     trend: 'Évolution',
     trendAlt: 'Les valeurs du graphique figurent dans le tableau ci-dessus.',
@@ -455,7 +492,12 @@ const fr: ReportTexts = {
   weights: { critical: 'critique', high: 'élevé', medium: 'moyen' },
   gapStates: { no: 'non', partial: 'partiel', unknown: 'je ne sais pas' },
   urgencies: { overdue: 'en retard', near: 'sous 90 jours', later: 'plus tard', none: 'sans date' },
-  deadlineStatuses: { met: 'atteint', 'not-met': 'non atteint', unknown: 'inconnu', 'not-applicable': 'non applicable' },
+  deadlineStatuses: {
+    met: 'atteint',
+    'not-met': 'non atteint',
+    unknown: 'inconnu',
+    'not-applicable': 'non applicable',
+  },
   deadlines: {
     'rie-remote-2fa': 'Double authentification des accès à distance',
     'rie-commitment': 'Engagement de sécurisation de l’identification électronique',
@@ -473,7 +515,12 @@ const fr: ReportTexts = {
     'crisis-exercise': 'Exercice de crise cyber annuel',
   },
   actionStatuses: { todo: 'à faire', 'in-progress': 'en cours', done: 'fait', dropped: 'abandonné' },
-  bands: { 'at-risk': 'à risque', below: 'sous la cible', 'on-target': 'dans la cible', above: 'au-dessus de la cible' },
+  bands: {
+    'at-risk': 'à risque',
+    below: 'sous la cible',
+    'on-target': 'dans la cible',
+    above: 'au-dessus de la cible',
+  },
   categories: {
     chu: 'Centre hospitalier universitaire (CHU)',
     ch: 'Centre hospitalier (CH)',
@@ -685,7 +732,8 @@ const en: ReportTexts = {
       'no-budget': () => 'no budget figures for the campaign year',
       'no-applications': () => 'no sensitive application listed',
       'no-actions': () => 'no action in the action plan',
-      'evidence-unknown-item': (n) => `${n} piece(s) of evidence attached to a question not in the questionnaire (listed in the annex)`,
+      'evidence-unknown-item': (n) =>
+        `${n} piece(s) of evidence attached to a question not in the questionnaire (listed in the annex)`,
     },
     omitted: 'Left out by the sharing level of the file:',
     omittedContent: {

@@ -55,6 +55,8 @@ const manifestSchema = z.object({
         campaignYear: z.number(),
         exportedAt: z.string(),
         importedAt: z.number(),
+        fileName: z.string().optional(),
+        digest: z.string().optional(),
         document: z.unknown(),
       }),
     ),

@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach } from 'vitest';
-import { initI18n } from '../i18n/i18n';
+import { initI18n, registerTranslations } from '../i18n/i18n';
+import { en, fr } from '../i18n/locales';
 
 initI18n('fr');
+registerTranslations({ fr, en });
 afterEach(() => cleanup());

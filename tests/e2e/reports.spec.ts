@@ -8,7 +8,10 @@ import { loadDemo } from './helpers';
  * and the PDF is generated with the network cut (the jsPDF chunk and the font come from the service worker's
  * precache). The download is read back with pdftotext; a CSV export is checked for its BOM and separator.
  */
-test('demo data → results → report: completeness check, PDF generated offline, CSV export', async ({ page, context }) => {
+test('demo data → results → report: completeness check, PDF generated offline, CSV export', async ({
+  page,
+  context,
+}) => {
   await page.goto('/');
   await waitForServiceWorker(page);
   await loadDemo(page);
@@ -51,7 +54,9 @@ test('demo data → results → report: completeness check, PDF generated offlin
   ]);
   const bytes = readFileSync(await csv.path());
   expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  expect(bytes.toString('utf8').split('\r\n')[0]).toBe('\ufeffRang;Identifiant;Domaine;Question;Poids;Réponse;Fondement;Échéance;Urgence;Preuve attendue;Commentaire');
+  expect(bytes.toString('utf8').split('\r\n')[0]).toBe(
+    '\ufeffRang;Identifiant;Domaine;Question;Poids;Réponse;Fondement;Échéance;Urgence;Preuve attendue;Commentaire',
+  );
   await context.setOffline(false);
   await expectAccessible(page);
 });

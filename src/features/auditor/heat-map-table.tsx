@@ -105,7 +105,7 @@ export function HeatMapTable({
                   <span className="heat-map__establishment">{line.row.name}</span>
                   <span className="heat-map__finess">{line.row.finessEg ?? line.row.finessEj}</span>
                 </th>
-                <td className="text">{t(`establishments.categories.${line.row.category}`)}</td>
+                <td className="text heat-map__category">{t(`establishments.categories.${line.row.category}`)}</td>
                 <td className={`heat heat--${heatBandOf(line.overall)}`}>
                   {formatScoreNumber(line.overall, language)}
                 </td>

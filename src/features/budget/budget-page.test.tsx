@@ -109,6 +109,22 @@ describe('BudgetPage', { timeout: 30_000 }, () => {
     await waitFor(async () => expect((await budgets.get(establishment.id, 2025))?.inputs.cyberOperating).toBe(119_000));
   });
 
+  it('does not store the figures passed through while typing a refused one key by key', async () => {
+    const { budgets, establishment, user } = await renderBudget();
+    await user.type(it_(), '1 700 000');
+    await user.tab();
+    await waitFor(async () =>
+      expect((await budgets.get(establishment.id, 2025))?.inputs.itOperatingCharges).toBe(1_700_000),
+    );
+    // "2 000 00" (200 000 €) is accepted on the way, then "2 000 000" is refused: nothing of it is stored.
+    await user.type(cyber(), '2 000 000');
+    await screen.findByRole('alert');
+    await user.tab();
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect((await budgets.get(establishment.id, 2025))?.inputs).toEqual({ itOperatingCharges: 1_700_000 });
+    expect(screen.getByTestId('ratio-cyberShareOfIt')).toHaveTextContent('non calculé');
+  });
+
   it('warns about an odd figure but stores it', async () => {
     const { budgets, establishment, user } = await renderBudget();
     await user.type(it_(), '1000000');

@@ -74,21 +74,33 @@ export function BudgetYearEditor(props: BudgetYearEditorProps) {
   );
   const hasRefusal = Object.values(states).some((s) => s.refused && s.errors.length > 0);
 
-  const change = (field: BudgetField, text: string) => {
-    setTexts((current) => ({ ...current, [field]: text }));
-    const parsed = parseFieldText(field, text);
-    if (parsed === 'invalid') return;
-    const candidate = withFigure(accepted, field, parsed);
-    if (checkBudgetInputs(candidate).errors.length > 0) return;
+  const accept = (inputs: BudgetInputs) => {
     const updatedAt = Math.max(Date.now(), storedAt + 1, (draft?.updatedAt ?? 0) + 1);
-    setDraft({ inputs: candidate, updatedAt });
+    setDraft({ inputs, updatedAt });
     const token = begin(key);
     schedule(() => {
-      save(key, () => budgets.saveInputs(establishmentId, year, candidate, updatedAt), token).then(
+      save(key, () => budgets.saveInputs(establishmentId, year, inputs, updatedAt), token).then(
         () => setWriteError(null),
         (error: unknown) => setWriteError(describeError(t, error)),
       );
     }, true);
+  };
+
+  const change = (field: BudgetField, text: string) => {
+    setTexts((current) => ({ ...current, [field]: text }));
+    const parsed = parseFieldText(field, text);
+    const candidate = parsed === 'invalid' ? undefined : withFigure(accepted, field, parsed);
+    if (candidate && checkBudgetInputs(candidate).errors.length === 0) {
+      accept(candidate);
+      return;
+    }
+    // Refused. A figure of this field accepted a keystroke earlier ("2 000 00" on the way to "2 000 000") is
+    // withdrawn: the field goes back to what is stored, so that the refusal leaves storage as it was.
+    const storedValue = record?.inputs[field];
+    if (accepted[field] !== storedValue) {
+      const reverted = withFigure(accepted, field, storedValue);
+      if (checkBudgetInputs(reverted).errors.length === 0) accept(reverted);
+    }
   };
 
   const blur = (field: BudgetField) => {

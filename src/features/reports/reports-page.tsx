@@ -177,17 +177,27 @@ function PdfPanel({
       ]);
       const input = { ...source, language, author };
       const fingerprint = await contentFingerprint(input);
-      const withFingerprint = { ...model, meta: { ...model.meta, fingerprint: { value: fingerprint, source: 'content' as const } } };
+      const withFingerprint = {
+        ...model,
+        meta: { ...model.meta, fingerprint: { value: fingerprint, source: 'content' as const } },
+      };
       const pdf = await generateReportPdf(withFingerprint, browserFontLoader);
       const e = model.meta.establishment;
       const fileName = `rapport-${e.finessEg ?? e.finessEj}-${model.meta.questionnaire.id}-${model.meta.campaignYear}-${fileDate()}.pdf`;
       downloadFile(pdf.bytes.slice().buffer, fileName, 'application/pdf');
       setStatus({
         kind: 'done',
-        text: t('reports.pdf.done', { file: fileName, pages: pdf.pageCount, size: formatBytes(pdf.bytes.length, currentLanguage()) }),
+        text: t('reports.pdf.done', {
+          file: fileName,
+          pages: pdf.pageCount,
+          size: formatBytes(pdf.bytes.length, currentLanguage()),
+        }),
       });
     } catch (error) {
-      setStatus({ kind: 'error', text: t('reports.pdf.error', { reason: error instanceof Error ? error.message : String(error) }) });
+      setStatus({
+        kind: 'error',
+        text: t('reports.pdf.error', { reason: error instanceof Error ? error.message : String(error) }),
+      });
     }
   }
 
@@ -210,12 +220,21 @@ function PdfPanel({
       </div>
       <div className="field">
         <label htmlFor={languageId}>{t('reports.pdf.language')}</label>
-        <select id={languageId} value={language} onChange={(event) => onLanguage(event.target.value === 'en' ? 'en' : 'fr')}>
+        <select
+          id={languageId}
+          value={language}
+          onChange={(event) => onLanguage(event.target.value === 'en' ? 'en' : 'fr')}
+        >
           <option value="fr">{t('reports.languages.fr')}</option>
           <option value="en">{t('reports.languages.en')}</option>
         </select>
       </div>
-      <button type="button" className="button button--primary" onClick={() => void generate()} disabled={status.kind === 'working'}>
+      <button
+        type="button"
+        className="button button--primary"
+        onClick={() => void generate()}
+        disabled={status.kind === 'working'}
+      >
         {t('reports.pdf.generate')}
       </button>
       <p role="status" aria-live="polite" className="reports-status">

@@ -14,10 +14,9 @@ async function fetchBase64(path: string): Promise<string> {
 }
 
 export const browserFontLoader: ReportFontLoader = () => {
-  loading ??= Promise.all([
-    fetchBase64(`/fonts/${FONT_FILES.regular}`),
-    fetchBase64(`/fonts/${FONT_FILES.bold}`),
-  ]).then(([regular, bold]) => ({ regular, bold }));
+  loading ??= Promise.all([fetchBase64(`/fonts/${FONT_FILES.regular}`), fetchBase64(`/fonts/${FONT_FILES.bold}`)]).then(
+    ([regular, bold]) => ({ regular, bold }),
+  );
   loading.catch(() => {
     loading = undefined;
   });

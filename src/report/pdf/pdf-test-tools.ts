@@ -16,7 +16,10 @@ export function writeTempPdf(bytes: Uint8Array, name = 'report.pdf'): string {
 
 /** The text of each page, in content order (`-raw`), so that a table cell's lines stay together. */
 export function pdfPages(file: string): string[] {
-  const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const text = execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', file, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const pages = text.split('\f');
   if (pages[pages.length - 1]?.trim() === '') pages.pop();
   return pages;
@@ -62,14 +65,25 @@ export interface WordBox {
 
 /** Every word with its box, in points, from `pdftotext -bbox`; and the page size. */
 export function wordBoxes(file: string): { words: WordBox[]; width: number; height: number } {
-  const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const html = execFileSync('pdftotext', ['-bbox', '-enc', 'UTF-8', file, '-'], {
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const size = /<page width="([\d.]+)" height="([\d.]+)">/.exec(html);
   const words: WordBox[] = [];
   let page = 0;
   for (const line of html.split('\n')) {
     if (line.includes('<page ')) page += 1;
     const m = /<word xMin="([-\d.]+)" yMin="([-\d.]+)" xMax="([-\d.]+)" yMax="([-\d.]+)">(.*)<\/word>/.exec(line);
-    if (m) words.push({ page, xMin: Number(m[1]), yMin: Number(m[2]), xMax: Number(m[3]), yMax: Number(m[4]), text: m[5] ?? '' });
+    if (m)
+      words.push({
+        page,
+        xMin: Number(m[1]),
+        yMin: Number(m[2]),
+        xMax: Number(m[3]),
+        yMax: Number(m[4]),
+        text: m[5] ?? '',
+      });
   }
   return { words, width: Number(size?.[1] ?? 0), height: Number(size?.[2] ?? 0) };
 }

@@ -117,7 +117,9 @@ describe('the PDF of each demo assessment', () => {
 });
 
 describe('a hostile report', () => {
-  const long = Array.from({ length: 1100 }, (_, i) => `mot${i}`).join(' ').slice(0, 10_000);
+  const long = Array.from({ length: 1100 }, (_, i) => `mot${i}`)
+    .join(' ')
+    .slice(0, 10_000);
   const unbroken = 'x'.repeat(3000);
   const hostile = {
     pdf: 'Fin de chaîne ) Tj ET ( /Type /Catalog >> endobj \\ (',
@@ -142,7 +144,14 @@ describe('a hostile report', () => {
       author: hostile.bidi,
       answers,
       actions: [
-        { title: hostile.pdf, description: long, owner: hostile.markup, status: 'todo', dueDate: '2026-01-01', estimatedCost: 1234567.5 },
+        {
+          title: hostile.pdf,
+          description: long,
+          owner: hostile.markup,
+          status: 'todo',
+          dueDate: '2026-01-01',
+          estimatedCost: 1234567.5,
+        },
       ],
       evidence: [
         ...base.evidence,

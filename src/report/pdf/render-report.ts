@@ -2,7 +2,15 @@ import { GState, jsPDF } from 'jspdf';
 import { autoTable, type CellInput, type RowInput, type UserOptions } from 'jspdf-autotable';
 import { radarGeometry, wrapLabel, type Point } from '../../domain/charts/radar-geometry';
 import type { Language } from '../../domain/localized-text';
-import { formatDate, formatEuros, formatNumber, formatPercent, formatScore, formatShortDate, groupHex } from '../report-format';
+import {
+  formatDate,
+  formatEuros,
+  formatNumber,
+  formatPercent,
+  formatScore,
+  formatShortDate,
+  groupHex,
+} from '../report-format';
 import type { ReportModel, ReportSummaryFigures } from '../report-model';
 import { reportTexts, type ReportTexts } from '../report-texts';
 import { FONT_FAMILY, FONT_FILES, type ReportFonts } from './report-fonts';
@@ -50,23 +58,6 @@ interface LastTable {
 
 const clean = sanitizeForPdf;
 
-/**
- * jsPDF runs every string it draws through its Arabic shaping (its one "preProcessText" hook), which took about a
- * third of the layout time of a 60-page report. The report's font subset holds no Arabic glyphs, so shaping changes
- * nothing it prints: the document is created without the hook (a document subscribes to the hooks when created;
- * the list is restored at once, for any other use of jsPDF).
- */
-function withoutTextShaping<T>(create: () => T): T {
-  const events = (jsPDF.API as unknown as { events: [string, unknown][] }).events;
-  const saved = [...events];
-  events.splice(0, events.length, ...saved.filter(([name]) => name !== 'preProcessText'));
-  try {
-    return create();
-  } finally {
-    events.splice(0, events.length, ...saved);
-  }
-}
-
 class Layout {
   readonly doc: jsPDF;
   y = MARGIN.top;
@@ -77,7 +68,7 @@ class Layout {
     readonly language: Language,
     fonts: ReportFonts,
   ) {
-    this.doc = withoutTextShaping(() => new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: true }));
+    this.doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: true });
     this.doc.addFileToVFS(FONT_FILES.regular, fonts.regular);
     this.doc.addFont(FONT_FILES.regular, FONT_FAMILY, 'normal');
     this.doc.addFileToVFS(FONT_FILES.bold, fonts.bold);
@@ -136,7 +127,10 @@ class Layout {
     this.font('normal', BODY_SIZE);
   }
 
-  paragraph(text: string, options: { size?: number; bold?: boolean; color?: [number, number, number]; indent?: number } = {}): void {
+  paragraph(
+    text: string,
+    options: { size?: number; bold?: boolean; color?: [number, number, number]; indent?: number } = {},
+  ): void {
     const size = options.size ?? BODY_SIZE;
     const indent = options.indent ?? 0;
     this.font(options.bold ? 'bold' : 'normal', size, options.color ?? COLORS.text);
@@ -217,7 +211,10 @@ class Layout {
       theme: 'plain',
       tableWidth: CONTENT_WIDTH,
       styles: { font: FONT_FAMILY, fontSize: size, overflow: 'linebreak', cellPadding: 1.2, textColor: COLORS.text },
-      columnStyles: { 0: { cellWidth: labelWidth, fontStyle: 'bold', textColor: COLORS.muted }, 1: { cellWidth: CONTENT_WIDTH - labelWidth } },
+      columnStyles: {
+        0: { cellWidth: labelWidth, fontStyle: 'bold', textColor: COLORS.muted },
+        1: { cellWidth: CONTENT_WIDTH - labelWidth },
+      },
     });
     this.y = ((this.doc as unknown as LastTable).lastAutoTable?.finalY ?? this.y) + 3;
   }
@@ -233,7 +230,12 @@ function scoreText(figures: ReportSummaryFigures, language: Language, none: stri
   return figures.score === undefined ? none : formatScore(figures.score, language);
 }
 
-function cover(l: Layout, model: ReportModel, tocSlots: { key: SectionKey; y: number }[], sections: SectionKey[]): void {
+function cover(
+  l: Layout,
+  model: ReportModel,
+  tocSlots: { key: SectionKey; y: number }[],
+  sections: SectionKey[],
+): void {
   const { t, language, doc } = l;
   const { meta, completeness } = model;
   const e = meta.establishment;
@@ -258,14 +260,18 @@ function cover(l: Layout, model: ReportModel, tocSlots: { key: SectionKey; y: nu
     [t.cover.finessEj, e.finessEj],
     ...(e.finessEg ? [[t.cover.finessEg, e.finessEg] as [string, string]] : []),
     [t.cover.category, t.categories[e.category]],
-    ...(e.ghtName ? [[t.cover.ght, e.isGhtSupport ? `${e.ghtName} (${t.cover.ghtSupport})` : e.ghtName] as [string, string]] : []),
+    ...(e.ghtName
+      ? [[t.cover.ght, e.isGhtSupport ? `${e.ghtName} (${t.cover.ghtSupport})` : e.ghtName] as [string, string]]
+      : []),
     ...(size.length > 0 ? [[t.cover.size, size.join(', ')] as [string, string]] : []),
     [t.cover.questionnaire, `${meta.questionnaire.title} — ${meta.questionnaire.id} ${meta.questionnaire.version}`],
     [t.cover.campaign, String(meta.campaignYear)],
     [t.cover.date, formatDate(meta.asOf, language)],
     [t.cover.author, meta.author ?? t.cover.noAuthor],
     [t.cover.sharingLevel, t.sharingLevels[meta.sharingLevel]],
-    ...(meta.fingerprint ? [[t.fingerprintSource[meta.fingerprint.source], groupHex(meta.fingerprint.value)] as [string, string]] : []),
+    ...(meta.fingerprint
+      ? [[t.fingerprintSource[meta.fingerprint.source], groupHex(meta.fingerprint.value)] as [string, string]]
+      : []),
     ...(meta.keyFingerprint ? [[t.cover.keyFingerprint, groupHex(meta.keyFingerprint)] as [string, string]] : []),
   ];
   l.pairs(rows, 9.5, 58);
@@ -308,7 +314,10 @@ function completenessSection(l: Layout, model: ReportModel): void {
   const { t } = l;
   const c = model.completeness;
   l.section('completeness', { newPage: true });
-  l.paragraph(c.complete ? t.completeness.complete : t.completeness.incomplete, { bold: true, color: c.complete ? COLORS.text : COLORS.draft });
+  l.paragraph(c.complete ? t.completeness.complete : t.completeness.incomplete, {
+    bold: true,
+    color: c.complete ? COLORS.text : COLORS.draft,
+  });
   l.paragraph(
     t.completeness.counts({
       answers: c.answersIncluded,
@@ -325,7 +334,9 @@ function completenessSection(l: Layout, model: ReportModel): void {
     l.bullets(
       c.missing.map((m) => {
         const label = t.completeness.missing[m.code](m.count);
-        return m.itemIds.length > 0 ? `${label}${l.language === 'fr' ? '\u00a0:' : ':'} ${m.itemIds.join(', ')}` : label;
+        return m.itemIds.length > 0
+          ? `${label}${l.language === 'fr' ? '\u00a0:' : ':'} ${m.itemIds.join(', ')}`
+          : label;
       }),
     );
   if (c.omittedBySharingLevel.length > 0) {
@@ -372,7 +383,11 @@ function drawRadar(l: Layout, model: ReportModel, x: number, y: number, width: n
     const lines = wrapLabel(clean(domain.title), 24);
     const lh = l.lineHeight(7);
     const top =
-      axis.baseline === 'bottom' ? axis.label.y - lh * (lines.length - 1) : axis.baseline === 'middle' ? axis.label.y - (lh * (lines.length - 1)) / 2 : axis.label.y + lh * 0.8;
+      axis.baseline === 'bottom'
+        ? axis.label.y - lh * (lines.length - 1)
+        : axis.baseline === 'middle'
+          ? axis.label.y - (lh * (lines.length - 1)) / 2
+          : axis.label.y + lh * 0.8;
     const align = axis.align === 'start' ? 'left' : axis.align === 'end' ? 'right' : 'center';
     lines.forEach((line, j) => doc.text(line, ...at({ x: axis.label.x, y: top + j * lh }), { align }));
   });
@@ -390,7 +405,9 @@ function summarySection(l: Layout, model: ReportModel): void {
       t.summary.completeness,
       `${pct(s.overall.completeness, language, none)} — ${t.summary.answered(s.overall.answered, s.overall.applicable)}`,
     ],
-    ...(model.gapsKnown ? [[t.sections.gaps, t.summary.gapsCount(s.gapCount, s.criticalGapCount)] as [string, string]] : []),
+    ...(model.gapsKnown
+      ? [[t.sections.gaps, t.summary.gapsCount(s.gapCount, s.criticalGapCount)] as [string, string]]
+      : []),
     [t.sections.providerQuestions, t.summary.unknownCount(s.overall.unknown)],
   ];
   l.pairs(figures, 9.5, 62);
@@ -404,14 +421,24 @@ function summarySection(l: Layout, model: ReportModel): void {
   }
   const r = s.ratios;
   const ratioValue = (value: number | undefined, band: string | undefined) =>
-    value === undefined ? none : band ? `${formatPercent(value, language, 2)} (${band})` : formatPercent(value, language, 2);
+    value === undefined
+      ? none
+      : band
+        ? `${formatPercent(value, language, 2)} (${band})`
+        : formatPercent(value, language, 2);
   l.table({
     head: [t.summary.ratios + (r.budgetYear !== undefined ? ` — ${r.budgetYear}` : ''), ''],
     widths: [124, 50],
     size: 8.5,
     body: [
-      [t.summary.itShare(formatPercent(r.itShare.target, language)), ratioValue(r.itShare.value, r.itShare.band && t.bands[r.itShare.band])],
-      [t.summary.cyberShare(formatPercent(r.cyberShare.target, language)), ratioValue(r.cyberShare.value, r.cyberShare.band && t.bands[r.cyberShare.band])],
+      [
+        t.summary.itShare(formatPercent(r.itShare.target, language)),
+        ratioValue(r.itShare.value, r.itShare.band && t.bands[r.itShare.band]),
+      ],
+      [
+        t.summary.cyberShare(formatPercent(r.cyberShare.target, language)),
+        ratioValue(r.cyberShare.value, r.cyberShare.band && t.bands[r.cyberShare.band]),
+      ],
       [t.summary.twoFactorShare, r.twoFactorShare === undefined ? none : formatPercent(r.twoFactorShare, language)],
     ].map((row) => row.map(clean)),
   });
@@ -435,7 +462,11 @@ function summarySection(l: Layout, model: ReportModel): void {
     body:
       s.nextDeadlines.length === 0
         ? [[t.summary.none, '', '']]
-        : s.nextDeadlines.map((d) => [t.deadlines[d.id], formatShortDate(d.due, language), t.deadlineStatuses[d.status]]),
+        : s.nextDeadlines.map((d) => [
+            t.deadlines[d.id],
+            formatShortDate(d.due, language),
+            t.deadlineStatuses[d.status],
+          ]),
   });
 }
 
@@ -443,7 +474,14 @@ function domainsSection(l: Layout, model: ReportModel): void {
   const { t, language } = l;
   l.section('domains', { newPage: true });
   l.table({
-    head: [t.domains.domain, t.domains.score, t.domains.answered, t.domains.met, t.domains.unknown, t.domains.notApplicable],
+    head: [
+      t.domains.domain,
+      t.domains.score,
+      t.domains.answered,
+      t.domains.met,
+      t.domains.unknown,
+      t.domains.notApplicable,
+    ],
     widths: [74, 20, 24, 18, 20, 18],
     body: model.domains.map((d) => [
       clean(d.title),
@@ -453,7 +491,16 @@ function domainsSection(l: Layout, model: ReportModel): void {
       String(d.unknown),
       String(d.notApplicable),
     ]),
-    extra: { columnStyles: { 0: { cellWidth: 74 }, 1: { cellWidth: 20, halign: 'right' }, 2: { cellWidth: 24, halign: 'right' }, 3: { cellWidth: 18, halign: 'right' }, 4: { cellWidth: 20, halign: 'right' }, 5: { cellWidth: 18, halign: 'right' } } },
+    extra: {
+      columnStyles: {
+        0: { cellWidth: 74 },
+        1: { cellWidth: 20, halign: 'right' },
+        2: { cellWidth: 24, halign: 'right' },
+        3: { cellWidth: 18, halign: 'right' },
+        4: { cellWidth: 20, halign: 'right' },
+        5: { cellWidth: 18, halign: 'right' },
+      },
+    },
   });
 }
 
@@ -477,13 +524,21 @@ function gapsSection(l: Layout, model: ReportModel): void {
     body: model.gaps.map((g) => [
       String(g.rank),
       clean(
-        [`${g.itemId} — ${g.domainTitle}`, g.question, ...(g.comment ? [`${t.gaps.comment}${colon} ${g.comment}`] : [])].join('\n'),
+        [
+          `${g.itemId} — ${g.domainTitle}`,
+          g.question,
+          ...(g.comment ? [`${t.gaps.comment}${colon} ${g.comment}`] : []),
+        ].join('\n'),
       ),
       clean(`${g.answerText}\n${t.weights[g.weight]}`),
       clean(g.reference ? t.gaps.official(g.reference) : t.gaps.inferred),
       g.due
         ? `${formatShortDate(g.due, language)}\n${
-            g.daysLeft !== undefined && g.daysLeft < 0 ? t.gaps.overdueBy(-g.daysLeft) : g.daysLeft !== undefined ? t.gaps.inDays(g.daysLeft) : ''
+            g.daysLeft !== undefined && g.daysLeft < 0
+              ? t.gaps.overdueBy(-g.daysLeft)
+              : g.daysLeft !== undefined
+                ? t.gaps.inDays(g.daysLeft)
+                : ''
           }`
         : t.urgencies.none,
       clean(g.evidenceExpected),
@@ -509,7 +564,9 @@ function actionsSection(l: Layout, model: ReportModel): void {
     widths: [70, 22, 20, 24, 19, 19],
     size: 7.5,
     body: a.lines.map((line) => [
-      clean([line.title, ...(line.description ? [`${t.actions.description}${colon} ${line.description}`] : [])].join('\n')),
+      clean(
+        [line.title, ...(line.description ? [`${t.actions.description}${colon} ${line.description}`] : [])].join('\n'),
+      ),
       line.itemId ?? '',
       t.actionStatuses[line.status] + (line.overdue ? `\n${t.actions.overdue}` : ''),
       clean(line.owner ?? ''),
@@ -535,8 +592,18 @@ function drawTrend(l: Layout, model: ReportModel): void {
   const left = MARGIN.left + 14;
   const width = CONTENT_WIDTH - 60;
   const series = [
-    { name: t.budget.itShare, color: COLORS.shape, values: years.map((y) => y.ratios.itShareOfOperating.value), target: model.budget.targets.itShare },
-    { name: t.budget.cyberShare, color: [200, 110, 30] as [number, number, number], values: years.map((y) => y.ratios.cyberShareOfIt.value), target: model.budget.targets.cyberShare },
+    {
+      name: t.budget.itShare,
+      color: COLORS.shape,
+      values: years.map((y) => y.ratios.itShareOfOperating.value),
+      target: model.budget.targets.itShare,
+    },
+    {
+      name: t.budget.cyberShare,
+      color: [200, 110, 30] as [number, number, number],
+      values: years.map((y) => y.ratios.cyberShareOfIt.value),
+      target: model.budget.targets.cyberShare,
+    },
   ];
   const max = Math.max(...series.flatMap((s) => [s.target, ...s.values.map((v) => v ?? 0)])) * 1.15;
   const xOf = (i: number) => left + (years.length === 1 ? width / 2 : (i / (years.length - 1)) * width);
@@ -584,12 +651,24 @@ function budgetSection(l: Layout, model: ReportModel): void {
     l.paragraph(t.budget.none);
     return;
   }
-  l.paragraph(t.budget.targets(formatPercent(b.targets.itShare, language), formatPercent(b.targets.cyberShare, language)));
+  l.paragraph(
+    t.budget.targets(formatPercent(b.targets.itShare, language), formatPercent(b.targets.cyberShare, language)),
+  );
   const ratio = (r: { value: number | undefined; band: string | undefined }) =>
-    r.value === undefined ? '—' : `${formatPercent(r.value, language, 2)}${r.band ? `\n${t.bands[r.band as keyof typeof t.bands]}` : ''}`;
+    r.value === undefined
+      ? '—'
+      : `${formatPercent(r.value, language, 2)}${r.band ? `\n${t.bands[r.band as keyof typeof t.bands]}` : ''}`;
   const euros = (v: number | undefined) => (v === undefined ? '—' : formatEuros(v, language));
   l.table({
-    head: [t.budget.year, t.budget.itShare, t.budget.cyberShare, t.budget.itShareTotal, t.budget.cyberShareNet, t.budget.gapIt, t.budget.gapCyber],
+    head: [
+      t.budget.year,
+      t.budget.itShare,
+      t.budget.cyberShare,
+      t.budget.itShareTotal,
+      t.budget.cyberShareNet,
+      t.budget.gapIt,
+      t.budget.gapCyber,
+    ],
     widths: [14, 24, 24, 26, 24, 31, 31],
     size: 7.5,
     body: b.years.map((y) => [
@@ -614,7 +693,10 @@ function budgetSection(l: Layout, model: ReportModel): void {
       body: fields.map((f) => {
         const v = inputs[f];
         const euro = f !== 'itFte' && f !== 'securityFte' && f !== 'workstations' && f !== 'bedsAndPlaces';
-        return [t.csv.budgetFields[f] ?? f, v === undefined ? '—' : euro ? formatEuros(v, language) : formatNumber(v, language)];
+        return [
+          t.csv.budgetFields[f] ?? f,
+          v === undefined ? '—' : euro ? formatEuros(v, language) : formatNumber(v, language),
+        ];
       }),
       extra: { columnStyles: { 0: { cellWidth: 124 }, 1: { cellWidth: 50, halign: 'right' } } },
     });
@@ -634,12 +716,34 @@ function applicationsSection(l: Layout, model: ReportModel): void {
     l.paragraph(t.applications.none);
     return;
   }
-  const met = (v: boolean | undefined) => (v === undefined ? t.applications.unknown : v ? t.applications.met : t.applications.notMet);
+  const met = (v: boolean | undefined) =>
+    v === undefined ? t.applications.unknown : v ? t.applications.met : t.applications.notMet;
   l.pairs(
     [
-      [t.applications.compliantApps, a.sensitiveCount > 0 ? t.applications.countOf(a.compliantCount, a.sensitiveCount, formatPercent(a.compliantCount / a.sensitiveCount, language)) : '—'],
-      [t.applications.usersShare, a.users > 0 ? t.applications.countOf(a.usersWithTwoFactors, a.users, formatPercent(a.usersWithTwoFactors / a.users, language)) : '—'],
-      [t.applications.patientRecordShare, a.patientRecordTwoFactorShare === undefined ? '—' : formatPercent(a.patientRecordTwoFactorShare, language)],
+      [
+        t.applications.compliantApps,
+        a.sensitiveCount > 0
+          ? t.applications.countOf(
+              a.compliantCount,
+              a.sensitiveCount,
+              formatPercent(a.compliantCount / a.sensitiveCount, language),
+            )
+          : '—',
+      ],
+      [
+        t.applications.usersShare,
+        a.users > 0
+          ? t.applications.countOf(
+              a.usersWithTwoFactors,
+              a.users,
+              formatPercent(a.usersWithTwoFactors / a.users, language),
+            )
+          : '—',
+      ],
+      [
+        t.applications.patientRecordShare,
+        a.patientRecordTwoFactorShare === undefined ? '—' : formatPercent(a.patientRecordTwoFactorShare, language),
+      ],
       [t.applications.target2027, met(a.target2027Met)],
       [t.applications.target2028, met(a.target2028Met)],
     ],
@@ -647,13 +751,21 @@ function applicationsSection(l: Layout, model: ReportModel): void {
     95,
   );
   l.table({
-    head: [t.applications.name, t.applications.means, t.applications.users, t.applications.homologation, t.applications.status],
+    head: [
+      t.applications.name,
+      t.applications.means,
+      t.applications.users,
+      t.applications.homologation,
+      t.applications.status,
+    ],
     widths: [50, 42, 24, 24, 34],
     size: 7.5,
     body: a.lines.map((app) => [
       clean([app.name, t.applicationKinds[app.kind], ...(app.sensitiveReason ? [app.sensitiveReason] : [])].join('\n')),
       clean(app.authentication.map((m) => t.means[m]).join(', ')),
-      app.users === undefined ? '—' : `${formatNumber(app.users, language)}\n${t.applications.twoFactor}${language === 'fr' ? '\u00a0:' : ':'} ${app.usersWithTwoFactors === undefined ? '—' : formatNumber(app.usersWithTwoFactors, language)}`,
+      app.users === undefined
+        ? '—'
+        : `${formatNumber(app.users, language)}\n${t.applications.twoFactor}${language === 'fr' ? '\u00a0:' : ':'} ${app.usersWithTwoFactors === undefined ? '—' : formatNumber(app.usersWithTwoFactors, language)}`,
       t.homologation[app.homologation] + (app.targetDate ? `\n${formatShortDate(app.targetDate, language)}` : ''),
       [t.applicationStatuses[app.status], ...app.gaps.map((g) => `• ${t.rule2026Gaps[g]}`)].join('\n'),
     ]),
@@ -709,10 +821,14 @@ function annexSection(l: Layout, model: ReportModel): void {
         if (e.evidence.length > 0) {
           details.push(`${t.annex.evidence}${colon}`);
           for (const ev of e.evidence)
-            details.push(`• ${t.annex.evidenceLine(ev.name, ev.documentDate ? formatShortDate(ev.documentDate, language) : t.annex.undated, ev.sha256)}`);
+            details.push(
+              `• ${t.annex.evidenceLine(ev.name, ev.documentDate ? formatShortDate(ev.documentDate, language) : t.annex.undated, ev.sha256)}`,
+            );
         }
         return [
-          clean([`${e.itemId} — ${t.weights[e.weight]}${e.reference ? ` — ${e.reference}` : ''}`, e.question].join('\n')),
+          clean(
+            [`${e.itemId} — ${t.weights[e.weight]}${e.reference ? ` — ${e.reference}` : ''}`, e.question].join('\n'),
+          ),
           clean([e.answered ? e.answerText : t.annex.unanswered, ...(e.toReview ? [t.annex.toReview] : [])].join('\n')),
           clean(details.join('\n')),
         ];
@@ -736,7 +852,7 @@ function methodSection(l: Layout, model: ReportModel): void {
   if (model.deadlineSources.length > 0) {
     l.heading(t.sources.deadlines, 2);
     l.table({
-      head: [t.summary.nextDeadlines, t.sources.deadlines],
+      head: [t.actions.due, t.sources.deadlines],
       widths: [70, 104],
       size: 7.5,
       body: model.deadlineSources.map((d) => [t.deadlines[d.id], clean(d.source)]),
@@ -763,7 +879,10 @@ function finalPass(l: Layout, model: ReportModel, tocSlots: { key: SectionKey; y
     doc.setLineWidth(0.2);
     doc.line(MARGIN.left, PAGE.height - 13, PAGE.width - MARGIN.right, PAGE.height - 13);
     l.font('normal', 7.5, COLORS.muted);
-    const left = doc.splitTextToSize(`${establishment}${fingerprint ? ` — ${fingerprint}` : ''}`, CONTENT_WIDTH - 30) as string[];
+    const left = doc.splitTextToSize(
+      `${establishment}${fingerprint ? ` — ${fingerprint}` : ''}`,
+      CONTENT_WIDTH - 30,
+    ) as string[];
     doc.text(left[0] ?? '', MARGIN.left, PAGE.height - 9);
     doc.text(t.page(page, total), PAGE.width - MARGIN.right, PAGE.height - 9, { align: 'right' });
     if (page > 1) {
@@ -812,7 +931,9 @@ export function renderReportPdf(model: ReportModel, fonts: ReportFonts): Rendere
   const { doc } = l;
   doc.setLanguage(model.language === 'fr' ? 'fr-FR' : 'en-GB');
   doc.setDocumentProperties({
-    title: clean(`${t.title} — ${model.meta.establishment.name} — ${model.meta.questionnaire.title} ${model.meta.campaignYear}`),
+    title: clean(
+      `${t.title} — ${model.meta.establishment.name} — ${model.meta.questionnaire.title} ${model.meta.campaignYear}`,
+    ),
     subject: clean(`${model.meta.questionnaire.id} ${model.meta.questionnaire.version}`),
     author: clean(model.meta.author ?? ''),
     creator: 'Autodiag CaRE',

@@ -9,8 +9,10 @@
  * PDF syntax needs nothing here: jsPDF escapes parentheses and backslashes of every string it writes (tested with
  * ") Tj ET (" in src/report/pdf/render-report.test.ts).
  */
-// eslint-disable-next-line no-control-regex -- removing control characters is the point
-const unwanted = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/* eslint-disable no-control-regex -- removing control characters is the point */
+const unwanted =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
+/* eslint-enable no-control-regex */
 
 export function sanitizeForPdf(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(/\t/g, ' ').replace(unwanted, '');

@@ -1,0 +1,113 @@
+// @vitest-environment node
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { consolidate } from '../domain/consolidation/consolidate';
+import { consolidatedCsvTable, serializeCsv } from '../domain/consolidation/consolidated-csv';
+import { buildExportEnvelope, sealExport } from '../exchange/build-export';
+import { exportFileName, serializeExport } from '../exchange/export-file';
+import type { ExportEnvelope } from '../exchange/export-format';
+import { anEstablishment, anExportInput } from '../exchange/export-test-data';
+import { generateSigningKeyPair, webCryptoSigner } from '../exchange/signing';
+import { main } from './main';
+
+let folder: string;
+const envelopes: ExportEnvelope[] = [];
+
+/** Three establishments, one of them exported twice (the later export must win), and a tampered file. */
+beforeAll(async () => {
+  folder = mkdtempSync(join(tmpdir(), 'care-consolidate-'));
+  mkdirSync(join(folder, 'exports', 'sub'), { recursive: true });
+  const signer = webCryptoSigner(await generateSigningKeyPair());
+  const make = async (finessEj: string, name: string, exportedAt: string) => {
+    const input = anExportInput({ establishment: anEstablishment({ finessEj, name }), exportedAt });
+    return sealExport(buildExportEnvelope(input, 'auditor'), signer);
+  };
+  envelopes.push(
+    await make('450000278', 'CH de Montargis', '2026-11-20T10:00:00.000Z'),
+    await make('450000278', 'CH de Montargis (mis à jour)', '2026-11-22T10:00:00.000Z'),
+    await make('450000120', 'CHU de Val-de-Loire', '2026-11-21T10:00:00.000Z'),
+  );
+  envelopes.forEach((envelope, i) =>
+    writeFileSync(
+      join(folder, 'exports', i === 2 ? 'sub' : '', `${i}-${exportFileName(envelope)}`),
+      serializeExport(envelope),
+    ),
+  );
+  const tampered = serializeExport(envelopes[2] as ExportEnvelope).replace('CHU de Val-de-Loire', 'CHU modifié');
+  writeFileSync(join(folder, 'tampered.json'), tampered);
+  writeFileSync(
+    join(folder, 'attendus.csv'),
+    '\uFEFFN° FINESS;Raison sociale;Département\n450000278;CH de Montargis;45\n010780914;CH de Bourg;01\n',
+  );
+  writeFileSync(join(folder, 'sans-finess.csv'), 'nom;ght\nCH;GHT\n');
+});
+afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+async function consolidateCli(args: string[], language = 'fr') {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(['consolidate', ...args, '--lang', language], {
+    out: (line) => out.push(line),
+    err: (line) => err.push(line),
+    cwd: folder,
+    env: {},
+  });
+  return { code, out, err };
+}
+
+describe('care-autodiag consolidate', () => {
+  it('folds a folder and files into the consolidated CSV, lists the rejected files, exits 0', async () => {
+    const { code, out } = await consolidateCli([
+      'exports',
+      'tampered.json',
+      '--csv',
+      'region.csv',
+      '--expected',
+      'attendus.csv',
+    ]);
+    expect(code).toBe(0);
+    expect(out[0]).toMatch(/^REFUSÉ tampered\.json — digest-mismatch: l’empreinte SHA-256/);
+    expect(out[1]).toMatch(
+      /^4 fichier\(s\) lu\(s\) en [\d,]+ s\u00a0: 2 retenu\(s\), 1 remplacé\(s\) .*, 1 refusé\(s\)\.$/,
+    );
+    expect(out).toContain('  care 2026\u00a0: 2 établissement(s), score global médian 49,8');
+    expect(out).toContain(
+      'attendus\u00a0: 2, dont 1 avec au moins un fichier\u00a0; 1 manquant(s), 1 fichier(s) hors liste.',
+    );
+    expect(out.at(-1)).toBe(`écrit\u00a0: ${join(folder, 'region.csv')}`);
+
+    const csv = readFileSync(join(folder, 'region.csv'), 'utf8');
+    const lines = csv.slice(1).trimEnd().split('\r\n');
+    expect(csv.startsWith('\uFEFFstatut;finess_ej;')).toBe(true);
+    expect(lines.map((l) => l.split(';').slice(0, 4).join(';'))).toEqual([
+      'statut;finess_ej;finess_eg;nom',
+      'hors_liste;450000120;;CHU de Val-de-Loire',
+      'soumis;450000278;;CH de Montargis (mis à jour)',
+      'manquant;010780914;;CH de Bourg',
+    ]);
+  });
+
+  it('writes the same CSV as the app for the same files', async () => {
+    await consolidateCli(['exports', '--csv', 'same.csv']);
+    const app = serializeCsv(consolidatedCsvTable(consolidate(envelopes).rows));
+    expect(readFileSync(join(folder, 'same.csv'), 'utf8')).toBe(app);
+  });
+
+  it('refuses a wrong command line with exit code 2', async () => {
+    expect((await consolidateCli([])).code).toBe(2);
+    expect((await consolidateCli(['exports'])).err[0]).toBe('indiquez au moins un fichier de sortie.');
+    expect((await consolidateCli(['exports', '--csv', 'x.csv', '--bogus'])).code).toBe(2);
+    const missing = await consolidateCli(['nowhere', '--csv', 'x.csv'], 'en');
+    expect(missing).toMatchObject({ code: 2, err: ['not found: nowhere'] });
+    expect((await consolidateCli(['exports', '--csv', 'x.csv', '--expected', 'sans-finess.csv'])).code).toBe(2);
+    expect((await consolidateCli(['exports', '--csv', 'x.csv', '--expected', 'absent.csv'])).code).toBe(2);
+  });
+
+  it('exits 1 when an output cannot be written', async () => {
+    const { code, err } = await consolidateCli(['exports', '--csv', join('no-such-folder', 'x.csv')], 'en');
+    expect(code).toBe(1);
+    expect(err.at(-1)).toMatch(/^cannot write .*x\.csv: /);
+  });
+});
