@@ -7,7 +7,7 @@
 // scripts/bench.mjs can call benchExchange({ record, browser, origin }) with its own browser and preview server.
 // Files come from the test-data generator, kept in the system's temporary folder between runs.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -201,6 +201,8 @@ const round = (value, digits) => Number(value.toFixed(digits));
 export async function benchExchange({ record, browser, origin, sizes = [1000, 10000] }) {
   for (const count of sizes) {
     const { dir, paths } = exportFiles(count);
+    // Every file read once first, so that no side of a comparison pays for the disk and the other not.
+    for (const path of paths) readFileSync(path);
     console.log(`Auditor import and consolidation, ${count} files…`);
     await benchBrowser(record, browser, origin, count, paths);
     await benchCli(record, count, dir);

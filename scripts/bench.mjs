@@ -122,6 +122,20 @@ try {
     record('Answer saved, p95 (250 answers)', Number(pct(95).toFixed(1)), 'ms', 50);
     await context.close();
   }
+  // The report (issue of the PDF) and the exchange files (import in the browser, consolidation on the command line)
+  // have their own modules; a failure in one is reported and does not lose the other figures.
+  for (const [name, load] of [
+    ['report', async () => (await import('./bench-report.mjs')).benchReport],
+    ['exchange', async () => (await import('./bench-exchange.mjs')).benchExchange],
+  ]) {
+    try {
+      const run = await load();
+      await run({ record, browser, origin });
+    } catch (error) {
+      console.error(`The ${name} benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
+      results.push({ name: `${name} benchmark`, value: 'failed', unit: '', budget: undefined, ok: false });
+    }
+  }
 } finally {
   await browser.close();
   stop();

@@ -26,6 +26,7 @@ import {
   selectRows,
   summarizeBudgets,
   summarizeDistributions,
+  summarizeRegion,
   totalMfa,
   totalMfaBy,
 } from './regional-views';
@@ -207,6 +208,16 @@ describe('regional views', () => {
       ],
     });
     expect(rankCriticalGaps(selected, 1).gaps).toHaveLength(1);
+  });
+
+  it('gathers every figure of a selection for the regional report', () => {
+    const summary = summarizeRegion(rows, selection, { filters: { category: 'ch' }, domainOrder: ['d2', 'd1'] });
+    expect(summary.rows).toHaveLength(2);
+    expect(summary.domainIds).toEqual(['d2', 'd1']);
+    expect(summary.heatMap.rows.map((r) => r.row.name)).toEqual(['Alpha', 'Bravo']);
+    expect(summary.region?.overall?.median).toBe(50);
+    expect(summary.byCategory.map((g) => g.group)).toEqual(['ch']);
+    expect(summary.criticalGaps.gaps[0]?.itemId).toBe('care.d2.02');
   });
 
   it('benchmarks one establishment against its category, hiding groups too small to stay anonymous', () => {

@@ -469,3 +469,56 @@ export function benchmarkOf(
       .map((id) => line(id, (r) => domainScoreOf(r, id))),
   };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Everything of one selection at once (the regional report)
+
+export interface RegionalSummary {
+  selection: Selection;
+  filters: RowFilters;
+  /** The rows of the selection, filtered. */
+  rows: ConsolidatedRow[];
+  domainIds: string[];
+  heatMap: HeatMap;
+  /** Every establishment together, then per category. */
+  region: GroupDistributions | undefined;
+  byCategory: GroupDistributions[];
+  scatter: ScatterPoint[];
+  budget: RegionBudget;
+  mfa: MfaTotals;
+  mfaByDepartment: { group: string; totals: MfaTotals }[];
+  criticalGaps: CriticalGapRanking;
+}
+
+/**
+ * The figures of one questionnaire × campaign (optionally filtered), as the dashboard shows them: what a regional
+ * report prints. `domainOrder` is the questionnaire's own order of domains, when the caller has it.
+ */
+export function summarizeRegion(
+  allRows: readonly ConsolidatedRow[],
+  selection: Selection,
+  options: {
+    filters?: RowFilters;
+    domainOrder?: readonly string[];
+    targets?: BudgetTargets;
+    criticalGapLimit?: number;
+  } = {},
+): RegionalSummary {
+  const filters = options.filters ?? {};
+  const rows = selectRows(allRows, selection, filters);
+  const domainIds = listDomainIds(rows, options.domainOrder);
+  return {
+    selection,
+    filters,
+    rows,
+    domainIds,
+    heatMap: buildHeatMap(rows, domainIds),
+    region: summarizeDistributions(rows, domainIds, 'region')[0],
+    byCategory: summarizeDistributions(rows, domainIds, 'category'),
+    scatter: listScatterPoints(rows),
+    budget: summarizeBudgets(rows, options.targets),
+    mfa: totalMfa(rows),
+    mfaByDepartment: totalMfaBy(rows, 'department'),
+    criticalGaps: rankCriticalGaps(rows, options.criticalGapLimit),
+  };
+}

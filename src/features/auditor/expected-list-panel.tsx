@@ -46,7 +46,12 @@ export function ExpectedListPanel({
         <p>
           <code>{EXPECTED_LIST_HEADER}</code>
         </p>
-        <p>{t('auditor.expected.format')}</p>
+        <p>
+          {t('auditor.expected.format', {
+            required: EXPECTED_LIST_HEADER.split(';')[0],
+            optional: EXPECTED_LIST_HEADER.split(';').slice(1).join(', '),
+          })}
+        </p>
       </details>
       <div className="button-row">
         <label className="button">
