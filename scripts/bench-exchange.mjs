@@ -3,6 +3,7 @@
 // imported in ≤ 5 s with no main-thread task over 200 ms; ≤ 3× the bare cost; 40,000 files with flat memory).
 //
 //   node scripts/bench-exchange.mjs [--sizes 1000,10000]     builds, serves, measures and prints a table
+//   BENCH_DEBUG=1 node scripts/bench-exchange.mjs             also prints each long task (start, duration)
 //
 // scripts/bench.mjs can call benchExchange({ record, browser, origin }) with its own browser and preview server.
 // Files come from the test-data generator, kept in the system's temporary folder between runs.

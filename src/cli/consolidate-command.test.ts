@@ -10,6 +10,7 @@ import { exportFileName, serializeExport } from '../exchange/export-file';
 import type { ExportEnvelope } from '../exchange/export-format';
 import { anEstablishment, anExportInput } from '../exchange/export-test-data';
 import { generateSigningKeyPair, webCryptoSigner } from '../exchange/signing';
+import { pdfPages, squeeze } from '../report/pdf/pdf-test-tools';
 import { main } from './main';
 
 let folder: string;
@@ -109,5 +110,19 @@ describe('care-autodiag consolidate', () => {
     const { code, err } = await consolidateCli(['exports', '--csv', join('no-such-folder', 'x.csv')], 'en');
     expect(code).toBe(1);
     expect(err.at(-1)).toMatch(/^cannot write .*x\.csv: /);
+  });
+});
+
+describe('care-autodiag consolidate --pdf', () => {
+  it('writes the regional PDF from the finished consolidation', async () => {
+    const { code, out } = await consolidateCli(['exports', '--pdf', 'region.pdf', '--expected', 'attendus.csv']);
+    expect(code).toBe(0);
+    expect(out.at(-1)).toBe(`écrit\u00a0: ${join(folder, 'region.pdf')}`);
+    const pages = pdfPages(join(folder, 'region.pdf'));
+    expect(pages[0]).toMatch(/page 1 \/ \d+/);
+    const text = squeeze(pages.join('\n'));
+    expect(text).toContain(squeeze('Synthèse régionale de l’autodiagnostic'));
+    for (const finess of ['450000278', '450000120', '010780914']) expect(text).toContain(finess);
+    expect(text).toContain(squeeze('CH de Montargis (mis à jour)'));
   });
 });

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
@@ -8,6 +8,7 @@ import {
   createConsolidation,
   finishConsolidation,
   type Consolidation,
+  type ConsolidatedRow,
 } from '../domain/consolidation/consolidate';
 import {
   consolidatedCsvRecords,
@@ -19,6 +20,7 @@ import {
 import { matchExpected, readExpectedList, type ExpectedList } from '../domain/consolidation/expected-list';
 import { describeDistribution } from '../domain/consolidation/quantiles';
 import { listSelections, selectRows } from '../domain/consolidation/regional-views';
+import { parseQuestionnaire } from '../domain/questionnaire/parse-questionnaire';
 import type { ExportErrorCode } from '../exchange/export-error';
 import {
   DEFAULT_MAX_JSON_BYTES,
@@ -26,12 +28,14 @@ import {
   validateExportFile,
   type ExportValidation,
 } from '../exchange/validate-export';
+import { nodeFontLoader } from '../report/pdf/fonts-node';
+import { renderRegionalPdf } from '../report/regional/render-regional';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand, type CliLanguage } from './cli-context';
 import { describeRefusal } from './export-messages';
 import { expandFileArguments, type FileArgument } from './files';
 
 /**
- * `care-autodiag consolidate <files or folders…> --csv <out.csv> [--expected <list.csv>] [--require-signature]
+ * `care-autodiag consolidate <files or folders…> [--csv <out.csv>] [--pdf <out.pdf>] [--expected <list.csv>] [--require-signature]
  * [--max-bytes <n>] [--concurrency <n>]`
  *
  * Consolidates a campaign's export files as the auditor workspace does, with the same code
@@ -44,7 +48,7 @@ import { expandFileArguments, type FileArgument } from './files';
  * not be written, 2 for a wrong command line (unknown option, missing path, unreadable expected list).
  *
  * Outputs are a list ({@link consolidationOutputs}): each adds an option (`--csv <file>`) and writes one file from the
- * finished consolidation. The regional PDF registers itself there as `--pdf`.
+ * finished consolidation: the consolidated CSV (`--csv`) and the regional PDF (`--pdf`).
  */
 
 export interface RejectedInput {
@@ -104,8 +108,62 @@ export const csvOutput: ConsolidationOutput = {
   },
 };
 
-/** Every output of `consolidate`, in the order they are written. The regional PDF adds itself here (`--pdf`). */
-export const consolidationOutputs: ConsolidationOutput[] = [csvOutput];
+const questionnaireDir = new URL('../../questionnaires/', import.meta.url);
+
+/**
+ * Titles of questionnaires and domains and the questions of items, from the questionnaire files this build ships
+ * (questionnaires/<id>/<version>.json) for the versions the rows name; a file it cannot read leaves the ids printed.
+ */
+async function loadTitles(rows: readonly ConsolidatedRow[], language: CliLanguage) {
+  const titles = new Map<string, string>();
+  const domains = new Map<string, string>();
+  const orders = new Map<string, string[]>();
+  const questions = new Map<string, string>();
+  const versions = [...new Set(rows.map((r) => `${r.questionnaireId}/${r.questionnaireVersion}`))].sort();
+  for (const version of versions) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await readFile(new URL(`${version}.json`, questionnaireDir), 'utf8'));
+    } catch {
+      continue;
+    }
+    const parsed = parseQuestionnaire(raw, `${version}.json`);
+    if (!parsed.ok) continue;
+    const q = parsed.questionnaire;
+    titles.set(q.id, q.title[language]);
+    orders.set(
+      q.id,
+      q.domains.map((d) => d.id),
+    );
+    for (const d of q.domains) domains.set(`${q.id}|${d.id}`, d.title[language]);
+    for (const item of q.items) questions.set(item.id, item.question[language]);
+  }
+  return {
+    questionnaireTitle: (id: string) => titles.get(id) ?? id,
+    domainTitle: (questionnaireId: string, domainId: string) =>
+      domains.get(`${questionnaireId}|${domainId}`) ?? domainId,
+    domainOrder: (id: string) => orders.get(id) ?? [],
+    question: (itemId: string) => questions.get(itemId),
+  };
+}
+
+/** The regional PDF (src/report/regional), rendered from the finished consolidation: the files are long gone. */
+export const pdfOutput: ConsolidationOutput = {
+  option: 'pdf',
+  usage: { fr: '--pdf <fichier.pdf>', en: '--pdf <file.pdf>' },
+  async write(run, path) {
+    const pdf = renderRegionalPdf(run.consolidation, {
+      fonts: await nodeFontLoader(),
+      language: run.language,
+      ...(run.expected ? { expected: run.expected.entries } : {}),
+      ...(await loadTitles(run.consolidation.rows, run.language)),
+    });
+    await writeFile(path, pdf.bytes);
+  },
+};
+
+/** Every output of `consolidate`, in the order they are written. */
+export const consolidationOutputs: ConsolidationOutput[] = [csvOutput, pdfOutput];
 
 const DEFAULT_CONCURRENCY = 8;
 const PROGRESS_EVERY = 5000;
@@ -209,8 +267,8 @@ function formatScore(value: number | undefined, language: CliLanguage): string {
 export const consolidateCommand: CliCommand = {
   name: 'consolidate',
   summary: {
-    fr: 'consolide les fichiers d’une campagne en un CSV régional, avec les établissements attendus manquants',
-    en: 'consolidates a campaign’s files into a regional CSV, with the expected establishments that are missing',
+    fr: 'consolide les fichiers d’une campagne en un CSV et un PDF régionaux, avec les établissements attendus manquants',
+    en: 'consolidates a campaign’s files into a regional CSV and PDF, with the expected establishments that are missing',
   },
   async run(args, context) {
     const t = text[context.language];

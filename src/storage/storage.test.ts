@@ -40,9 +40,13 @@ describe('CareDatabase', () => {
 
   it('opens a database upgraded by a newer build (higher IndexedDB version) read-only', async () => {
     const name = freshName();
+    // A newer build keeps every table of this one and adds its own (here "future").
+    const current = new CareDatabase(`${name}-shape`);
+    const schema = Object.fromEntries(
+      current.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(', ')]),
+    );
     const newer = new Dexie(name);
-    newer.version(1).stores({ meta: 'key', establishments: 'id', assessments: 'id', evidence: 'id' });
-    newer.version(7).stores({ meta: 'key', establishments: 'id', assessments: 'id', evidence: 'id', future: 'id' });
+    newer.version(7).stores({ ...schema, future: 'id' });
     await newer.open();
     newer.close();
     const db = await openCareDatabase(name);

@@ -68,10 +68,11 @@ const heatMapRows = () =>
 
 afterEach(() => vi.restoreAllMocks());
 
-describe('AuditorPage', () => {
+// The first render loads the questionnaires and reads the store: slow on a busy machine.
+describe('AuditorPage', { timeout: 20_000 }, () => {
   it('shows the stored files as a heat map sortable from the column headers', async () => {
     const { view, user } = await setup();
-    await view.findByRole('heading', { name: 'Scores par établissement et par domaine' });
+    await view.findByRole('heading', { name: 'Scores par établissement et par domaine' }, { timeout: 10_000 });
     expect(heatMapRows()).toEqual([
       `CH d’Ambérieu${files[1]?.establishment.finessEj}`,
       `CH de Bourg${files[0]?.establishment.finessEj}`,
@@ -91,7 +92,7 @@ describe('AuditorPage', () => {
 
   it('filters by category and marks the expected establishments that sent nothing', async () => {
     const { view, user } = await setup();
-    await view.findByRole('heading', { name: 'Scores par établissement et par domaine' });
+    await view.findByRole('heading', { name: 'Scores par établissement et par domaine' }, { timeout: 10_000 });
     await user.selectOptions(view.getByLabelText('Catégorie'), 'ehpad');
     expect(heatMapRows()).toHaveLength(1);
     expect(view.getByText('1 établissement affiché sur 3.')).toBeInTheDocument();
@@ -102,7 +103,7 @@ describe('AuditorPage', () => {
       view.getByLabelText('Choisir la liste des établissements attendus'),
       new File([csv], 'attendus.csv', { type: 'text/csv' }),
     );
-    const table = await view.findByRole('table', { name: /n’ont envoyé aucun fichier/ });
+    const table = await view.findByRole('table', { name: /n’ont envoyé aucun fichier/ }, { timeout: 5_000 });
     expect(within(table).getByText('CH de Voiron')).toBeInTheDocument();
     expect(view.getByText(/sur 2 établissements attendus, 1 a envoyé au moins un fichier/)).toBeInTheDocument();
   });
@@ -116,7 +117,7 @@ describe('AuditorPage', () => {
     });
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
-    await user.click(await view.findByRole('button', { name: 'Télécharger le CSV consolidé' }));
+    await user.click(await view.findByRole('button', { name: 'Télécharger le CSV consolidé' }, { timeout: 10_000 }));
     await waitFor(() => expect(blob).toBeDefined());
     const bytes = new Uint8Array(await (blob as Blob).arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);

@@ -24,6 +24,7 @@ import { currentLanguage } from '../../i18n/i18n';
 import { formatNumber } from '../../i18n/format';
 import type { LoadedQuestionnaire } from '../../storage/questionnaire-catalog';
 import { formatShare } from './auditor-format';
+import { AuditorPdfExports } from './auditor-pdf-exports';
 import { BudgetScatter } from './budget-scatter';
 import { DistributionTable } from './distribution-table';
 import { HeatMapTable } from './heat-map-table';
@@ -199,6 +200,7 @@ export const Dashboard = memo(function Dashboard({
           <GapsSection rows={shown} question={content.question} />
         </>
       )}
+      <AuditorPdfExports rows={rows} selection={selection} content={content} expected={expected} />
     </section>
   );
 });

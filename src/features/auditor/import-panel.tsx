@@ -9,7 +9,7 @@ import type { ImportState } from './use-auditor-data';
 
 /**
  * Import of many files at once: a multiple file picker, a folder picker and a drop zone, all handing the files to the
- * worker; then the progress with a stop button, then the summary. The pickers are the keyboard path; the drop zone is
+ * import (run-import.ts); then the progress with a stop button, then the summary. The pickers are the keyboard path; the drop zone is
  * an extra for the mouse.
  */
 export function ImportPanel({
@@ -38,7 +38,8 @@ export function ImportPanel({
     event.preventDefault();
     setDragging(false);
     if (busy) return;
-    void filesOfDrop(event.dataTransfer).then(start);
+    // A drop that cannot be read (a folder the browser refuses to open) counts as a drop of nothing.
+    void filesOfDrop(event.dataTransfer).then(start, () => start([]));
   };
 
   return (

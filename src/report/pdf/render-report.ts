@@ -29,10 +29,10 @@ import { sanitizeForPdf } from './sanitize';
  * Environment-free: the fonts are handed in (see report-fonts.ts), the bytes handed back.
  */
 
-const PAGE = { width: 210, height: 297 };
-const MARGIN = { left: 18, right: 18, top: 22, bottom: 20 };
-const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
-const COLORS = {
+export const PAGE = { width: 210, height: 297 };
+export const MARGIN = { left: 18, right: 18, top: 22, bottom: 20 };
+export const CONTENT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+export const COLORS = {
   text: [33, 37, 41] as [number, number, number],
   muted: [90, 98, 108] as [number, number, number],
   accent: [29, 58, 110] as [number, number, number],
@@ -41,7 +41,7 @@ const COLORS = {
   draft: [200, 40, 40] as [number, number, number],
   shape: [46, 110, 190] as [number, number, number],
 };
-const BODY_SIZE = 9;
+export const BODY_SIZE = 9;
 const WATERMARK_ANGLE = 55;
 const LINE = 1.25;
 
@@ -58,7 +58,8 @@ interface LastTable {
 
 const clean = sanitizeForPdf;
 
-class Layout {
+/** The page cursor and the text, table and heading primitives; shared with src/report/regional. */
+export class Layout {
   readonly doc: jsPDF;
   y = MARGIN.top;
   readonly sectionPages = new Map<SectionKey, number>();

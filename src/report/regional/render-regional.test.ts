@@ -1,0 +1,144 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { checkFrenchTypography } from '../../domain/questionnaire/french-typography';
+import { buildSubmission, finessOf, withScores } from '../../domain/consolidation/builders';
+import { consolidate } from '../../domain/consolidation/consolidate';
+import type { EstablishmentCategory } from '../../domain/establishment/establishment';
+import { formatNumber } from '../report-format';
+import { nodeFontLoader } from '../pdf/fonts-node';
+import { pdfPages, squeeze, writeTempPdf } from '../pdf/pdf-test-tools';
+import { regionalTexts } from './regional-texts';
+import { renderBenchmarkPdf, renderRegionalPdf } from './render-regional';
+
+/**
+ * The auditor's PDFs read back with pdftotext, as the gap-analysis report is (src/report/pdf/render-report.test.ts):
+ * the regional report must list every establishment in its heat map and number its pages; the benchmark report must
+ * name its establishment, print its category's median and name no other establishment.
+ */
+
+const establishments: { body: string; name: string; category: EstablishmentCategory; scores: number[] }[] = [
+  { body: '45000001', name: 'Centre hospitalier de Montargis', category: 'ch', scores: [52, 40, 64] },
+  { body: '45000002', name: 'Centre hospitalier de Gien', category: 'ch', scores: [61, 55, 70] },
+  { body: '45000003', name: 'Centre hospitalier de Pithiviers', category: 'ch', scores: [38, 30, 47] },
+  { body: '45000004', name: 'Centre hospitalier d’Amilly', category: 'ch', scores: [70, 66, 75] },
+  { body: '45000005', name: 'CHU de Val-de-Loire', category: 'chu', scores: [58, 50, 62] },
+  { body: '45000006', name: 'Clinique des Tilleuls', category: 'clinic', scores: [44, 35, 51] },
+];
+
+const consolidation = consolidate(
+  establishments.map((e, i) => {
+    const finessEj = finessOf(e.body);
+    const base = buildSubmission({
+      establishment: { finessEj, name: e.name, category: e.category },
+      content: {
+        criticalGaps: i % 2 === 0 ? ['GOV-01', 'INC-03'] : ['GOV-01'],
+        budget: { year: 2025, ratios: { itShareOfOperating: 0.02 + i / 1000, cyberShareOfIt: 0.07 } },
+        mfa: { sensitiveCount: 4, compliantCount: i % 4, users: 100, usersWithTwoFactors: 10 * i },
+      },
+    });
+    const [overall, ...domains] = e.scores;
+    return withScores(base, overall, domains);
+  }),
+);
+
+const questions: Record<string, string> = { 'GOV-01': 'Une politique de sécurité est-elle adoptée\u00a0?' };
+
+function read(bytes: Uint8Array) {
+  return pdfPages(writeTempPdf(bytes));
+}
+
+describe('the regional PDF', () => {
+  it('prints every establishment’s FINESS in the heat map and numbers its pages', async () => {
+    const expected = [
+      ...establishments.map((e) => ({ finess: finessOf(e.body), name: e.name })),
+      { finess: finessOf('01000009'), name: 'Hôpital de Bourg', department: '01' },
+    ];
+    const { bytes, pageCount } = renderRegionalPdf(consolidation, {
+      fonts: await nodeFontLoader(),
+      region: 'Centre-Val de Loire',
+      asOf: '2026-11-23',
+      expected,
+      question: (id) => questions[id],
+    });
+    const pages = read(bytes);
+    expect(pages).toHaveLength(pageCount);
+    pages.forEach((page, i) => expect(page).toContain(`page ${i + 1} / ${pageCount}`));
+    expect(pages[0]).toContain('page 1 / ');
+    const text = squeeze(pages.join('\n'));
+    const heatMap = text.slice(text.indexOf(squeeze('Carte de chaleur des scores')));
+    for (const e of establishments) {
+      expect(heatMap, e.name).toContain(finessOf(e.body));
+      expect(heatMap, e.name).toContain(squeeze(e.name));
+    }
+    expect(text).toContain('Centre-ValdeLoire');
+    expect(text).toContain(squeeze('Médianes et quartiles par domaine'));
+    // The missing expected establishment, the question text of a frequent critical gap, the ratio of sums.
+    expect(text).toContain(finessOf('01000009'));
+    expect(text).toContain(squeeze('Hôpital de Bourg'));
+    expect(text).toContain(squeeze(questions['GOV-01'] ?? ''));
+    expect(text).toContain('INC-03');
+  });
+
+  it('can be printed in English', async () => {
+    const { bytes } = renderRegionalPdf(consolidation, { fonts: await nodeFontLoader(), language: 'en' });
+    const text = squeeze(read(bytes).join('\n'));
+    expect(text).toContain(squeeze('Heat map of the scores'));
+    expect(text).toContain(squeeze('Regional summary of the self-assessment'));
+  });
+});
+
+describe('the benchmark PDF', () => {
+  it('names its establishment, shows its category median, and names no other establishment', async () => {
+    const target = establishments[0];
+    if (!target) throw new Error('no establishment');
+    const { bytes, pageCount } = renderBenchmarkPdf(consolidation, finessOf(target.body), {
+      fonts: await nodeFontLoader(),
+      asOf: '2026-11-23',
+    });
+    const pages = read(bytes);
+    pages.forEach((page, i) => expect(page).toContain(`page ${i + 1} / ${pageCount}`));
+    const text = squeeze(pages.join('\n'));
+    expect(text).toContain(squeeze(target.name));
+    expect(text).toContain(finessOf(target.body));
+    // The four CH: overall scores 38, 52, 61, 70 → median 56,5.
+    expect(text).toContain(squeeze(`Médiane de la catégorie`));
+    expect(text).toContain(squeeze(formatNumber(56.5, 'fr', 1)));
+    for (const other of establishments.filter((e) => e !== target)) {
+      expect(text, other.name).not.toContain(squeeze(other.name));
+      expect(text, other.name).not.toContain(finessOf(other.body));
+    }
+  });
+
+  it('does not print the figures of a category smaller than three', async () => {
+    const { bytes } = renderBenchmarkPdf(consolidation, finessOf('45000006'), { fonts: await nodeFontLoader() });
+    const text = squeeze(read(bytes).join('\n'));
+    expect(text).toContain(squeeze('Clinique des Tilleuls'));
+    expect(text).toContain(squeeze('groupe trop petit'));
+  });
+
+  it('refuses a FINESS that is not in the consolidation', async () => {
+    const fonts = await nodeFontLoader();
+    expect(() => renderBenchmarkPdf(consolidation, finessOf('99000001'), { fonts })).toThrow(/FINESS/);
+  });
+});
+
+describe('the regional texts', () => {
+  it('follow French typography and have the same keys in both languages', () => {
+    const strings: string[] = [];
+    const collect = (value: unknown): void => {
+      if (typeof value === 'string') strings.push(value);
+      else if (typeof value === 'function') {
+        const out: unknown = (value as (...args: unknown[]) => unknown)('3', '7', '1\u202f%', '2');
+        if (typeof out === 'string') strings.push(out);
+      } else if (Array.isArray(value)) value.forEach(collect);
+      else if (value && typeof value === 'object') Object.values(value).forEach(collect);
+    };
+    collect(regionalTexts.fr);
+    expect(strings.flatMap((s) => checkFrenchTypography(s).map((i) => `${i.rule}: ${i.excerpt}`))).toEqual([]);
+    const keys = (value: unknown, path = ''): string[] =>
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? Object.entries(value).flatMap(([k, v]) => keys(v, `${path}.${k}`))
+        : [path];
+    expect(keys(regionalTexts.en)).toEqual(keys(regionalTexts.fr));
+  });
+});
