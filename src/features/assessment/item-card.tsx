@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSaveStatus } from '../../components/save-status';
+import { useDebouncedWrites } from '../../components/use-debounced-writes';
 import type { Answer, Response } from '../../domain/assessment/answer';
 import type { Language } from '../../domain/localized-text';
 import type { ItemChange } from '../../domain/questionnaire/compare-versions';
@@ -318,37 +319,6 @@ export function ItemCard({
       ) : null}
     </article>
   );
-}
-
-/**
- * Runs a write now or once typing pauses; a newer write replaces one still waiting (it carries the whole answer),
- * and whatever is still waiting is written when the item leaves the screen.
- */
-function useDebouncedWrites(delayMs: number) {
-  const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const pending = useRef<(() => void) | null>(null);
-  const flush = useCallback(() => {
-    if (timer.current) clearTimeout(timer.current);
-    timer.current = null;
-    const run = pending.current;
-    pending.current = null;
-    run?.();
-  }, []);
-  const schedule = useCallback(
-    (run: () => void, delayed: boolean) => {
-      if (timer.current) clearTimeout(timer.current);
-      pending.current = null;
-      if (!delayed) {
-        run();
-        return;
-      }
-      pending.current = run;
-      timer.current = setTimeout(flush, delayMs);
-    },
-    [delayMs, flush],
-  );
-  useEffect(() => flush, [flush]);
-  return { schedule, flush };
 }
 
 function ChoiceRadio(props: {

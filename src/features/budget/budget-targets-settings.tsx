@@ -7,7 +7,7 @@ import type { Language } from '../../domain/localized-text';
 import { describeError } from '../../i18n/describe-error';
 import { formatNumber } from '../../i18n/format';
 import { useRepositories } from '../../storage/use-repositories';
-import { useDebouncedWrites } from './use-debounced-writes';
+import { useDebouncedWrites } from '../../components/use-debounced-writes';
 
 type TargetKey = keyof BudgetTargets;
 const SAVE_DELAY_MS = 400;

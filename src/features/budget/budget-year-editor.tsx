@@ -13,7 +13,7 @@ import { describeError } from '../../i18n/describe-error';
 import { useRepositories } from '../../storage/use-repositories';
 import { BudgetForm, fieldStates, parseFieldText } from './budget-form';
 import { BudgetResults } from './budget-results';
-import { useDebouncedWrites } from './use-debounced-writes';
+import { useDebouncedWrites } from '../../components/use-debounced-writes';
 
 const SAVE_DELAY_MS = 400;
 

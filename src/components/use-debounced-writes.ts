@@ -1,8 +1,9 @@
 import { useCallback, useEffect, useRef } from 'react';
 
 /**
- * Runs a write now or once typing pauses; a newer write replaces one still waiting (it carries every figure), and
- * whatever is still waiting is written when the field loses the focus or the screen closes, so nothing typed is lost.
+ * Runs a write now or once typing pauses; a newer write replaces one still waiting (it carries the whole record:
+ * an answer, a year's figures), and whatever is still waiting is written when the field loses the focus or the
+ * screen closes, so nothing typed is lost. Shared by the answering and budget screens.
  */
 export function useDebouncedWrites(delayMs: number) {
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
