@@ -7,12 +7,13 @@
 //
 // scripts/bench.mjs can call benchExchange({ record, browser, origin }) with its own browser and preview server.
 // Files come from the test-data generator, kept in the system's temporary folder between runs.
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { isMain, runAlone } from './bench-harness.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const hasGnuTime = existsSync('/usr/bin/time');
@@ -211,67 +212,8 @@ export async function benchExchange({ record, browser, origin, sizes = [1000, 10
 }
 
 // Alone: build into a temporary folder, serve it, measure, print.
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+if (isMain(import.meta.url)) {
   const { values } = parseArgs({ options: { sizes: { type: 'string', default: '1000,10000' } } });
   const sizes = values.sizes.split(',').map(Number);
-  const { chromium } = await import('playwright-core');
-  const { chromiumLaunchOptions } = await import('../tests/e2e/chromium.js');
-  const dist = mkdtempSync(join(tmpdir(), 'care-bench-dist-'));
-  console.log('Building the production bundle…');
-  if (
-    spawnSync('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir'], { cwd: root, stdio: 'ignore' }).status !== 0
-  ) {
-    console.error('The build failed.');
-    process.exit(1);
-  }
-  const port = 4291;
-  const origin = `http://127.0.0.1:${port}`;
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist],
-    {
-      cwd: root,
-      stdio: 'ignore',
-      detached: true,
-    },
-  );
-  const stop = () => {
-    try {
-      process.kill(-server.pid);
-    } catch {
-      /* already gone */
-    }
-  };
-  process.on('exit', stop);
-  for (let i = 0; i < 100; i += 1) {
-    try {
-      if ((await fetch(origin)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  const results = [];
-  const record = (name, value, unit, budget, comparison = 'max') =>
-    results.push({
-      name,
-      value,
-      unit,
-      budget,
-      ok: budget === undefined ? null : comparison === 'max' ? value <= budget : value >= budget,
-    });
-  const browser = await chromium.launch(chromiumLaunchOptions);
-  try {
-    await benchExchange({ record, browser, origin, sizes });
-  } finally {
-    await browser.close();
-    stop();
-    rmSync(dist, { recursive: true, force: true });
-  }
-  console.log(`\n${'Benchmark'.padEnd(64)} ${'value'.padStart(12)}   budget`);
-  for (const r of results) {
-    const flag = r.ok === null ? '' : r.ok ? '✓' : '✗ OVER BUDGET';
-    const budget = r.budget === undefined ? '' : `${r.budget} ${r.unit}`;
-    console.log(`${r.name.padEnd(64)} ${`${r.value} ${r.unit}`.padStart(12)}   ${budget} ${flag}`);
-  }
-  process.exit(0);
+  await runAlone(4291, (context) => benchExchange({ ...context, sizes }));
 }

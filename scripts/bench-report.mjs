@@ -7,12 +7,11 @@
 // scripts/bench.mjs can call benchReport({ record, browser, origin }) with its own browser and preview server.
 // Timings are medians of several runs after a warm-up; on a loaded machine the wall time of a run can be several
 // times its CPU time, so the Node CPU time is reported beside it.
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { tsImport } from 'tsx/esm/api';
+import { isMain, runAlone } from './bench-harness.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const RUNS = 7;
@@ -161,65 +160,4 @@ export async function benchReport({ record, browser, origin }) {
 }
 
 // Alone: build into a temporary folder, serve it, measure, print.
-if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const { chromium } = await import('playwright-core');
-  const { chromiumLaunchOptions } = await import('../tests/e2e/chromium.js');
-  const dist = mkdtempSync(join(tmpdir(), 'care-bench-report-dist-'));
-  console.log('Building the production bundle…');
-  if (
-    spawnSync('npx', ['vite', 'build', '--outDir', dist, '--emptyOutDir'], { cwd: root, stdio: 'ignore' }).status !== 0
-  ) {
-    console.error('The build failed.');
-    process.exit(1);
-  }
-  const port = 4292;
-  const origin = `http://127.0.0.1:${port}`;
-  const server = spawn(
-    'npx',
-    ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort', '--outDir', dist],
-    {
-      cwd: root,
-      stdio: 'ignore',
-      detached: true,
-    },
-  );
-  const stop = () => {
-    try {
-      process.kill(-server.pid);
-    } catch {
-      /* already gone */
-    }
-  };
-  process.on('exit', stop);
-  for (let i = 0; i < 100; i += 1) {
-    try {
-      if ((await fetch(origin)).ok) break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  const results = [];
-  const record = (name, value, unit, budget, comparison = 'max') =>
-    results.push({
-      name,
-      value,
-      unit,
-      budget,
-      ok: budget === undefined ? null : comparison === 'max' ? value <= budget : value >= budget,
-    });
-  const browser = await chromium.launch(chromiumLaunchOptions);
-  try {
-    await benchReport({ record, browser, origin });
-  } finally {
-    await browser.close();
-    stop();
-    rmSync(dist, { recursive: true, force: true });
-  }
-  console.log(`\n${'Benchmark'.padEnd(64)} ${'value'.padStart(12)}   budget`);
-  for (const r of results) {
-    const flag = r.ok === null ? '' : r.ok ? '✓' : '✗ OVER BUDGET';
-    const budget = r.budget === undefined ? '' : `${r.budget} ${r.unit}`;
-    console.log(`${r.name.padEnd(64)} ${`${r.value} ${r.unit}`.padStart(12)}   ${budget} ${flag}`);
-  }
-  process.exit(0);
-}
+if (isMain(import.meta.url)) await runAlone(4292, benchReport);

@@ -1,29 +1,14 @@
 // `npm run bench`: measures the budgets of the design (§8) on the production build in the system Chromium, prints
 // a table in which a missed budget stands out, and writes bench/results.json. Timings are medians or percentiles
 // over many runs; they are reported, not asserted by the unit tests (they would flake on a shared machine).
-import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
 import { chromiumLaunchOptions } from '../tests/e2e/chromium.js';
+import { buildApp, createRecorder, printResults, serveApp } from './bench-harness.mjs';
 
-const port = 4290;
-const origin = `http://127.0.0.1:${port}`;
-const results = [];
-const record = (name, value, unit, budget, comparison = 'max') =>
-  results.push({
-    name,
-    value,
-    unit,
-    budget,
-    ok: budget === undefined ? null : comparison === 'max' ? value <= budget : value >= budget,
-  });
-
-console.log('Building the production bundle…');
-if (spawnSync('npx', ['vite', 'build', '--outDir', 'dist'], { stdio: 'ignore' }).status !== 0) {
-  console.error('The build failed.');
-  process.exit(1);
-}
+const { results, record } = createRecorder();
+buildApp('dist');
 
 // Service-worker precache: every entry of the workbox manifest in dist/sw.js.
 const sw = readFileSync('dist/sw.js', 'utf8');
@@ -31,25 +16,7 @@ const precached = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]);
 const precacheBytes = precached.reduce((n, url) => n + statSync(`dist/${url.replace(/^\//, '')}`).size, 0);
 record('Service-worker precache', Math.round(precacheBytes / 1024), 'KiB', 1536);
 
-const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], {
-  stdio: 'ignore',
-  detached: true,
-});
-const stop = () => {
-  try {
-    process.kill(-server.pid);
-  } catch {
-    /* already gone */
-  }
-};
-process.on('exit', stop);
-for (let i = 0; i < 100; i += 1) {
-  try {
-    if ((await fetch(origin)).ok) break;
-  } catch {
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
+const { origin, stop } = await serveApp('dist', 4290);
 
 const browser = await chromium.launch(chromiumLaunchOptions);
 try {
@@ -146,13 +113,6 @@ writeFileSync(
   'bench/results.json',
   `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, results }, null, 2)}\n`,
 );
-console.log('\nBenchmark                                     value        budget   ');
-for (const r of results) {
-  const flag = r.ok === null ? '  ' : r.ok ? '✓ ' : '✗ OVER BUDGET';
-  const budget = r.budget === undefined ? '' : `${r.budget} ${r.unit}`;
-  console.log(
-    `${r.ok === false ? '\x1b[31m' : ''}${r.name.padEnd(44)} ${`${r.value} ${r.unit}`.padStart(10)}   ${budget.padStart(10)}  ${flag}\x1b[0m`,
-  );
-}
+printResults(results);
 console.log('\nWritten to bench/results.json');
 process.exit(0);
