@@ -21,6 +21,11 @@ export function describeStorageError(t: TFunction, code: StorageErrorCode): stri
     case 'not-found':
     case 'assessment-exists':
     case 'invalid-record':
+    case 'locked':
+    case 'wrong-passphrase':
+    case 'passphrase-too-short':
+    case 'sealed-data-unreadable':
+    case 'lock-settings-invalid':
       return t(`errors.storage.${code}`);
   }
 }

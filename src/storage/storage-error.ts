@@ -6,7 +6,15 @@ export type StorageErrorCode =
   | 'write-failed'
   | 'not-found'
   | 'assessment-exists'
-  | 'invalid-record';
+  | 'invalid-record'
+  /** The passphrase lock is on and this tab holds no key: nothing can be read or written until it is unlocked. */
+  | 'locked'
+  | 'wrong-passphrase'
+  | 'passphrase-too-short'
+  /** A sealed record failed AES-GCM authentication: altered, moved to another record, or damaged. */
+  | 'sealed-data-unreadable'
+  /** The lock's stored parameters are malformed or weaker than the minimum (PBKDF2 under 600,000 iterations). */
+  | 'lock-settings-invalid';
 
 export class StorageError extends Error {
   override readonly name = 'StorageError';
