@@ -14,7 +14,8 @@ async function snapshot(db: CareDatabase) {
     budgets: await db.budgets.orderBy('id').toArray(),
     applications: await db.applications.orderBy('id').toArray(),
     actions: await db.actions.orderBy('id').toArray(),
-    evidence: (await db.evidence.orderBy('id').toArray()).map((e) => ({
+    evidence: await db.evidence.orderBy('id').toArray(),
+    evidenceFiles: (await db.evidenceFiles.orderBy('id').toArray()).map((e) => ({
       ...e,
       data: Array.from(new Uint8Array(e.data)),
     })),

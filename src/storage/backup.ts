@@ -6,7 +6,7 @@ import { assessmentSchema } from '../domain/assessment/assessment';
 import { budgetRecordSchema } from '../domain/budget/budget-record';
 import { establishmentSchema } from '../domain/establishment/establishment';
 import { sha256Hex } from '../domain/hash';
-import { DATA_VERSION, type CareDatabase, type EvidenceRow } from './care-database';
+import { DATA_VERSION, type CareDatabase, type EvidenceFileRow, type EvidenceRow } from './care-database';
 import { BackupError } from './backup-error';
 import { toStorageError } from './storage-error';
 
@@ -81,6 +81,9 @@ export async function createBackup(
   appVersion: string,
   now: number = Date.now(),
 ): Promise<{ bytes: Uint8Array; manifest: BackupManifest }> {
+  const files: Zippable = {};
+  // One read transaction for the records and the evidence bytes: the backup is one consistent state even while
+  // another tab writes (a file removed in between would otherwise be listed without its bytes).
   const manifest = await db.transaction(
     'r',
     [
@@ -90,34 +93,39 @@ export async function createBackup(
       db.applications,
       db.actions,
       db.evidence,
+      db.evidenceFiles,
       db.submissions,
       db.trustedKeys,
       db.meta,
     ],
-    async () => ({
-      format: BACKUP_FORMAT,
-      formatVersion: BACKUP_FORMAT_VERSION,
-      dataVersion: DATA_VERSION,
-      appVersion,
-      createdAt: now,
-      tables: {
+    async () => {
+      const tables = {
         establishments: await db.establishments.toArray(),
         assessments: await db.assessments.toArray(),
         budgets: await db.budgets.toArray(),
         applications: await db.applications.toArray(),
         actions: await db.actions.toArray(),
-        evidence: (await db.evidence.toArray()).map(({ data: _data, ...meta }) => meta),
+        evidence: await db.evidence.toArray(),
         submissions: await db.submissions.toArray(),
         trustedKeys: await db.trustedKeys.toArray(),
         meta: (await db.meta.toArray()).filter((row) => !deviceMetaKeys.has(row.key)),
-      },
-    }),
+      };
+      // Evidence is added file by file; already-compressed formats (PDF, images) gain nothing from a second
+      // deflate.
+      await db.evidenceFiles.each((row) => {
+        files[`evidence/${row.id}`] = [new Uint8Array(row.data), { level: 0 }];
+      });
+      return {
+        format: BACKUP_FORMAT,
+        formatVersion: BACKUP_FORMAT_VERSION,
+        dataVersion: DATA_VERSION,
+        appVersion,
+        createdAt: now,
+        tables,
+      };
+    },
   );
-  const files: Zippable = { 'backup.json': strToU8(JSON.stringify(manifest)) };
-  // Evidence is added file by file; already-compressed formats (PDF, images) gain nothing from a second deflate.
-  await db.evidence.each((row) => {
-    files[`evidence/${row.id}`] = [new Uint8Array(row.data), { level: 0 }];
-  });
+  files['backup.json'] = strToU8(JSON.stringify(manifest));
   const bytes = zipSync(files, { level: 6 });
   if (db.access === 'read-write') {
     await db.transaction('rw', db.meta, () => db.meta.put({ key: 'lastBackupAt', value: now }));
@@ -129,7 +137,7 @@ export async function createBackup(
 export async function readBackup(
   bytes: Uint8Array,
   fileName: string,
-): Promise<{ manifest: BackupManifest; evidence: EvidenceRow[] }> {
+): Promise<{ manifest: BackupManifest; evidence: EvidenceRow[]; evidenceFiles: EvidenceFileRow[] }> {
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(bytes);
@@ -154,6 +162,7 @@ export async function readBackup(
     throw new BackupError('backup-newer', fileName);
   }
   const evidence: EvidenceRow[] = [];
+  const evidenceFiles: EvidenceFileRow[] = [];
   for (const meta of manifest.tables.evidence) {
     const file = entries[`evidence/${meta.id}`];
     if (!file) throw new BackupError('backup-evidence-missing', fileName, `evidence/${meta.id}`);
@@ -161,15 +170,16 @@ export async function readBackup(
     if ((await sha256Hex(data)) !== meta.sha256) {
       throw new BackupError('backup-evidence-corrupt', fileName, `evidence/${meta.id} (${meta.name})`);
     }
-    evidence.push({ ...meta, data });
+    evidence.push(meta);
+    evidenceFiles.push({ id: meta.id, data });
   }
-  return { manifest, evidence };
+  return { manifest, evidence, evidenceFiles };
 }
 
 /** Replaces all the data of this device with the backup's, in one transaction. */
 export async function restoreBackup(db: CareDatabase, bytes: Uint8Array, fileName: string): Promise<BackupManifest> {
   db.assertWritable();
-  const { manifest, evidence } = await readBackup(bytes, fileName);
+  const { manifest, evidence, evidenceFiles } = await readBackup(bytes, fileName);
   const { tables } = manifest;
   try {
     await db.transaction(
@@ -181,6 +191,7 @@ export async function restoreBackup(db: CareDatabase, bytes: Uint8Array, fileNam
         db.applications,
         db.actions,
         db.evidence,
+        db.evidenceFiles,
         db.submissions,
         db.trustedKeys,
         db.meta,
@@ -193,6 +204,7 @@ export async function restoreBackup(db: CareDatabase, bytes: Uint8Array, fileNam
           db.applications.clear(),
           db.actions.clear(),
           db.evidence.clear(),
+          db.evidenceFiles.clear(),
           db.submissions.clear(),
           db.trustedKeys.clear(),
         ]);
@@ -202,6 +214,7 @@ export async function restoreBackup(db: CareDatabase, bytes: Uint8Array, fileNam
         await db.applications.bulkAdd(tables.applications);
         await db.actions.bulkAdd(tables.actions);
         await db.evidence.bulkAdd(evidence);
+        await db.evidenceFiles.bulkAdd(evidenceFiles);
         await db.submissions.bulkAdd(tables.submissions);
         await db.trustedKeys.bulkAdd(tables.trustedKeys);
         await db.meta.bulkPut(tables.meta.filter((row) => !deviceMetaKeys.has(row.key)));

@@ -4,17 +4,19 @@ import type { ApplicationRecord } from '../domain/applications/application-recor
 import type { Assessment } from '../domain/assessment/assessment';
 import type { BudgetRecord } from '../domain/budget/budget-record';
 import type { Establishment } from '../domain/establishment/establishment';
+import { DATA_VERSION, DATA_VERSIONS } from './data-versions';
 import { StorageError } from './storage-error';
+
+export { DATA_VERSION } from './data-versions';
 
 /**
  * The app's IndexedDB database.
  *
- * Version clock 1 of the design (§5): each Dexie version below is one data version, recorded in the meta table. A
- * build that opens data written by a newer build (a higher dataVersion, or a higher IndexedDB version) does not
- * write to it: it opens read-only and asks for the app to be updated, so that an old build never overwrites newer
- * data (the failure users of peer tools reported after a downgrade).
+ * Version clock 1 of the design (§5): each Dexie version is one data version (src/storage/data-versions.ts, with its
+ * migration), recorded in the meta table. A build that opens data written by a newer build (a higher dataVersion,
+ * or a higher IndexedDB version) does not write to it: it opens read-only and asks for the app to be updated, so
+ * that an old build never overwrites newer data (the failure users of peer tools reported after a downgrade).
  */
-export const DATA_VERSION = 1;
 export const DEFAULT_DATABASE_NAME = 'care-autodiag';
 
 export interface MetaRow {
@@ -33,7 +35,12 @@ export interface EvidenceRow {
   /** The date of the document itself (a signed policy, an audit report), not the upload date. */
   documentDate?: string;
   addedAt: number;
-  /** The file's bytes (an ArrayBuffer rather than a Blob: it clones the same everywhere, tests included). */
+}
+
+/** The bytes of an evidence file, under the id of its {@link EvidenceRow} (data version 2). */
+export interface EvidenceFileRow {
+  id: string;
+  /** An ArrayBuffer rather than a Blob: it clones the same everywhere, tests included. */
   data: ArrayBuffer;
 }
 
@@ -77,6 +84,7 @@ export class CareDatabase extends Dexie {
   establishments!: EntityTable<Establishment, 'id'>;
   assessments!: EntityTable<Assessment, 'id'>;
   evidence!: EntityTable<EvidenceRow, 'id'>;
+  evidenceFiles!: EntityTable<EvidenceFileRow, 'id'>;
   budgets!: EntityTable<BudgetRecord, 'id'>;
   applications!: EntityTable<ApplicationRecord, 'id'>;
   actions!: EntityTable<ActionRecord, 'id'>;
@@ -100,20 +108,15 @@ export class CareDatabase extends Dexie {
 
   constructor(name: string = DEFAULT_DATABASE_NAME) {
     super(name);
-    this.version(1).stores({
-      meta: 'key',
-      establishments: 'id, finessEj, name, updatedAt',
-      // Only ids, the establishment, the questionnaire, the year and the date are indexed: answers stay inside
-      // the document, out of any index.
-      assessments: 'id, establishmentId, &[establishmentId+questionnaireId+campaignYear], updatedAt',
-      evidence: 'id, assessmentId, [assessmentId+itemId]',
-      budgets: 'id, establishmentId, &[establishmentId+year]',
-      applications: 'id, establishmentId',
-      actions: 'id, establishmentId, assessmentId, status',
-      submissions: 'id, finess, &[finess+questionnaireId+campaignYear], importedAt',
-      trustedKeys: 'finess',
-      installationKeys: 'id',
-    });
+    for (const step of DATA_VERSIONS) {
+      const version = this.version(step.version).stores(step.stores);
+      if (step.version === 1) continue;
+      // The migration and the new data version land in IndexedDB's one upgrade transaction: both or neither.
+      version.upgrade(async (tx) => {
+        await step.migrate?.(tx);
+        await tx.table('meta').put({ key: 'dataVersion', value: step.version });
+      });
+    }
     this.on('populate', (tx) => {
       void tx.table('meta').add({ key: 'dataVersion', value: DATA_VERSION });
     });

@@ -3,15 +3,21 @@ import type { CareDatabase, EvidenceRow } from './care-database';
 import { StorageError, toStorageError } from './storage-error';
 
 /** The listing of a piece of evidence, without its bytes. */
-export type EvidenceSummary = Omit<EvidenceRow, 'data'>;
+export type EvidenceSummary = EvidenceRow;
 
-/** Evidence files attached to an item of an assessment: any type, kept whole with their SHA-256. */
+/** A piece of evidence with its bytes. */
+export type EvidenceWithData = EvidenceRow & { data: ArrayBuffer };
+
+/**
+ * Evidence files attached to an item of an assessment: any type, kept whole with their SHA-256. The listing
+ * (evidence) and the bytes (evidenceFiles, same id) are written and removed together, in one transaction.
+ */
 export class EvidenceRepository {
   constructor(private readonly db: CareDatabase) {}
 
   async listForItem(assessmentId: string, itemId: string): Promise<EvidenceSummary[]> {
     const rows = await this.db.evidence.where('[assessmentId+itemId]').equals([assessmentId, itemId]).toArray();
-    return rows.map(({ data: _data, ...summary }) => summary).sort((a, b) => a.addedAt - b.addedAt);
+    return rows.sort((a, b) => a.addedAt - b.addedAt);
   }
 
   /** Counts per item of one assessment, for badges and the report's completeness check. */
@@ -24,8 +30,11 @@ export class EvidenceRepository {
     return counts;
   }
 
-  async get(id: string): Promise<EvidenceRow | undefined> {
-    return this.db.evidence.get(id);
+  async get(id: string): Promise<EvidenceWithData | undefined> {
+    return this.db.transaction('r', this.db.evidence, this.db.evidenceFiles, async () => {
+      const [row, file] = await Promise.all([this.db.evidence.get(id), this.db.evidenceFiles.get(id)]);
+      return row && file ? { ...row, data: file.data } : undefined;
+    });
   }
 
   async add(
@@ -50,15 +59,16 @@ export class EvidenceRepository {
       sha256: await sha256Hex(input.data),
       ...(input.documentDate ? { documentDate: input.documentDate } : {}),
       addedAt: now,
-      data: input.data,
     };
     try {
-      await this.db.transaction('rw', this.db.evidence, () => this.db.evidence.add(row));
+      await this.db.transaction('rw', this.db.evidence, this.db.evidenceFiles, async () => {
+        await this.db.evidenceFiles.add({ id: row.id, data: input.data });
+        await this.db.evidence.add(row);
+      });
     } catch (error) {
       throw toStorageError(error);
     }
-    const { data: _data, ...summary } = row;
-    return summary;
+    return row;
   }
 
   async setDocumentDate(id: string, documentDate: string | undefined): Promise<void> {
@@ -78,7 +88,10 @@ export class EvidenceRepository {
   async remove(id: string): Promise<void> {
     this.db.assertWritable();
     try {
-      await this.db.transaction('rw', this.db.evidence, () => this.db.evidence.delete(id));
+      await this.db.transaction('rw', this.db.evidence, this.db.evidenceFiles, async () => {
+        await this.db.evidence.delete(id);
+        await this.db.evidenceFiles.delete(id);
+      });
     } catch (error) {
       throw toStorageError(error);
     }

@@ -28,7 +28,15 @@ export async function dumpDatabase(page: Page): Promise<Record<string, unknown[]
         open.onerror = () => reject(new Error(String(open.error)));
         open.onsuccess = () => {
           const db = open.result;
-          const stores = ['establishments', 'assessments', 'budgets', 'applications', 'actions', 'evidence'];
+          const stores = [
+            'establishments',
+            'assessments',
+            'budgets',
+            'applications',
+            'actions',
+            'evidence',
+            'evidenceFiles',
+          ];
           const tx = db.transaction(stores, 'readonly');
           const out: Record<string, unknown[]> = {};
           for (const name of stores) {

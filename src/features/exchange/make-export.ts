@@ -29,7 +29,7 @@ export async function gatherExportSource(
 ): Promise<ExportSource> {
   return db.transaction(
     'r',
-    [db.assessments, db.establishments, db.budgets, db.applications, db.actions, db.evidence],
+    [db.assessments, db.establishments, db.budgets, db.applications, db.actions, db.evidence, db.evidenceFiles],
     async () => {
       const assessment = await db.assessments.get(assessmentId);
       if (!assessment) throw new StorageError('not-found', assessmentId);
@@ -40,8 +40,9 @@ export async function gatherExportSource(
       const budgets = await db.budgets.where('establishmentId').equals(establishment.id).toArray();
       const applications = await db.applications.where('establishmentId').equals(establishment.id).toArray();
       const actions = await db.actions.where('establishmentId').equals(establishment.id).toArray();
-      // The bytes are read only for the zip form: evidence can weigh hundreds of megabytes.
       const evidence = await db.evidence.where('assessmentId').equals(assessment.id).toArray();
+      // The bytes are read only for the zip form: evidence can weigh hundreds of megabytes.
+      const files = options.withEvidenceBytes ? await db.evidenceFiles.bulkGet(evidence.map((row) => row.id)) : [];
       return {
         input: {
           establishment,
@@ -63,7 +64,11 @@ export async function gatherExportSource(
           exportedAt: options.now.toISOString(),
         },
         evidenceFiles: options.withEvidenceBytes
-          ? evidence.map((row) => ({ itemId: row.itemId, name: row.name, bytes: new Uint8Array(row.data) }))
+          ? evidence.map((row, i) => {
+              const file = files[i];
+              if (!file) throw new StorageError('not-found', `evidence file ${row.id}`);
+              return { itemId: row.itemId, name: row.name, bytes: new Uint8Array(file.data) };
+            })
           : [],
         evidenceSize: evidence.reduce((total, row) => total + row.size, 0),
         evidenceCount: evidence.length,

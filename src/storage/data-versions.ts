@@ -1,0 +1,72 @@
+import type { Transaction } from 'dexie';
+
+/**
+ * Every data version of the local database, oldest first: the object stores it declares (Dexie's schema syntax,
+ * only what changed; `null` deletes a store) and the migration from the version before it.
+ *
+ * Rules (docs/architecture.md, "Data versions"):
+ * - a released version is never edited; a change of layout is a new version at the end of this list;
+ * - its migration runs inside IndexedDB's upgrade transaction: all of it lands or none of it does (a browser
+ *   killed half-way reopens on the old version and migrates again), so it may only use that transaction — no
+ *   WebCrypto, no fetch, no other awaited work;
+ * - before raising the version, `npm run fixture:data` captures the current version's data as
+ *   tests/fixtures/data/data-v<n>.json, and src/storage/migrations.test.ts gets a check for the new migration (a
+ *   test fails while a migration has none).
+ */
+export interface DataVersionStep {
+  version: number;
+  /** What changed, for the changelog of data versions (docs/architecture.md). */
+  change: string;
+  stores: Record<string, string | null>;
+  /** Moves the data of the version before into this version's layout. */
+  migrate?: (tx: Transaction) => Promise<void>;
+}
+
+export const DATA_VERSIONS: readonly DataVersionStep[] = [
+  {
+    version: 1,
+    change:
+      'First layout: establishments, assessments with their answers, evidence with its bytes, budgets, applications, actions, auditor submissions, keys, settings.',
+    stores: {
+      meta: 'key',
+      establishments: 'id, finessEj, name, updatedAt',
+      // Only ids, the establishment, the questionnaire, the year and the date are indexed: answers stay inside
+      // the document, out of any index.
+      assessments: 'id, establishmentId, &[establishmentId+questionnaireId+campaignYear], updatedAt',
+      evidence: 'id, assessmentId, [assessmentId+itemId]',
+      budgets: 'id, establishmentId, &[establishmentId+year]',
+      applications: 'id, establishmentId',
+      actions: 'id, establishmentId, assessmentId, status',
+      submissions: 'id, finess, &[finess+questionnaireId+campaignYear], importedAt',
+      trustedKeys: 'finess',
+      installationKeys: 'id',
+    },
+  },
+  {
+    version: 2,
+    change:
+      'Evidence bytes move from the evidence listing to their own store (evidenceFiles), so that listing, counting or reporting evidence no longer reads hundreds of megabytes of files.',
+    stores: { evidenceFiles: 'id' },
+    migrate: moveEvidenceBytesToTheirOwnStore,
+  },
+];
+
+/** The latest data version: what this build writes. */
+export const DATA_VERSION = DATA_VERSIONS[DATA_VERSIONS.length - 1]?.version ?? 1;
+
+/**
+ * Version 1 → 2. One evidence row at a time (a device may hold gigabytes of evidence: never all in memory): its
+ * bytes go to evidenceFiles under the same id, and the listing row keeps everything else.
+ */
+async function moveEvidenceBytesToTheirOwnStore(tx: Transaction): Promise<void> {
+  const evidence = tx.table<{ id: string; data?: ArrayBuffer }, string>('evidence');
+  const files = tx.table<{ id: string; data: ArrayBuffer }, string>('evidenceFiles');
+  const ids = await evidence.toCollection().primaryKeys();
+  for (const id of ids) {
+    const row = await evidence.get(id);
+    if (!row) continue;
+    const { data, ...listing } = row;
+    await files.put({ id, data: data ?? new ArrayBuffer(0) });
+    await evidence.put(listing);
+  }
+}
