@@ -106,9 +106,13 @@ export class CareDatabase extends Dexie {
     return () => this.closeListeners.delete(listener);
   }
 
-  constructor(name: string = DEFAULT_DATABASE_NAME) {
+  /**
+   * @param layout `'as-found'` opens the database with the stores it has, declaring none: for data of a newer
+   * build, which this build must not upgrade (see {@link openCareDatabase}).
+   */
+  constructor(name: string = DEFAULT_DATABASE_NAME, layout: 'this-build' | 'as-found' = 'this-build') {
     super(name);
-    for (const step of DATA_VERSIONS) {
+    for (const step of layout === 'this-build' ? DATA_VERSIONS : []) {
       const version = this.version(step.version).stores(step.stores);
       if (step.version === 1) continue;
       // The migration and the new data version land in IndexedDB's one upgrade transaction: both or neither.
@@ -130,6 +134,14 @@ export class CareDatabase extends Dexie {
     });
   }
 
+  /** In the 'as-found' layout Dexie builds no table properties: point those this build knows at the stores. */
+  attachStoresAsFound(): void {
+    const known = new Set(DATA_VERSIONS.flatMap((step) => Object.keys(step.stores)));
+    for (const table of this.tables) {
+      if (known.has(table.name)) Object.defineProperty(this, table.name, { value: table, configurable: true });
+    }
+  }
+
   assertWritable(): void {
     if (this.access === 'read-only')
       throw new StorageError('data-newer-than-app', `data version ${this.foundDataVersion}`);
@@ -141,23 +153,58 @@ export class CareDatabase extends Dexie {
  * database in read-only mode so that the app can still show what is there and say "update the app".
  */
 export async function openCareDatabase(name: string = DEFAULT_DATABASE_NAME): Promise<CareDatabase> {
+  // Data of a newer build is opened as it is. Declaring this build's layout on it would make Dexie 4 "repair" it:
+  // put back a store or an index the newer build removed, and raise its version — a write over newer data (and a
+  // unique index put back over data that no longer satisfies it would fail).
+  const nativeVersion = await readNativeVersion(name);
+  if (Math.floor(nativeVersion / 10) > DATA_VERSION) return openNewerData(name, nativeVersion);
   const db = new CareDatabase(name);
   try {
     await db.open();
   } catch (error) {
-    if ((error as { name?: string }).name === 'VersionError') {
-      db.access = 'read-only';
-      db.foundDataVersion = Number.POSITIVE_INFINITY;
-      return db;
-    }
+    // Another tab upgraded the data between the version check and this open.
+    if ((error as { name?: string }).name === 'VersionError') return openNewerData(name, Number.POSITIVE_INFINITY);
     throw error;
   }
   const row = await db.meta.get('dataVersion');
   const found = typeof row?.value === 'number' ? row.value : DATA_VERSION;
-  // Dexie 4 opens a database whose IndexedDB version is higher than the one declared here without complaint
-  // (Dexie stores version n as 10 n), so the on-disk version is compared as well as the recorded data version.
-  const nativeVersion = Math.floor(db.backendDB().version / 10);
-  db.foundDataVersion = Math.max(found, nativeVersion);
+  db.foundDataVersion = Math.max(found, Math.floor(db.backendDB().version / 10));
   db.access = db.foundDataVersion > DATA_VERSION ? 'read-only' : 'read-write';
   return db;
+}
+
+async function openNewerData(name: string, nativeVersion: number): Promise<CareDatabase> {
+  const db = new CareDatabase(name, 'as-found');
+  await db.open();
+  db.attachStoresAsFound();
+  db.access = 'read-only';
+  const row = db.tables.some((t) => t.name === 'meta') ? await db.meta.get('dataVersion') : undefined;
+  const recorded = typeof row?.value === 'number' ? row.value : 0;
+  db.foundDataVersion = Math.max(recorded, Number.isFinite(nativeVersion) ? Math.floor(nativeVersion / 10) : db.verno);
+  return db;
+}
+
+/** The database's IndexedDB version as it is on disk, 0 when there is none (and then none is created). */
+function readNativeVersion(name: string): Promise<number> {
+  const factory = (Dexie.dependencies.indexedDB as IDBFactory | undefined) ?? globalThis.indexedDB;
+  return new Promise((resolve, reject) => {
+    const request = factory.open(name);
+    let absent = false;
+    request.onupgradeneeded = () => {
+      // Opening without a version creates a missing database at version 1: abort, so that nothing is created.
+      absent = true;
+      request.transaction?.abort();
+    };
+    request.onsuccess = () => {
+      const version = request.result.version;
+      request.result.close();
+      resolve(version);
+    };
+    request.onerror = (event) => {
+      if (absent) {
+        event.preventDefault();
+        resolve(0);
+      } else reject(request.error ?? new Error(`cannot open ${name}`));
+    };
+  });
 }

@@ -54,6 +54,37 @@ describe('CareDatabase', () => {
     expect(db.foundDataVersion).toBe(7);
     db.close();
   });
+
+  it('leaves the layout of a newer build as it is: no store or index put back, no version raised', async () => {
+    const name = freshName();
+    const current = new CareDatabase(`${name}-shape`);
+    const schema: Record<string, string> = Object.fromEntries(
+      current.tables.map((t) => [t.name, [t.schema.primKey.src, ...t.schema.indexes.map((i) => i.src)].join(', ')]),
+    );
+    // The newer build dropped a store and an index of this one.
+    const { evidenceFiles: _dropped, ...kept } = schema;
+    const newer = new Dexie(name);
+    newer.version(DATA_VERSION + 1).stores({ ...kept, actions: 'id, establishmentId' });
+    await newer.open();
+    await newer.table('meta').put({ key: 'dataVersion', value: DATA_VERSION + 1 });
+    await newer.table('establishments').add({ id: 'e1', ...chu, createdAt: 1, updatedAt: 1 });
+    newer.close();
+
+    const db = await openCareDatabase(name);
+    expect(db.access).toBe('read-only');
+    expect(db.foundDataVersion).toBe(DATA_VERSION + 1);
+    expect((await new EstablishmentRepository(db).list()).map((e) => e.name)).toEqual([chu.name]);
+    db.close();
+
+    const raw = await new Promise<IDBDatabase>((resolve) => {
+      const request = indexedDB.open(name);
+      request.onsuccess = () => resolve(request.result);
+    });
+    expect(raw.version).toBe((DATA_VERSION + 1) * 10);
+    expect(Array.from(raw.objectStoreNames)).not.toContain('evidenceFiles');
+    expect(Array.from(raw.transaction('actions').objectStore('actions').indexNames)).toEqual(['establishmentId']);
+    raw.close();
+  });
 });
 
 describe('EstablishmentRepository', () => {
