@@ -8,6 +8,7 @@ import { exportErrorCodes } from './export-error';
 import { exportFileName, serializeExport, zipExport } from './export-file';
 import { EXPORT_FORMAT_VERSION, type ExportEnvelope, type SharingLevel } from './export-format';
 import { anExportInput } from './export-test-data';
+import { sealRaw } from './hostile-test-data';
 import { generateSigningKeyPair, webCryptoSigner, type GeneratedKeyPair } from './signing';
 import { formatIssuePath, validateExportFile, type ExportValidation } from './validate-export';
 
@@ -201,7 +202,11 @@ describe('validateExportFile names the problem', () => {
     const extra = { ...envelope, establishment: { ...envelope.establishment, ip: '10.0.0.1' } };
     expect(await validateExportFile(JSON.stringify(extra), 'extra.json')).toMatchObject({
       code: 'invalid',
-      path: 'establishment',
+      path: 'establishment.ip',
+    });
+    expect(await validateExportFile(JSON.stringify({ ...envelope, isAdmin: true }), 'root.json')).toMatchObject({
+      code: 'invalid',
+      path: 'isAdmin',
     });
   });
 
@@ -210,6 +215,62 @@ describe('validateExportFile names the problem', () => {
       'content.answers["care.gov.01"].comment',
     );
     expect(formatIssuePath(['content', 'applications', 2, 'name'])).toBe('content.applications[2].name');
+  });
+});
+
+describe('validateExportFile refuses what JSON.parse lets through, even sealed and signed over it', () => {
+  const resealed = async (raw: Record<string, unknown>) =>
+    JSON.stringify(await sealRaw(raw, webCryptoSigner(key)), null, 2);
+
+  it('a "__proto__" member, which zod would drop from a record without a word', async () => {
+    const text = serializeExport(envelopeOf('full')).replace(
+      '"answers": {',
+      '"answers": {"__proto__": {"response": {"kind": "status", "value": "yes"}}, ',
+    );
+    const raw = JSON.parse(text) as Record<string, unknown>;
+    expect(Object.keys((raw.content as { answers: object }).answers)).toContain('__proto__');
+    expect(await validateExportFile(await resealed(raw), 'proto.json')).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      path: 'content.answers.__proto__',
+    });
+    expect(({} as Record<string, unknown>).response).toBeUndefined();
+  });
+
+  it('"constructor" and "prototype" members at any depth', async () => {
+    for (const name of ['constructor', 'prototype']) {
+      const text = serializeExport(envelopeOf('full')).replace(
+        '"overall": {',
+        `"overall": {"${name}": {"prototype": {"polluted": "yes"}}, `,
+      );
+      expect(
+        await validateExportFile(await resealed(JSON.parse(text) as Record<string, unknown>), 'c.json'),
+      ).toMatchObject({ code: 'invalid', path: `content.scores.overall.${name}` });
+    }
+  });
+
+  it('a member written twice, whose first value another reader would keep while the signature still verifies', async () => {
+    const envelope = envelopeOf('auditor');
+    const original = serializeExport(envelope);
+    const name = `"name": ${JSON.stringify(envelope.establishment.name)}`;
+    const text = original.replace(name, `"name": "Clinique usurpée", ${name}`);
+    // JSON.parse keeps the last value: the data, hence the digest and the signature, are those of the original.
+    expect(canonicalJson(JSON.parse(text))).toBe(canonicalJson(JSON.parse(original)));
+    expect(await validateExportFile(text, 'twice.json')).toMatchObject({
+      ok: false,
+      code: 'invalid',
+      path: 'establishment.name',
+    });
+  });
+
+  it('100,000 nested arrays where a comment should be', async () => {
+    const text = serializeExport(envelopeOf('full')).replace(
+      '"comment": ',
+      `"comment": ${'['.repeat(100_000)}${']'.repeat(100_000)}, "x": `,
+    );
+    const result = await validateExportFile(text, 'deep.json');
+    expect(result).toMatchObject({ ok: false, code: 'invalid' });
+    expect(!result.ok && result.path).toMatch(/^content\.answers\["care\.gov\.01"\]\.comment(\[0\])+$/);
   });
 });
 

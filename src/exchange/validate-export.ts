@@ -1,4 +1,5 @@
 import { unzipSync } from 'fflate';
+import { parseStrictJson } from '../domain/strict-json';
 import { computeExportDigest, toHex } from './canonical-digest';
 import type { ExportErrorCode } from './export-error';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, exportEnvelopeSchema, type ExportEnvelope } from './export-format';
@@ -11,7 +12,8 @@ import { keyFingerprint, verifyDigestSignature } from './signing';
  *
  *  1. size, before anything is read (too-large);
  *  2. the zip container when the file is one: readable, export.json present, sizes announced within limits;
- *  3. UTF-8 and JSON (not-json);
+ *  3. UTF-8 and JSON (not-json); a member name twice in one object, a "__proto__", "constructor" or "prototype"
+ *     member, or nesting deeper than 64 levels (invalid, src/domain/strict-json.ts);
  *  4. `format` (not-an-export) and `formatVersion`: newer refused (newer-format), older migrated (migrations.ts);
  *  5. the zod schema of the current version, sharing-level rules included (invalid);
  *  6. the SHA-256 digest of the canonical JSON, computed on the file as signed (digest-mismatch);
@@ -176,12 +178,14 @@ async function validate(
   } catch {
     return reject('not-json', undefined, 'not UTF-8');
   }
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (error) {
-    return reject('not-json', undefined, error instanceof Error ? error.message : undefined);
+  // JSON.parse, refusing what it accepts silently: a name twice in one object (the digest's RFC 8785 requires
+  // I-JSON), "__proto__"/"constructor"/"prototype" members, absurd nesting (src/domain/strict-json.ts).
+  const read = parseStrictJson(text);
+  if (!read.ok) {
+    if (read.problem === 'syntax') return reject('not-json', undefined, read.detail);
+    return reject('invalid', formatIssuePath(read.path) || undefined, read.detail);
   }
+  const raw = read.value;
 
   // 4. Format and version.
   if (!isPlainObject(raw) || raw.format !== EXPORT_FORMAT) return reject('not-an-export', 'format');
@@ -198,7 +202,13 @@ async function validate(
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const extra = parsed.error.issues.length > 1 ? ` (+${parsed.error.issues.length - 1})` : '';
-    return reject('invalid', issue ? formatIssuePath(issue.path) : undefined, `${issue?.message ?? ''}${extra}`);
+    // A member the format does not know is named itself, not only the object holding it (or nothing at the root).
+    const where = issue?.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys.slice(0, 1)] : issue?.path;
+    return reject(
+      'invalid',
+      where ? formatIssuePath(where) || undefined : undefined,
+      `${issue?.message ?? ''}${extra}`,
+    );
   }
   const envelope = parsed.data;
 
