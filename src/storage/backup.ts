@@ -1,4 +1,4 @@
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { z } from 'zod';
 import { actionRecordSchema } from '../domain/actions/action-record';
 import { applicationRecordSchema } from '../domain/applications/application-record';
@@ -6,6 +6,7 @@ import { assessmentSchema } from '../domain/assessment/assessment';
 import { budgetRecordSchema } from '../domain/budget/budget-record';
 import { establishmentSchema } from '../domain/establishment/establishment';
 import { sha256Hex } from '../domain/hash';
+import { parseStrictJson } from '../domain/strict-json';
 import { DATA_VERSION, type CareDatabase, type EvidenceFileRow, type EvidenceRow } from './care-database';
 import { BackupError } from './backup-error';
 import { toStorageError } from './storage-error';
@@ -146,12 +147,20 @@ export async function readBackup(
   }
   const json = entries['backup.json'];
   if (!json) throw new BackupError('backup-manifest-missing', fileName);
-  let raw: unknown;
+  // Strict UTF-8 (a lenient decoder would put U+FFFD into the data) and JSON without duplicate or prototype member
+  // names or absurd nesting: "__proto__" in a z.unknown() field would be stored, 100,000 nested arrays would
+  // overflow IndexedDB's structured clone (src/domain/strict-json.ts).
+  let text: string;
   try {
-    raw = JSON.parse(strFromU8(json));
+    text = new TextDecoder('utf-8', { fatal: true }).decode(json);
   } catch {
     throw new BackupError('backup-invalid', fileName, 'backup.json');
   }
+  const read = parseStrictJson(text);
+  if (!read.ok) {
+    throw new BackupError('backup-invalid', fileName, read.path.length > 0 ? read.path.join('.') : 'backup.json');
+  }
+  const raw = read.value;
   const parsed = manifestSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
