@@ -6,7 +6,9 @@ import {
 } from '../domain/actions/action-plan';
 import { actionRecordSchema, type ActionRecord } from '../domain/actions/action-record';
 import type { CareDatabase } from './care-database';
-import { StorageError, toStorageError } from './storage-error';
+import { StorageError } from './storage-error';
+import { sameValue } from './vault/same-value';
+import { openRow, openRows, RecordChangedError, writeSealed } from './vault/sealed-io';
 
 /**
  * The actions of the plan. Every write resolves only once IndexedDB has committed it (design principle 2), and
@@ -16,12 +18,13 @@ export class ActionRepository {
   constructor(private readonly db: CareDatabase) {}
 
   async get(id: string): Promise<ActionRecord | undefined> {
-    return this.db.actions.get(id);
+    return openRow(this.db, 'actions', await this.db.actions.get(id));
   }
 
   /** Every action of an establishment, in creation order (screens sort them with sortActions). */
   async listByEstablishment(establishmentId: string): Promise<ActionRecord[]> {
-    const rows = await this.db.actions.where('establishmentId').equals(establishmentId).toArray();
+    const stored = await this.db.actions.where('establishmentId').equals(establishmentId).toArray();
+    const rows = await openRows(this.db, 'actions', stored);
     return rows.sort((a, b) => a.createdAt - b.createdAt || a.id.localeCompare(b.id));
   }
 
@@ -29,16 +32,17 @@ export class ActionRepository {
   async create(origin: ActionOrigin, input: ValidActionInput, now: number = Date.now()): Promise<ActionRecord> {
     this.db.assertWritable();
     const action = checked(buildAction(input, origin, crypto.randomUUID(), now));
-    try {
-      await this.db.transaction('rw', [this.db.establishments, this.db.actions], async () => {
+    await writeSealed(
+      this.db,
+      [this.db.establishments, this.db.actions],
+      (sealer) => sealer.record('actions', action),
+      async (stored) => {
         if (!(await this.db.establishments.get(origin.establishmentId))) {
           throw new StorageError('not-found', origin.establishmentId);
         }
-        await this.db.actions.add(action);
-      });
-    } catch (error) {
-      throw toStorageError(error);
-    }
+        await this.db.actions.add(stored);
+      },
+    );
     return action;
   }
 
@@ -60,25 +64,38 @@ export class ActionRepository {
 
   async remove(id: string): Promise<void> {
     this.db.assertWritable();
-    try {
-      await this.db.transaction('rw', this.db.actions, () => this.db.actions.delete(id));
-    } catch (error) {
-      throw toStorageError(error);
-    }
+    await writeSealed(
+      this.db,
+      [this.db.actions],
+      () => Promise.resolve(),
+      () => this.db.actions.delete(id),
+    );
   }
 
+  /**
+   * Read, change, write: the change needs the whole record (sealed fields included), so the record is opened and the
+   * new version sealed before the transaction, which writes it only if the stored record is still the one read.
+   */
   private async modify(id: string, change: (current: ActionRecord) => ActionRecord): Promise<ActionRecord> {
-    try {
-      return await this.db.transaction('rw', this.db.actions, async () => {
+    const { next } = await writeSealed(
+      this.db,
+      [this.db.actions],
+      async (sealer) => {
+        const seen = await this.db.actions.get(id);
+        const current = await openRow(this.db, 'actions', seen);
+        if (!seen || !current) throw new StorageError('not-found', id);
+        const next = change(current);
+        return { seen, next, stored: await sealer.record('actions', next) };
+      },
+      async (prepared) => {
         const current = await this.db.actions.get(id);
         if (!current) throw new StorageError('not-found', id);
-        const next = change(current);
-        await this.db.actions.put(next);
-        return next;
-      });
-    } catch (error) {
-      throw toStorageError(error);
-    }
+        if (!sameValue(current, prepared.seen)) throw new RecordChangedError();
+        await this.db.actions.put(prepared.stored);
+        return prepared;
+      },
+    );
+    return next;
   }
 }
 

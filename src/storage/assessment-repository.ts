@@ -1,7 +1,9 @@
-import { newerAnswer, type Answer } from '../domain/assessment/answer';
+import type { Answer } from '../domain/assessment/answer';
 import type { Assessment } from '../domain/assessment/assessment';
 import type { CareDatabase } from './care-database';
-import { StorageError, toStorageError } from './storage-error';
+import { StorageError } from './storage-error';
+import type { StoredAnswer } from './vault/record-seal';
+import { openRow, openRows, writeSealed } from './vault/sealed-io';
 
 export interface NewAssessment {
   establishmentId: string;
@@ -20,11 +22,12 @@ export class AssessmentRepository {
   constructor(private readonly db: CareDatabase) {}
 
   async get(id: string): Promise<Assessment | undefined> {
-    return this.db.assessments.get(id);
+    return openRow(this.db, 'assessments', await this.db.assessments.get(id));
   }
 
   async listByEstablishment(establishmentId: string): Promise<Assessment[]> {
-    const rows = await this.db.assessments.where('establishmentId').equals(establishmentId).toArray();
+    const stored = await this.db.assessments.where('establishmentId').equals(establishmentId).toArray();
+    const rows = await openRows(this.db, 'assessments', stored);
     return rows.sort((a, b) => b.campaignYear - a.campaignYear || a.questionnaireId.localeCompare(b.questionnaireId));
   }
 
@@ -50,18 +53,19 @@ export class AssessmentRepository {
       createdAt: now,
       updatedAt: now,
     };
-    try {
-      await this.db.transaction('rw', this.db.assessments, async () => {
+    await writeSealed(
+      this.db,
+      [this.db.assessments],
+      (sealer) => sealer.record('assessments', assessment),
+      async (stored) => {
         const existing = await this.db.assessments
           .where('[establishmentId+questionnaireId+campaignYear]')
           .equals([input.establishmentId, input.questionnaireId, input.campaignYear])
           .first();
         if (existing) throw new StorageError('assessment-exists', existing.id);
-        await this.db.assessments.add(assessment);
-      });
-    } catch (error) {
-      throw toStorageError(error);
-    }
+        await this.db.assessments.add(stored);
+      },
+    );
     return assessment;
   }
 
@@ -70,24 +74,29 @@ export class AssessmentRepository {
    * data on disk. Read-modify-write in one transaction, rather than Dexie's update() with a key path, because item
    * ids contain dots, which update() would read as nesting. An answer older than the stored one (a second tab
    * that was behind) is not written.
+   *
+   * With the passphrase lock on, the answer is sealed before the transaction; inside it, only the answers' dates
+   * (kept in clear for this) are compared, with the rule of newerAnswer: the later wins, on a tie the one stored.
    */
   async saveAnswer(assessmentId: string, itemId: string, answer: Answer): Promise<SaveAnswerOutcome> {
     this.db.assertWritable();
-    try {
-      return await this.db.transaction('rw', this.db.assessments, async () => {
+    return writeSealed(
+      this.db,
+      [this.db.assessments],
+      (sealer) => sealer.answer(assessmentId, itemId, answer),
+      async (sealed) => {
         const assessment = await this.db.assessments.get(assessmentId);
         if (!assessment) throw new StorageError('not-found', assessmentId);
-        const stored = assessment.answers[itemId];
-        const kept = newerAnswer(stored, answer);
-        if (kept !== answer) return 'kept-newer';
-        assessment.answers = { ...assessment.answers, [itemId]: answer };
+        const answers = assessment.answers as Record<string, StoredAnswer>;
+        const stored = answers[itemId];
+        if (stored !== undefined && answer.updatedAt <= stored.updatedAt) return 'kept-newer';
+        const next = { ...answers, [itemId]: sealed };
+        assessment.answers = next;
         assessment.updatedAt = Math.max(assessment.updatedAt, answer.updatedAt);
         await this.db.assessments.put(assessment);
         return 'saved';
-      });
-    } catch (error) {
-      throw toStorageError(error);
-    }
+      },
+    );
   }
 }
 

@@ -9,6 +9,7 @@ import { budgetInputsSchema, type BudgetInputs, type BudgetRecord } from '../dom
 import type { CareDatabase } from './care-database';
 import type { MetaKey } from './meta-repository';
 import { StorageError, toStorageError } from './storage-error';
+import { openRow, openRows, RecordChangedError, writeSealed } from './vault/sealed-io';
 
 /** What became of saved figures: stored, or left alone because a newer version (another tab) was there. */
 export type SaveBudgetOutcome = 'saved' | 'kept-newer';
@@ -27,16 +28,22 @@ export class BudgetRepository {
 
   /** The years of an establishment, oldest first. */
   async listByEstablishment(establishmentId: string): Promise<BudgetRecord[]> {
-    const rows = await this.db.budgets.where('establishmentId').equals(establishmentId).toArray();
+    const stored = await this.db.budgets.where('establishmentId').equals(establishmentId).toArray();
+    const rows = await openRows(this.db, 'budgets', stored);
     return rows.sort((a, b) => a.year - b.year);
   }
 
   /** Every record of the installation (GHT or regional aggregation, backups). */
   async listAll(): Promise<BudgetRecord[]> {
-    return this.db.budgets.toArray();
+    return openRows(this.db, 'budgets', await this.db.budgets.toArray());
   }
 
   async get(establishmentId: string, year: number): Promise<BudgetRecord | undefined> {
+    return openRow(this.db, 'budgets', await this.stored(establishmentId, year));
+  }
+
+  /** The record as stored (sealed while the lock is on): what writes compare inside their transaction. */
+  private stored(establishmentId: string, year: number): Promise<BudgetRecord | undefined> {
     return this.db.budgets.where('[establishmentId+year]').equals([establishmentId, year]).first();
   }
 
@@ -44,17 +51,18 @@ export class BudgetRepository {
   async addYear(establishmentId: string, year: number, now: number = Date.now()): Promise<BudgetRecord> {
     this.db.assertWritable();
     assertYear(year);
-    try {
-      return await this.db.transaction('rw', this.db.budgets, async () => {
-        const existing = await this.get(establishmentId, year);
-        if (existing) return existing;
-        const record = newRecord(establishmentId, year, {}, now);
-        await this.db.budgets.add(record);
-        return record;
-      });
-    } catch (error) {
-      throw toStorageError(error);
-    }
+    const record = newRecord(establishmentId, year, {}, now);
+    const existing = await writeSealed(
+      this.db,
+      [this.db.budgets],
+      (sealer) => sealer.record('budgets', record),
+      async (stored) => {
+        const found = await this.stored(establishmentId, year);
+        if (!found) await this.db.budgets.add(stored);
+        return found;
+      },
+    );
+    return existing ? ((await openRow(this.db, 'budgets', existing)) ?? record) : record;
   }
 
   /**
@@ -76,20 +84,33 @@ export class BudgetRepository {
     const { errors } = checkBudgetInputs(parsed.data);
     if (errors.length > 0)
       throw new StorageError('invalid-record', errors.map((e) => `${e.field}:${e.code}`).join(', '));
-    try {
-      return await this.db.transaction('rw', this.db.budgets, async () => {
-        const existing = await this.get(establishmentId, year);
-        if (!existing) {
-          await this.db.budgets.add(newRecord(establishmentId, year, parsed.data, updatedAt));
-          return 'saved';
-        }
-        if (existing.updatedAt > updatedAt) return 'kept-newer';
-        await this.db.budgets.put({ ...existing, inputs: parsed.data, updatedAt });
+    // The sealed figures name their record (its id is authenticated with them), so the record is looked up first
+    // and looked up again inside the transaction: if another tab created the year in between, start over.
+    return writeSealed(
+      this.db,
+      [this.db.budgets],
+      async (sealer) => {
+        const existing = await this.stored(establishmentId, year);
+        const next: BudgetRecord = existing
+          ? {
+              id: existing.id,
+              establishmentId,
+              year,
+              inputs: parsed.data,
+              createdAt: existing.createdAt,
+              updatedAt,
+            }
+          : newRecord(establishmentId, year, parsed.data, updatedAt);
+        return { existingId: existing?.id, stored: await sealer.record('budgets', next) };
+      },
+      async ({ existingId, stored }): Promise<SaveBudgetOutcome> => {
+        const existing = await this.stored(establishmentId, year);
+        if (existing?.id !== existingId) throw new RecordChangedError();
+        if (existing && existing.updatedAt > updatedAt) return 'kept-newer';
+        await this.db.budgets.put(stored);
         return 'saved';
-      });
-    } catch (error) {
-      throw toStorageError(error);
-    }
+      },
+    );
   }
 
   /** The targets set by the user, else the defaults (2 % and 10 %). */

@@ -6,12 +6,13 @@ import { budgetRecordSchema } from '../domain/budget/budget-record';
 import { establishmentSchema } from '../domain/establishment/establishment';
 import type { CareDatabase } from './care-database';
 import { loadQuestionnaire } from './questionnaire-catalog';
-import { toStorageError } from './storage-error';
+import { writeSealed } from './vault/sealed-io';
 
 /**
  * Loads the demonstration data of seeds/demo.json (five invented establishments with partial answers, budgets,
  * applications and actions) in one transaction: all of it or nothing. Loading again replaces the demo records and
- * leaves the user's own data alone (demo ids all start with "demo-").
+ * leaves the user's own data alone (demo ids all start with "demo-"). With the passphrase lock on, the records are
+ * sealed like any other before the transaction.
  */
 const demoSchema = z.object({
   establishments: z.array(establishmentSchema),
@@ -37,24 +38,26 @@ export async function loadDemoData(db: CareDatabase): Promise<DemoCounts> {
       return { ...a, contentHash };
     }),
   );
-  try {
-    await db.transaction(
-      'rw',
-      [db.establishments, db.assessments, db.budgets, db.applications, db.actions],
-      async () => {
-        await db.establishments.bulkPut(demo.establishments);
-        // The unique index on establishment × questionnaire × year would refuse a second load: the demo
-        // assessments are replaced, not added.
-        await db.assessments.bulkDelete(assessments.map((a) => a.id));
-        await db.assessments.bulkPut(assessments);
-        await db.budgets.bulkPut(demo.budgets);
-        await db.applications.bulkPut(demo.applications);
-        await db.actions.bulkPut(demo.actions);
-      },
-    );
-  } catch (error) {
-    throw toStorageError(error);
-  }
+  await writeSealed(
+    db,
+    [db.establishments, db.assessments, db.budgets, db.applications, db.actions],
+    async (sealer) => ({
+      assessments: await Promise.all(assessments.map((a) => sealer.record('assessments', a))),
+      budgets: await Promise.all(demo.budgets.map((b) => sealer.record('budgets', b))),
+      applications: await Promise.all(demo.applications.map((a) => sealer.record('applications', a))),
+      actions: await Promise.all(demo.actions.map((a) => sealer.record('actions', a))),
+    }),
+    async (stored) => {
+      await db.establishments.bulkPut(demo.establishments);
+      // The unique index on establishment × questionnaire × year would refuse a second load: the demo
+      // assessments are replaced, not added.
+      await db.assessments.bulkDelete(assessments.map((a) => a.id));
+      await db.assessments.bulkPut(stored.assessments);
+      await db.budgets.bulkPut(stored.budgets);
+      await db.applications.bulkPut(stored.applications);
+      await db.actions.bulkPut(stored.actions);
+    },
+  );
   return {
     establishments: demo.establishments.length,
     assessments: assessments.length,

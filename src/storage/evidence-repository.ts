@@ -1,6 +1,9 @@
 import { sha256Hex } from '../domain/hash';
 import type { CareDatabase, EvidenceRow } from './care-database';
-import { StorageError, toStorageError } from './storage-error';
+import { StorageError } from './storage-error';
+import type { StoredEvidenceFile } from './vault/record-seal';
+import { sameValue } from './vault/same-value';
+import { openEvidenceBytes, openRow, openRows, RecordChangedError, writeSealed } from './vault/sealed-io';
 
 /** The listing of a piece of evidence, without its bytes. */
 export type EvidenceSummary = EvidenceRow;
@@ -10,13 +13,15 @@ export type EvidenceWithData = EvidenceRow & { data: ArrayBuffer };
 
 /**
  * Evidence files attached to an item of an assessment: any type, kept whole with their SHA-256. The listing
- * (evidence) and the bytes (evidenceFiles, same id) are written and removed together, in one transaction.
+ * (evidence) and the bytes (evidenceFiles, same id) are written and removed together, in one transaction. With the
+ * passphrase lock on, the listing keeps only its ids, item and date in clear, and the bytes are sealed as bytes.
  */
 export class EvidenceRepository {
   constructor(private readonly db: CareDatabase) {}
 
   async listForItem(assessmentId: string, itemId: string): Promise<EvidenceSummary[]> {
-    const rows = await this.db.evidence.where('[assessmentId+itemId]').equals([assessmentId, itemId]).toArray();
+    const stored = await this.db.evidence.where('[assessmentId+itemId]').equals([assessmentId, itemId]).toArray();
+    const rows = await openRows(this.db, 'evidence', stored);
     return rows.sort((a, b) => a.addedAt - b.addedAt);
   }
 
@@ -31,10 +36,14 @@ export class EvidenceRepository {
   }
 
   async get(id: string): Promise<EvidenceWithData | undefined> {
-    return this.db.transaction('r', this.db.evidence, this.db.evidenceFiles, async () => {
-      const [row, file] = await Promise.all([this.db.evidence.get(id), this.db.evidenceFiles.get(id)]);
-      return row && file ? { ...row, data: file.data } : undefined;
-    });
+    const [stored, file] = await this.db.transaction('r', this.db.evidence, this.db.evidenceFiles, () =>
+      Promise.all([this.db.evidence.get(id), this.db.evidenceFiles.get(id) as Promise<StoredEvidenceFile | undefined>]),
+    );
+    if (!stored || !file) return undefined;
+    // Opened after the transaction: WebCrypto is never awaited inside one.
+    const row = await openRow(this.db, 'evidence', stored);
+    const data = await openEvidenceBytes(this.db, file);
+    return row && { ...row, data };
   }
 
   async add(
@@ -60,40 +69,52 @@ export class EvidenceRepository {
       ...(input.documentDate ? { documentDate: input.documentDate } : {}),
       addedAt: now,
     };
-    try {
-      await this.db.transaction('rw', this.db.evidence, this.db.evidenceFiles, async () => {
-        await this.db.evidenceFiles.add({ id: row.id, data: input.data });
-        await this.db.evidence.add(row);
-      });
-    } catch (error) {
-      throw toStorageError(error);
-    }
+    await writeSealed(
+      this.db,
+      [this.db.evidence, this.db.evidenceFiles],
+      async (sealer) => ({
+        listing: await sealer.record('evidence', row),
+        file: await sealer.evidenceFile({ id: row.id, data: input.data }),
+      }),
+      async ({ listing, file }) => {
+        await this.db.evidenceFiles.add(file as { id: string; data: ArrayBuffer });
+        await this.db.evidence.add(listing);
+      },
+    );
     return row;
   }
 
   async setDocumentDate(id: string, documentDate: string | undefined): Promise<void> {
     this.db.assertWritable();
-    try {
-      await this.db.transaction('rw', this.db.evidence, async () => {
-        const row = await this.db.evidence.get(id);
-        if (!row) throw new StorageError('not-found', id);
+    await writeSealed(
+      this.db,
+      [this.db.evidence],
+      async (sealer) => {
+        const seen = await this.db.evidence.get(id);
+        const row = await openRow(this.db, 'evidence', seen);
+        if (!seen || !row) throw new StorageError('not-found', id);
         const { documentDate: _old, ...rest } = row;
-        await this.db.evidence.put(documentDate ? { ...rest, documentDate } : rest);
-      });
-    } catch (error) {
-      throw toStorageError(error);
-    }
+        return { seen, stored: await sealer.record('evidence', documentDate ? { ...rest, documentDate } : rest) };
+      },
+      async ({ seen, stored }) => {
+        const current = await this.db.evidence.get(id);
+        if (!current) throw new StorageError('not-found', id);
+        if (!sameValue(current, seen)) throw new RecordChangedError();
+        await this.db.evidence.put(stored);
+      },
+    );
   }
 
   async remove(id: string): Promise<void> {
     this.db.assertWritable();
-    try {
-      await this.db.transaction('rw', this.db.evidence, this.db.evidenceFiles, async () => {
+    await writeSealed(
+      this.db,
+      [this.db.evidence, this.db.evidenceFiles],
+      () => Promise.resolve(),
+      async () => {
         await this.db.evidence.delete(id);
         await this.db.evidenceFiles.delete(id);
-      });
-    } catch (error) {
-      throw toStorageError(error);
-    }
+      },
+    );
   }
 }

@@ -1,5 +1,6 @@
 import type { CareDatabase, SubmissionRow, TrustedKeyRow } from './care-database';
 import { toStorageError } from './storage-error';
+import { openRows, RecordChangedError, writeSealed, type Sealer } from './vault/sealed-io';
 
 /**
  * The auditor's imported export files: one per FINESS × questionnaire × campaign year, the newest export kept, and
@@ -48,7 +49,43 @@ function exportTime(iso: string): number {
   return Number.isNaN(time) ? Number.NEGATIVE_INFINITY : time;
 }
 
-async function storeOne(db: CareDatabase, file: StorableExport, now: number): Promise<StoreResult> {
+/** The row a file becomes, under the id of the row it replaces (or a new one). */
+function rowOf(file: StorableExport, id: string, now: number): SubmissionRow {
+  const { envelope } = file;
+  return {
+    id,
+    finess: finessOfSubmission(envelope),
+    questionnaireId: envelope.content.questionnaire.id,
+    campaignYear: envelope.content.campaignYear,
+    exportedAt: envelope.exportedAt,
+    importedAt: now,
+    document: envelope,
+    fileName: file.fileName,
+    ...(file.digest !== undefined ? { digest: file.digest } : {}),
+  };
+}
+
+function campaignKey(file: StorableExport): [string, string, number] {
+  return [
+    finessOfSubmission(file.envelope),
+    file.envelope.content.questionnaire.id,
+    file.envelope.content.campaignYear,
+  ];
+}
+
+/**
+ * The row to store for a file, given the row of its campaign found inside the transaction: built there while the
+ * lock is off; sealed beforehand while it is on (the sealed document names its row id), in which case the row found
+ * must be the one the sealing assumed.
+ */
+type RowFor = (index: number, existing: SubmissionRow | undefined) => SubmissionRow;
+
+async function storeOne(
+  db: CareDatabase,
+  file: StorableExport,
+  row: (existing: SubmissionRow | undefined) => SubmissionRow,
+  now: number,
+): Promise<StoreResult> {
   const { envelope } = file;
   const finess = finessOfSubmission(envelope);
   const questionnaireId = envelope.content.questionnaire.id;
@@ -80,28 +117,44 @@ async function storeOne(db: CareDatabase, file: StorableExport, now: number): Pr
     .where('[finess+questionnaireId+campaignYear]')
     .equals([finess, questionnaireId, campaignYear])
     .first();
-  const row: SubmissionRow = {
-    id: existing?.id ?? crypto.randomUUID(),
-    finess,
-    questionnaireId,
-    campaignYear,
-    exportedAt: envelope.exportedAt,
-    importedAt: now,
-    document: envelope,
-    fileName: file.fileName,
-    ...(file.digest !== undefined ? { digest: file.digest } : {}),
-  };
   const keyFields = { keyChange, ...(trustedFingerprint !== undefined ? { trustedFingerprint } : {}) };
   if (!existing) {
-    await db.submissions.add(row);
+    await db.submissions.add(row(undefined));
     return { outcome: 'imported', ...keyFields };
   }
   // Of two exports of one campaign the newest wins; on a tie (the same file twice) the one stored stays.
   if (exportTime(envelope.exportedAt) > exportTime(existing.exportedAt)) {
-    await db.submissions.put(row);
+    await db.submissions.put(row(existing));
     return { outcome: 'replaced-older', previousExportedAt: existing.exportedAt, ...keyFields };
   }
   return { outcome: 'kept-newer', previousExportedAt: existing.exportedAt, ...keyFields };
+}
+
+/** While the lock is on: every file's row sealed under the id its campaign's row has (or will have). */
+async function sealRows(
+  db: CareDatabase,
+  sealer: Sealer,
+  files: readonly StorableExport[],
+  now: number,
+): Promise<RowFor> {
+  if (sealer.keyId === undefined) {
+    return (index, existing) => rowOf(files[index] as StorableExport, existing?.id ?? crypto.randomUUID(), now);
+  }
+  const keys = files.map(campaignKey);
+  const found = await db.submissions.where('[finess+questionnaireId+campaignYear]').anyOf(keys).toArray();
+  const idByKey = new Map(found.map((r) => [JSON.stringify([r.finess, r.questionnaireId, r.campaignYear]), r.id]));
+  const ids = keys.map((key) => {
+    const k = JSON.stringify(key);
+    const id = idByKey.get(k) ?? crypto.randomUUID();
+    idByKey.set(k, id);
+    return id;
+  });
+  const rows = await Promise.all(files.map((file, i) => sealer.record('submissions', rowOf(file, ids[i] ?? '', now))));
+  return (index, existing) => {
+    const row = rows[index];
+    if (!row || (existing && existing.id !== row.id)) throw new RecordChangedError();
+    return row;
+  };
 }
 
 /**
@@ -113,16 +166,18 @@ export async function storeSubmissions(
   files: readonly StorableExport[],
   now: number = Date.now(),
 ): Promise<StoreResult[]> {
-  db.assertWritable();
-  try {
-    return await db.transaction('rw', [db.submissions, db.trustedKeys], async () => {
+  return writeSealed(
+    db,
+    [db.submissions, db.trustedKeys],
+    (sealer) => sealRows(db, sealer, files, now),
+    async (rowFor) => {
       const results: StoreResult[] = [];
-      for (const file of files) results.push(await storeOne(db, file, now));
+      for (const [index, file] of files.entries()) {
+        results.push(await storeOne(db, file, (existing) => rowFor(index, existing), now));
+      }
       return results;
-    });
-  } catch (error) {
-    throw toStorageError(error);
-  }
+    },
+  );
 }
 
 export async function storeSubmission(
@@ -137,7 +192,7 @@ export async function storeSubmission(
 
 /** Every stored submission, by FINESS, questionnaire and campaign. */
 export async function listSubmissions(db: CareDatabase): Promise<SubmissionRow[]> {
-  const rows = await db.submissions.toArray();
+  const rows = await openRows(db, 'submissions', await db.submissions.toArray());
   return rows.sort(
     (a, b) =>
       a.finess.localeCompare(b.finess) ||
@@ -148,12 +203,12 @@ export async function listSubmissions(db: CareDatabase): Promise<SubmissionRow[]
 
 /** Removes every submission; the remembered keys stay (they record what the auditor has checked). */
 export async function clearSubmissions(db: CareDatabase): Promise<void> {
-  db.assertWritable();
-  try {
-    await db.transaction('rw', db.submissions, () => db.submissions.clear());
-  } catch (error) {
-    throw toStorageError(error);
-  }
+  await writeSealed(
+    db,
+    [db.submissions],
+    () => Promise.resolve(),
+    () => db.submissions.clear(),
+  );
 }
 
 export async function listTrustedKeys(db: CareDatabase): Promise<TrustedKeyRow[]> {
@@ -177,7 +232,7 @@ export async function trustKey(
   }
 }
 
-/** Whether a stored submission was signed by the key remembered for its FINESS. */
+/** Whether a stored submission (as listSubmissions returns it, opened) was signed by the key remembered for its FINESS. */
 export function keyStatusOf(row: SubmissionRow, trusted: TrustedKeyRow | undefined): KeyChange {
   const signature = (row.document as StorableExport['envelope'] | undefined)?.signature;
   if (!signature) return 'unsigned';

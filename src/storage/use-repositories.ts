@@ -15,6 +15,7 @@ import {
 } from './questionnaire-catalog';
 
 import { useDatabase } from './use-database';
+import { openRows } from './vault/sealed-io';
 
 /** React access to the repositories: features use these hooks and never Dexie itself. */
 
@@ -77,10 +78,24 @@ export function useAllQuestionnaires(): AsyncState<LoadedQuestionnaire[]> {
   return usePromise(loadAllQuestionnaires, []);
 }
 
+/** Submissions read per page: enough to keep the reads few, small enough to keep memory flat (design §8). */
+const SUBMISSION_PAGE = 200;
+
 /**
- * Every stored submission's document, handed over one at a time through a cursor, never all in memory at once: the
- * auditor's consolidation of thousands of files reads them this way (design §8).
+ * Every stored submission's document, handed over one at a time, never all in memory at once: the auditor's
+ * consolidation of thousands of files reads them this way (design §8). They are read a page at a time rather than
+ * through one cursor so that, with the passphrase lock on, each page is opened between reads (WebCrypto cannot run
+ * inside the cursor's transaction).
  */
-export function forEachSubmissionDocument(db: CareDatabase, visit: (document: unknown) => void): Promise<void> {
-  return db.submissions.each((row) => visit(row.document));
+export async function forEachSubmissionDocument(db: CareDatabase, visit: (document: unknown) => void): Promise<void> {
+  const ids = await db.submissions.toCollection().primaryKeys();
+  for (let start = 0; start < ids.length; start += SUBMISSION_PAGE) {
+    const page = await db.submissions.bulkGet(ids.slice(start, start + SUBMISSION_PAGE));
+    const rows = await openRows(
+      db,
+      'submissions',
+      page.filter((row) => row !== undefined),
+    );
+    for (const row of rows) visit(row.document);
+  }
 }

@@ -1,0 +1,495 @@
+// @vitest-environment node
+import { liveQuery } from 'dexie';
+import { describe, expect, it } from 'vitest';
+import type { Answer } from '../../domain/assessment/answer';
+import { ActionRepository } from '../action-repository';
+import { ApplicationRepository } from '../application-repository';
+import { AssessmentRepository } from '../assessment-repository';
+import { BudgetRepository } from '../budget-repository';
+import { openCareDatabase, type CareDatabase } from '../care-database';
+import { loadDemoData } from '../demo-data';
+import { EstablishmentRepository } from '../establishment-repository';
+import { EvidenceRepository } from '../evidence-repository';
+import { StorageError } from '../storage-error';
+import { listSubmissions, storeSubmission, type StorableExport } from '../submission-repository';
+import { forEachSubmissionDocument } from '../use-repositories';
+import { changePassphrase, turnLockOff, turnLockOn } from './lock-switch';
+import { LOCK_META_KEY, vaultOf } from './vault';
+
+/**
+ * The passphrase lock on the real CareDatabase (fake-indexeddb): what is on disk while it is locked, read with plain
+ * IndexedDB rather than through the repositories; what the repositories give back once unlocked; writes refused
+ * while locked; the passphrase change that rewrites nothing; tabs that follow each other.
+ */
+const passphrase = 'vingt-trois pommes vertes';
+const newPassphrase = 'le cheval blanc d’Henri IV';
+
+const secrets = {
+  comment: 'Sauvegardes hors ligne jamais testées en 2025',
+  justification: 'Aucun accès distant Zéphyrin',
+  choice: 'Prestataire-Orme-Rouge',
+  figure: 987_654_321,
+  application: 'Logiciel-Tournesol-DPI',
+  actionTitle: 'Déployer le MFA sur le VPN Quetzal',
+  actionOwner: 'Mme Hirondelle',
+  evidenceName: 'rapport-pentest-Capucine.pdf',
+  evidenceBytes: 'OCTETS-CONFIDENTIELS-Mandragore',
+  submissionComment: 'Sous-traitant Basilic sans contrat',
+  submissionFile: 'export-clinique-Ornithorynque.json',
+};
+
+const freshName = () => `test-${crypto.randomUUID()}`;
+
+async function expectCode(promise: Promise<unknown>, code: string) {
+  await expect(promise).rejects.toSatisfy((e) => e instanceof StorageError && e.code === code);
+}
+
+/** Every record of every store, read with plain IndexedDB: what anyone with the browser profile could read. */
+function rawDump(name: string): Promise<Record<string, unknown[]>> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onerror = () => reject(new Error(String(request.error)));
+    request.onsuccess = () => {
+      const idb = request.result;
+      const stores = [...idb.objectStoreNames];
+      const tx = idb.transaction(stores, 'readonly');
+      const out: Record<string, unknown[]> = {};
+      for (const store of stores) {
+        const all = tx.objectStore(store).getAll();
+        all.onsuccess = () => (out[store] = all.result as unknown[]);
+      }
+      tx.oncomplete = () => {
+        idb.close();
+        resolve(out);
+      };
+    };
+  });
+}
+
+/** The dump as text: strings, numbers and every byte array read as Latin-1 and as UTF-8. */
+function textOf(value: unknown): string {
+  if (value instanceof ArrayBuffer) {
+    return `${Buffer.from(value).toString('latin1')} ${Buffer.from(value).toString('utf8')}`;
+  }
+  if (Array.isArray(value)) return value.map(textOf).join(' ');
+  if (value !== null && typeof value === 'object')
+    return Object.entries(value)
+      .map(([k, v]) => `${k} ${textOf(v)}`)
+      .join(' ');
+  return String(value);
+}
+
+function rawPut(name: string, store: string, row: unknown): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.open(name);
+    request.onsuccess = () => {
+      const idb = request.result;
+      const tx = idb.transaction(store, 'readwrite');
+      tx.objectStore(store).put(row);
+      tx.oncomplete = () => {
+        idb.close();
+        resolve();
+      };
+      tx.onerror = () => reject(new Error(String(tx.error)));
+    };
+  });
+}
+
+function submission(): StorableExport {
+  return {
+    ok: true,
+    fileName: secrets.submissionFile,
+    digest: 'd'.repeat(64),
+    envelope: {
+      exportedAt: '2026-10-01T10:00:00.000Z',
+      establishment: { finessEj: '450000278' },
+      content: { questionnaire: { id: 'care' }, campaignYear: 2026 },
+      answers: { 'care.gov.01': { comment: secrets.submissionComment } },
+    } as StorableExport['envelope'],
+  };
+}
+
+/** One establishment with an answer, a budget, an application, an action, an evidence file and a submission. */
+async function filled() {
+  const name = freshName();
+  const db = await openCareDatabase(name);
+  const establishment = await new EstablishmentRepository(db).create({
+    name: 'CH de Bourg',
+    finessEj: '010780914',
+    category: 'ch',
+    isGhtSupport: false,
+  });
+  const assessments = new AssessmentRepository(db);
+  const assessment = await assessments.create({
+    establishmentId: establishment.id,
+    questionnaireId: 'care',
+    questionnaireVersion: '2026.1',
+    contentHash: 'a'.repeat(64),
+    campaignYear: 2026,
+  });
+  await assessments.saveAnswer(assessment.id, 'care.gov.01', {
+    response: { kind: 'status', value: 'no' },
+    comment: secrets.comment,
+    updatedAt: 10,
+  });
+  await assessments.saveAnswer(assessment.id, 'care.gov.02', {
+    response: { kind: 'not-applicable', justification: secrets.justification },
+    updatedAt: 11,
+  });
+  await assessments.saveAnswer(assessment.id, 'care.gov.03', {
+    response: { kind: 'choice', value: secrets.choice },
+    updatedAt: 12,
+  });
+  await new BudgetRepository(db).saveInputs(establishment.id, 2026, { itOperatingCharges: secrets.figure }, 20);
+  const application = await new ApplicationRepository(db).create(establishment.id, {
+    name: secrets.application,
+    kind: 'patient-record',
+    handlesHealthData: true,
+    sharedOrExternal: false,
+    remoteAccess: true,
+    authentication: ['password-only'],
+    homologation: 'to-do',
+  });
+  const action = await new ActionRepository(db).create(
+    { establishmentId: establishment.id, assessmentId: assessment.id, itemId: 'care.gov.01' },
+    { title: secrets.actionTitle, owner: secrets.actionOwner, status: 'todo' },
+  );
+  const evidence = await new EvidenceRepository(db).add({
+    assessmentId: assessment.id,
+    itemId: 'care.gov.01',
+    name: secrets.evidenceName,
+    type: 'application/pdf',
+    data: new TextEncoder().encode(secrets.evidenceBytes).buffer,
+    documentDate: '2026-03-01',
+  });
+  await storeSubmission(db, submission());
+  return { name, db, establishment, assessment, application, action, evidence };
+}
+
+/** What the repositories give back: the data as the user sees it. */
+async function readAll(db: CareDatabase, ids: Awaited<ReturnType<typeof filled>>) {
+  const evidence = new EvidenceRepository(db);
+  return {
+    assessment: await new AssessmentRepository(db).get(ids.assessment.id),
+    budgets: await new BudgetRepository(db).listByEstablishment(ids.establishment.id),
+    applications: await new ApplicationRepository(db).listByEstablishment(ids.establishment.id),
+    actions: await new ActionRepository(db).listByEstablishment(ids.establishment.id),
+    evidence: await evidence.listForItem(ids.assessment.id, 'care.gov.01'),
+    evidenceBytes: new TextDecoder().decode((await evidence.get(ids.evidence.id))?.data),
+    submissions: await listSubmissions(db),
+  };
+}
+
+function expectNoSecret(dump: Record<string, unknown[]>) {
+  const text = textOf(dump);
+  for (const secret of Object.values(secrets)) expect(text, `found ${secret} on disk`).not.toContain(String(secret));
+}
+
+async function reopen(name: string): Promise<CareDatabase> {
+  const db = await openCareDatabase(name);
+  await vaultOf(db).ready();
+  return db;
+}
+
+describe('turning the lock on', () => {
+  it('leaves none of the answers, comments, figures, details, evidence or submissions readable on disk', async () => {
+    const ids = await filled();
+    expect(textOf(await rawDump(ids.name))).toContain(secrets.comment);
+    await turnLockOn(ids.db, passphrase);
+    ids.db.close();
+
+    const db = await reopen(ids.name);
+    expect(vaultOf(db).status).toBe('locked');
+    const dump = await rawDump(ids.name);
+    expectNoSecret(dump);
+    // What queries need stays in clear: ids, establishment, questionnaire, year, per-answer dates, FINESS.
+    const [assessment] = dump.assessments as { establishmentId: string; campaignYear: number; answers: object }[];
+    expect(assessment).toMatchObject({ establishmentId: ids.establishment.id, campaignYear: 2026 });
+    expect(assessment?.answers).toMatchObject({ 'care.gov.01': { updatedAt: 10 } });
+    expect(dump.submissions?.[0]).toMatchObject({ finess: '450000278', campaignYear: 2026 });
+    expect(textOf(dump.establishments)).toContain('CH de Bourg');
+    // The settings hold the iteration count and salt, never the passphrase.
+    const lock = (dump.meta as { key: string; value: { kdf: { iterations: number } } }[]).find(
+      (row) => row.key === LOCK_META_KEY,
+    );
+    expect(lock?.value.kdf.iterations).toBeGreaterThanOrEqual(600_000);
+    expect(textOf(dump)).not.toContain('pommes vertes');
+    db.close();
+  });
+
+  it('gives back exactly the data written before, once unlocked with the passphrase after a reload', async () => {
+    const ids = await filled();
+    const before = await readAll(ids.db, ids);
+    expect(before.evidenceBytes).toBe(secrets.evidenceBytes);
+    await turnLockOn(ids.db, passphrase);
+    expect(await readAll(ids.db, ids)).toEqual(before);
+    ids.db.close();
+
+    const db = await reopen(ids.name);
+    await expectCode(new AssessmentRepository(db).get(ids.assessment.id), 'locked');
+    await vaultOf(db).unlock(passphrase);
+    expect(vaultOf(db).status).toBe('unlocked');
+    expect(await readAll(db, ids)).toEqual(before);
+    const documents: unknown[] = [];
+    await forEachSubmissionDocument(db, (document) => documents.push(document));
+    expect(documents).toEqual([submission().envelope]);
+    db.close();
+  });
+
+  it('refuses a wrong passphrase and stays locked', async () => {
+    const ids = await filled();
+    await turnLockOn(ids.db, passphrase);
+    ids.db.close();
+    const db = await reopen(ids.name);
+    await expectCode(vaultOf(db).unlock('pas la bonne phrase du tout'), 'wrong-passphrase');
+    expect(vaultOf(db).status).toBe('locked');
+    await expectCode(new BudgetRepository(db).listByEstablishment(ids.establishment.id), 'locked');
+    db.close();
+  });
+
+  it('refuses a passphrase under 12 characters and changes nothing', async () => {
+    const ids = await filled();
+    const before = await rawDump(ids.name);
+    await expectCode(turnLockOn(ids.db, 'trop court'), 'passphrase-too-short');
+    expect(vaultOf(ids.db).status).toBe('off');
+    expect(await rawDump(ids.name)).toEqual(before);
+    ids.db.close();
+  });
+
+  it('refuses stored settings of fewer than 600,000 iterations, even with the right passphrase', async () => {
+    const ids = await filled();
+    await turnLockOn(ids.db, passphrase);
+    const lock = (await ids.db.meta.get(LOCK_META_KEY))?.value as { kdf: { iterations: number } };
+    ids.db.close();
+    await rawPut(ids.name, 'meta', { key: LOCK_META_KEY, value: { ...lock, kdf: { ...lock.kdf, iterations: 1000 } } });
+    const db = await reopen(ids.name);
+    await expectCode(vaultOf(db).unlock(passphrase), 'lock-settings-invalid');
+    expect(vaultOf(db).status).toBe('locked');
+    db.close();
+  });
+});
+
+describe('while locked', () => {
+  it('refuses every write and leaves the data as it was', async () => {
+    const ids = await filled();
+    await turnLockOn(ids.db, passphrase);
+    ids.db.close();
+    const db = await reopen(ids.name);
+    const before = await rawDump(ids.name);
+    const answer: Answer = { response: { kind: 'status', value: 'yes' }, comment: 'en clair', updatedAt: 99 };
+    await expectCode(new AssessmentRepository(db).saveAnswer(ids.assessment.id, 'care.gov.01', answer), 'locked');
+    await expectCode(
+      new BudgetRepository(db).saveInputs(ids.establishment.id, 2026, { itOperatingCharges: 1 }, 99),
+      'locked',
+    );
+    await expectCode(new ActionRepository(db).setStatus(ids.action.id, 'done'), 'locked');
+    await expectCode(new ApplicationRepository(db).remove(ids.application.id), 'locked');
+    await expectCode(
+      new EvidenceRepository(db).add({
+        assessmentId: ids.assessment.id,
+        itemId: 'x',
+        name: 'a',
+        type: '',
+        data: new ArrayBuffer(1),
+      }),
+      'locked',
+    );
+    await expectCode(storeSubmission(db, submission()), 'locked');
+    await expectCode(loadDemoData(db), 'locked');
+    expect(await rawDump(ids.name)).toEqual(before);
+    db.close();
+  });
+
+  it('is what « lock now » leads to: the key is forgotten, in this tab and the others', async () => {
+    const ids = await filled();
+    await turnLockOn(ids.db, passphrase);
+    const otherTab = await reopen(ids.name);
+    await vaultOf(otherTab).unlock(passphrase);
+    vaultOf(ids.db).lock();
+    expect(vaultOf(ids.db).status).toBe('locked');
+    await expectCode(new AssessmentRepository(ids.db).get(ids.assessment.id), 'locked');
+    await expect.poll(() => vaultOf(otherTab).status).toBe('locked');
+    ids.db.close();
+    otherTab.close();
+  });
+});
+
+describe('changing the passphrase', () => {
+  it('re-wraps the key only: every sealed record stays identical, byte for byte', async () => {
+    const ids = await filled();
+    await turnLockOn(ids.db, passphrase, 1000);
+    const before = await rawDump(ids.name);
+    await changePassphrase(ids.db, passphrase, newPassphrase, 2000);
+    const after = await rawDump(ids.name);
+    const { meta: metaBefore, ...dataBefore } = before;
+    const { meta: metaAfter, ...dataAfter } = after;
+    expect(dataAfter).toEqual(dataBefore);
+    expect(textOf(dataAfter)).toBe(textOf(dataBefore));
+    expect(metaAfter).not.toEqual(metaBefore);
+    ids.db.close();
+
+    const db = await reopen(ids.name);
+    await expectCode(vaultOf(db).unlock(passphrase), 'wrong-passphrase');
+    await vaultOf(db).unlock(newPassphrase);
+    expect((await new AssessmentRepository(db).get(ids.assessment.id))?.answers['care.gov.01']?.comment).toBe(
+      secrets.comment,
+    );
+    db.close();
+  });
+
+  it('refuses a wrong old passphrase and changes nothing', async () => {
+    const ids = await filled();
+    await turnLockOn(ids.db, passphrase);
+    const before = await rawDump(ids.name);
+    await expectCode(changePassphrase(ids.db, 'une phrase qui est fausse', newPassphrase), 'wrong-passphrase');
+    expect(await rawDump(ids.name)).toEqual(before);
+    ids.db.close();
+  });
+});
+
+describe('turning the lock off', () => {
+  it('asks for the passphrase and puts every record back in clear as it was', async () => {
+    const ids = await filled();
+    const clear = await rawDump(ids.name);
+    await turnLockOn(ids.db, passphrase);
+    await expectCode(turnLockOff(ids.db, 'une phrase qui est fausse'), 'wrong-passphrase');
+    expect(vaultOf(ids.db).status).toBe('unlocked');
+    await turnLockOff(ids.db, passphrase);
+    expect(vaultOf(ids.db).status).toBe('off');
+    const dump = await rawDump(ids.name);
+    const { meta: _metaClear, ...dataClear } = clear;
+    const { meta, ...data } = dump;
+    expect(data).toEqual(dataClear);
+    expect((meta as { key: string }[]).map((row) => row.key)).not.toContain(LOCK_META_KEY);
+    ids.db.close();
+  });
+});
+
+describe('sealed records', () => {
+  it('cannot be moved: a sealed box copied onto another record or another answer fails to open', async () => {
+    const ids = await filled();
+    const budgets = new BudgetRepository(ids.db);
+    await budgets.saveInputs(ids.establishment.id, 2025, { itOperatingCharges: 5 }, 30);
+    await turnLockOn(ids.db, passphrase);
+    const [first, second] = (await rawDump(ids.name)).budgets as { id: string; sealed: unknown }[];
+    await rawPut(ids.name, 'budgets', { ...second, sealed: first?.sealed });
+    await expectCode(budgets.listByEstablishment(ids.establishment.id), 'sealed-data-unreadable');
+
+    const [assessment] = (await rawDump(ids.name)).assessments as { answers: Record<string, unknown> }[];
+    const answers = assessment?.answers ?? {};
+    await rawPut(ids.name, 'assessments', {
+      ...assessment,
+      answers: { ...answers, 'care.gov.02': answers['care.gov.01'] },
+    });
+    await expectCode(new AssessmentRepository(ids.db).get(ids.assessment.id), 'sealed-data-unreadable');
+    ids.db.close();
+  });
+
+  it('keep the per-answer merge: an older answer never overwrites a newer one, from another tab either', async () => {
+    const ids = await filled();
+    await turnLockOn(ids.db, passphrase);
+    const otherTab = await reopen(ids.name);
+    await vaultOf(otherTab).unlock(passphrase);
+    const here = new AssessmentRepository(ids.db);
+    const there = new AssessmentRepository(otherTab);
+    expect(
+      await here.saveAnswer(ids.assessment.id, 'care.gov.01', {
+        response: { kind: 'status', value: 'yes' },
+        updatedAt: 50,
+      }),
+    ).toBe('saved');
+    expect(
+      await there.saveAnswer(ids.assessment.id, 'care.gov.01', {
+        response: { kind: 'status', value: 'partial' },
+        updatedAt: 40,
+      }),
+    ).toBe('kept-newer');
+    expect(await there.saveAnswer(ids.assessment.id, 'care.gov.04', { comment: 'autre onglet', updatedAt: 41 })).toBe(
+      'saved',
+    );
+    const answers = (await here.get(ids.assessment.id))?.answers;
+    expect(answers?.['care.gov.01']).toEqual({ response: { kind: 'status', value: 'yes' }, updatedAt: 50 });
+    expect(answers?.['care.gov.04']).toEqual({ comment: 'autre onglet', updatedAt: 41 });
+    expectNoSecret(await rawDump(ids.name));
+    expect(textOf(await rawDump(ids.name))).not.toContain('autre onglet');
+    ids.db.close();
+    otherTab.close();
+  });
+});
+
+describe('tabs', () => {
+  it('a tab that still thinks the lock is off never writes clear data once another tab turned it on', async () => {
+    const ids = await filled();
+    const otherTab = await reopen(ids.name);
+    expect(vaultOf(otherTab).status).toBe('off');
+    await turnLockOn(ids.db, passphrase);
+    // Whether or not the other tab has heard of it yet, its write is refused rather than stored in clear.
+    await expectCode(
+      new AssessmentRepository(otherTab).saveAnswer(ids.assessment.id, 'care.gov.09', {
+        comment: 'écrit en clair par erreur',
+        updatedAt: 77,
+      }),
+      'locked',
+    );
+    expect(vaultOf(otherTab).status).toBe('locked');
+    expect(textOf(await rawDump(ids.name))).not.toContain('écrit en clair');
+    ids.db.close();
+    otherTab.close();
+  });
+
+  it('writes from another tab during the switch end up all sealed, never a mix', async () => {
+    const ids = await filled();
+    const otherTab = await reopen(ids.name);
+    const there = new AssessmentRepository(otherTab);
+    const control = { stop: false };
+    // A user typing in the other tab: a save every few milliseconds (far more often than the screens' debounce).
+    const writes = (async () => {
+      const outcomes: string[] = [];
+      for (let i = 0; !control.stop && i < 400; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        outcomes.push(
+          await there
+            .saveAnswer(ids.assessment.id, `care.w.${i}`, { comment: `concurrent ${i}`, updatedAt: 100 + i })
+            .catch((e: unknown) => (e instanceof StorageError ? e.code : 'other')),
+        );
+      }
+      return outcomes;
+    })();
+    await turnLockOn(ids.db, passphrase);
+    control.stop = true;
+    const outcomes = await writes;
+    expect(outcomes.every((o) => o === 'saved' || o === 'locked')).toBe(true);
+    const [assessment] = (await rawDump(ids.name)).assessments as { answers: Record<string, object> }[];
+    const clearAnswers = Object.entries(assessment?.answers ?? {}).filter(([, a]) => !('sealed' in a));
+    expect(clearAnswers).toEqual([]);
+    const saved = outcomes.filter((o) => o === 'saved').length;
+    expect(saved).toBeGreaterThan(0);
+    const stored = await new AssessmentRepository(ids.db).get(ids.assessment.id);
+    expect(Object.keys(stored?.answers ?? {}).filter((k) => k.startsWith('care.w.'))).toHaveLength(saved);
+    ids.db.close();
+    otherTab.close();
+  });
+});
+
+describe('live queries', () => {
+  it('re-run after a decryption when what they read changes', async () => {
+    const ids = await filled();
+    await turnLockOn(ids.db, passphrase);
+    const assessments = new AssessmentRepository(ids.db);
+    const budgets = new BudgetRepository(ids.db);
+    const seen: (number | undefined)[] = [];
+    // The querier decrypts an assessment, then reads the budgets: both reads must be observed.
+    const subscription = liveQuery(async () => {
+      const assessment = await assessments.get(ids.assessment.id);
+      const records = await budgets.listByEstablishment(assessment?.establishmentId ?? '');
+      return records[0]?.inputs.itOperatingCharges;
+    }).subscribe((value) => seen.push(value));
+    await expect.poll(() => seen).toEqual([secrets.figure]);
+    await budgets.saveInputs(ids.establishment.id, 2026, { itOperatingCharges: 1234 }, 60);
+    await expect.poll(() => seen).toEqual([secrets.figure, 1234]);
+    await assessments.saveAnswer(ids.assessment.id, 'care.gov.05', { comment: 'x', updatedAt: 61 });
+    await expect.poll(() => seen.length).toBe(3);
+    subscription.unsubscribe();
+    ids.db.close();
+  });
+});
