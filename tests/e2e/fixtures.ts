@@ -1,36 +1,45 @@
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type BrowserContext, type Page } from '@playwright/test';
 
 /**
  * Every end-to-end test runs with two guards: no request may leave the app's origin (design principle 1), and
  * {@link expectAccessible} runs axe (WCAG 2.1 A and AA) on the pages a test visits.
  */
-export const test = base.extend<{ foreignRequests: string[]; cspViolations: string[] }>({
-  // The preview server sends the production Content-Security-Policy (vite.config.ts); Chromium reports each
-  // violation, Trusted Types included, on the console. Any of them fails the test.
-  cspViolations: [
-    async ({ context }, use) => {
-      const violations: string[] = [];
-      context.on('console', (message) => {
-        const text = message.text();
-        if (/Content Security Policy|Trusted Type|TrustedScript|TrustedHTML/i.test(text)) violations.push(text);
-      });
-      await use(violations);
-      expect(violations, 'Content-Security-Policy violations').toEqual([]);
-    },
-    { auto: true },
-  ],
-  foreignRequests: [
+/** Chromium reports each Content-Security-Policy violation, Trusted Types included, on the console. */
+const cspViolationPattern = /Content Security Policy|Trusted Type|TrustedScript|TrustedHTML/i;
+
+/**
+ * The two guards every end-to-end test runs, on any browser context (Playwright's own or one reached over the
+ * DevTools protocol, as the crash test does): each console message that reports a CSP violation, and each request
+ * to another origin than the app's, is recorded; {@link expectContextClean} fails the test if there is any.
+ */
+export function watchContext(context: BrowserContext, origin: string): { foreign: string[]; violations: string[] } {
+  const watched = { foreign: [] as string[], violations: [] as string[] };
+  context.on('console', (message) => {
+    const text = message.text();
+    if (cspViolationPattern.test(text)) watched.violations.push(text);
+  });
+  context.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (new URL(url).origin !== origin) watched.foreign.push(url);
+  });
+  return watched;
+}
+
+export function expectContextClean(watched: { foreign: string[]; violations: string[] }): void {
+  expect(watched.violations, 'Content-Security-Policy violations').toEqual([]);
+  expect(watched.foreign, 'requests that left the app’s origin').toEqual([]);
+}
+
+export const test = base.extend<{ guards: { foreign: string[]; violations: string[] } }>({
+  // The preview server sends the production Content-Security-Policy (vite.config.ts); any violation, and any
+  // request outside the origin, fails the test.
+  guards: [
     async ({ context, baseURL }, use) => {
-      const origin = new URL(baseURL ?? 'http://127.0.0.1:4173').origin;
-      const foreign: string[] = [];
-      context.on('request', (request) => {
-        const url = request.url();
-        if (url.startsWith('data:') || url.startsWith('blob:')) return;
-        if (new URL(url).origin !== origin) foreign.push(url);
-      });
-      await use(foreign);
-      expect(foreign, 'requests that left the app’s origin').toEqual([]);
+      const watched = watchContext(context, new URL(baseURL ?? 'http://127.0.0.1:4173').origin);
+      await use(watched);
+      expectContextClean(watched);
     },
     { auto: true },
   ],
