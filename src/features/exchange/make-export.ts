@@ -5,6 +5,7 @@ import type { ExportEnvelope, SharingLevel } from '../../exchange/export-format'
 import { publicJwkOf, webCryptoSigner, type ExportSigner } from '../../exchange/signing';
 import { validateExportFile, type ExportValidation } from '../../exchange/validate-export';
 import type { CareDatabase, InstallationKeyRow } from '../../storage/care-database';
+import { readAssessmentBundle } from '../../storage/assessment-bundle';
 import { StorageError } from '../../storage/storage-error';
 
 /**
@@ -27,54 +28,42 @@ export async function gatherExportSource(
   questionnaire: { questionnaire: Questionnaire; contentHash: string },
   options: { appVersion: string; now: Date; withEvidenceBytes?: boolean },
 ): Promise<ExportSource> {
-  return db.transaction(
-    'r',
-    [db.assessments, db.establishments, db.budgets, db.applications, db.actions, db.evidence, db.evidenceFiles],
-    async () => {
-      const assessment = await db.assessments.get(assessmentId);
-      if (!assessment) throw new StorageError('not-found', assessmentId);
-      const establishment = await db.establishments.get(assessment.establishmentId);
-      if (!establishment) throw new StorageError('not-found', assessment.establishmentId);
-      const byEstablishment = <T extends { establishmentId: string }>(rows: T[]) =>
-        rows.filter((r) => r.establishmentId === establishment.id);
-      const budgets = await db.budgets.where('establishmentId').equals(establishment.id).toArray();
-      const applications = await db.applications.where('establishmentId').equals(establishment.id).toArray();
-      const actions = await db.actions.where('establishmentId').equals(establishment.id).toArray();
-      const evidence = await db.evidence.where('assessmentId').equals(assessment.id).toArray();
-      // The bytes are read only for the zip form: evidence can weigh hundreds of megabytes.
-      const files = options.withEvidenceBytes ? await db.evidenceFiles.bulkGet(evidence.map((row) => row.id)) : [];
-      return {
-        input: {
-          establishment,
-          assessment,
-          questionnaire: questionnaire.questionnaire,
-          contentHash: questionnaire.contentHash,
-          budget: pickCampaignBudget(byEstablishment(budgets), assessment.campaignYear),
-          applications: byEstablishment(applications),
-          actions: byEstablishment(actions),
-          evidence: evidence.map(({ itemId, name, type, size, sha256, documentDate }) => ({
-            itemId,
-            name,
-            type,
-            size,
-            sha256,
-            ...(documentDate ? { documentDate } : {}),
-          })),
-          appVersion: options.appVersion,
-          exportedAt: options.now.toISOString(),
-        },
-        evidenceFiles: options.withEvidenceBytes
-          ? evidence.map((row, i) => {
-              const file = files[i];
-              if (!file) throw new StorageError('not-found', `evidence file ${row.id}`);
-              return { itemId: row.itemId, name: row.name, bytes: new Uint8Array(file.data) };
-            })
-          : [],
-        evidenceSize: evidence.reduce((total, row) => total + row.size, 0),
-        evidenceCount: evidence.length,
-      };
+  // One consistent state even while another tab writes, opened after its transaction when the lock is on.
+  const bundle = await readAssessmentBundle(db, assessmentId, { withEvidenceBytes: options.withEvidenceBytes });
+  if (!bundle) throw new StorageError('not-found', assessmentId);
+  const { assessment, establishment, budgets, applications, actions, evidence, evidenceBytes } = bundle;
+  const byEstablishment = <T extends { establishmentId: string }>(rows: T[]) =>
+    rows.filter((r) => r.establishmentId === establishment.id);
+  return {
+    input: {
+      establishment,
+      assessment,
+      questionnaire: questionnaire.questionnaire,
+      contentHash: questionnaire.contentHash,
+      budget: pickCampaignBudget(byEstablishment(budgets), assessment.campaignYear),
+      applications: byEstablishment(applications),
+      actions: byEstablishment(actions),
+      evidence: evidence.map(({ itemId, name, type, size, sha256, documentDate }) => ({
+        itemId,
+        name,
+        type,
+        size,
+        sha256,
+        ...(documentDate ? { documentDate } : {}),
+      })),
+      appVersion: options.appVersion,
+      exportedAt: options.now.toISOString(),
     },
-  );
+    evidenceFiles: options.withEvidenceBytes
+      ? evidence.map((row, i) => {
+          const data = evidenceBytes[i];
+          if (!data) throw new StorageError('not-found', `evidence file ${row.id}`);
+          return { itemId: row.itemId, name: row.name, bytes: new Uint8Array(data) };
+        })
+      : [],
+    evidenceSize: evidence.reduce((total, row) => total + row.size, 0),
+    evidenceCount: evidence.length,
+  };
 }
 
 /** This installation's key as a signer (its private key never leaves WebCrypto). */

@@ -3,6 +3,7 @@ import type { Establishment } from '../../domain/establishment/establishment';
 import type { Questionnaire } from '../../domain/questionnaire/questionnaire-schema';
 import { isoDateOf } from '../../domain/scoring/iso-date';
 import type { ReportInput } from '../../report/report-model';
+import { readAssessmentBundle } from '../../storage/assessment-bundle';
 import { useDatabase, useLiveQuery } from '../../storage/use-database';
 import { useQuestionnaire, useRepositories } from '../../storage/use-repositories';
 
@@ -27,29 +28,14 @@ export type ReportSource =
 export function useReportSource(assessmentId: string): ReportSource {
   const db = useDatabase();
   const repos = useRepositories();
-  const data = useLiveQuery(
-    () =>
-      db.transaction(
-        'r',
-        [db.assessments, db.establishments, db.budgets, db.applications, db.actions, db.evidence],
-        async () => {
-          const assessment = await db.assessments.get(assessmentId);
-          if (!assessment) return null;
-          const establishment = await db.establishments.get(assessment.establishmentId);
-          if (!establishment) return null;
-          const [budgets, applications, actions, evidence] = await Promise.all([
-            db.budgets.where('establishmentId').equals(establishment.id).toArray(),
-            db.applications.where('establishmentId').equals(establishment.id).toArray(),
-            db.actions.where('establishmentId').equals(establishment.id).toArray(),
-            db.evidence.where('assessmentId').equals(assessment.id).toArray(),
-          ]);
-          // Today is read here rather than during render: the report is read at the date it is made, like the
-          // results screen.
-          return { assessment, establishment, budgets, applications, actions, evidence, asOf: isoDateOf(Date.now()) };
-        },
-      ),
-    [db, assessmentId],
-  );
+  const data = useLiveQuery(async () => {
+    // One transaction, opened after it when the passphrase lock is on (src/storage/assessment-bundle.ts).
+    const bundle = await readAssessmentBundle(db, assessmentId);
+    if (!bundle) return null;
+    // Today is read here rather than during render: the report is read at the date it is made, like the results
+    // screen.
+    return { ...bundle, asOf: isoDateOf(Date.now()) };
+  }, [db, assessmentId]);
   const targets = useLiveQuery(() => repos.budgets.getTargets(), [repos]);
   const loaded = useQuestionnaire(data?.assessment.questionnaireId, data?.assessment.questionnaireVersion);
   if (data === undefined || targets === undefined) return { status: 'loading' };
