@@ -1,8 +1,11 @@
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { createHash } from 'node:crypto';
-import { expect, test } from './fixtures';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { Page } from '@playwright/test';
+import { expect, expectContextClean, test, watchContext } from './fixtures';
 import { saved } from './helpers';
+import { startKillableChromium, type KillableChromium } from './killable-chromium';
 import { createRawDatabase, dumpRawDatabase, type RawDatabase } from '../fixtures/data/raw-database';
 
 /**
@@ -88,4 +91,177 @@ test('a tab on an old build is told to reload when a newer build opens the data,
   await page.goto('/');
   await expect(page.getByRole('link', { name: 'CHU de Val-de-Loire' })).toBeVisible();
   await newer.close();
+});
+
+/** What the database holds, read in the page with plain IndexedDB (no copy of the bytes leaves the page). */
+interface UpgradeState {
+  version: number;
+  stores: string[];
+  evidence: number;
+  evidenceWithBytes: number;
+  evidenceFiles: number;
+  bytes: number;
+  dataVersion: unknown;
+}
+
+function readUpgradeState(): Promise<UpgradeState> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('care-autodiag');
+    open.onerror = () => reject(new Error(String(open.error)));
+    open.onsuccess = () => {
+      const db = open.result;
+      const stores = Array.from(db.objectStoreNames);
+      const state: UpgradeState = {
+        version: db.version,
+        stores,
+        evidence: 0,
+        evidenceWithBytes: 0,
+        evidenceFiles: 0,
+        bytes: 0,
+        dataVersion: undefined,
+      };
+      const tx = db.transaction(stores, 'readonly');
+      tx.objectStore('evidence').openCursor().onsuccess = (event) => {
+        const cursor = (event.target as IDBRequest<IDBCursorWithValue | null>).result;
+        if (!cursor) return;
+        const row = cursor.value as { data?: ArrayBuffer };
+        state.evidence += 1;
+        if (row.data) {
+          state.evidenceWithBytes += 1;
+          state.bytes += row.data.byteLength;
+        }
+        cursor.continue();
+      };
+      if (stores.includes('evidenceFiles')) {
+        tx.objectStore('evidenceFiles').openCursor().onsuccess = (event) => {
+          const cursor = (event.target as IDBRequest<IDBCursorWithValue | null>).result;
+          if (!cursor) return;
+          state.evidenceFiles += 1;
+          state.bytes += (cursor.value as { data: ArrayBuffer }).data.byteLength;
+          cursor.continue();
+        };
+      }
+      const meta = tx.objectStore('meta').get('dataVersion');
+      meta.onsuccess = () => {
+        state.dataVersion = (meta.result as { value?: unknown } | undefined)?.value;
+      };
+      tx.oncomplete = () => {
+        db.close();
+        resolve(state);
+      };
+      tx.onerror = () => reject(new Error(String(tx.error)));
+    };
+  });
+}
+
+/** Adds `count` evidence rows of `size` bytes each to a data-version-1 database: a device with a lot of evidence. */
+function addHeavyEvidence({ count, size }: { count: number; size: number }): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('care-autodiag');
+    open.onerror = () => reject(new Error(String(open.error)));
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction('evidence', 'readwrite');
+      for (let i = 0; i < count; i += 1) {
+        const bytes = new Uint8Array(size);
+        for (let j = 0; j < size; j += 4096) bytes[j] = (i + j) % 256;
+        tx.objectStore('evidence').add({
+          id: `heavy-${String(i).padStart(4, '0')}`,
+          assessmentId: 'demo-ch-care-2026',
+          itemId: 'care.gov.03',
+          name: `Journal ${i}.bin`,
+          type: 'application/octet-stream',
+          size,
+          sha256: '0'.repeat(64),
+          addedAt: 1_700_000_000_000 + i,
+          data: bytes.buffer,
+        });
+      }
+      tx.oncomplete = () => {
+        db.close();
+        resolve();
+      };
+      tx.onerror = () => reject(new Error(String(tx.error)));
+    };
+  });
+}
+
+test('an upgrade killed half-way leaves the old data or the new, never a mix', async ({ baseURL }) => {
+  test.setTimeout(240_000);
+  const origin = new URL(baseURL ?? 'http://127.0.0.1:4173').origin;
+  const profile = mkdtempSync(join(tmpdir(), 'care-upgrade-'));
+  const heavy = { count: 160, size: 512 * 1024 };
+  const evidenceCount = evidenceOf(fixture).length + heavy.count;
+  let browser: KillableChromium | undefined;
+  const start = async () => {
+    browser = await startKillableChromium(profile);
+    const watched = watchContext(browser.context, origin);
+    const page = await browser.context.newPage();
+    // A page of the origin that does not open the database: what is on disk can be read before the app runs.
+    await page.goto(`${origin}/robots.txt`);
+    return { page, watched };
+  };
+  const layDownVersion1 = async (page: Page) => {
+    await page.evaluate(
+      () =>
+        new Promise<void>((resolve) => {
+          const request = indexedDB.deleteDatabase('care-autodiag');
+          request.onsuccess = () => resolve();
+          request.onerror = () => resolve();
+        }),
+    );
+    await page.evaluate(createRawDatabase, { fixture, name: 'care-autodiag' });
+    await page.evaluate(addHeavyEvidence, heavy);
+  };
+  const expectOldOrNew = (state: UpgradeState) => {
+    const totalBytes = heavy.count * heavy.size + 4096 + 1500 + 10;
+    expect(state.bytes, 'every evidence byte is somewhere, once').toBe(totalBytes);
+    expect(state.evidence).toBe(evidenceCount);
+    if (state.version === 10) {
+      expect(state).toMatchObject({ evidenceWithBytes: evidenceCount, evidenceFiles: 0, dataVersion: 1 });
+      expect(state.stores).not.toContain('evidenceFiles');
+      return 'old';
+    }
+    expect(state).toMatchObject({ version: 20, evidenceWithBytes: 0, evidenceFiles: evidenceCount, dataVersion: 2 });
+    return 'new';
+  };
+
+  try {
+    // How long the upgrade takes on this machine, to aim the kills inside it.
+    let { page, watched } = await start();
+    await layDownVersion1(page);
+    const began = Date.now();
+    await page.goto(`${origin}/`);
+    await expect(page.getByRole('link', { name: 'CHU de Val-de-Loire' })).toBeVisible({ timeout: 60_000 });
+    const upgradeMs = Date.now() - began;
+    await page.goto(`${origin}/robots.txt`);
+    expect(expectOldOrNew(await page.evaluate(readUpgradeState))).toBe('new');
+    expectContextClean(watched);
+
+    const outcomes: string[] = [];
+    for (let round = 0; round < 6; round += 1) {
+      await layDownVersion1(page);
+      const delay = Math.round(upgradeMs * (0.15 + (0.7 * round) / 5));
+      void page.goto(`${origin}/`).catch(() => undefined);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+      await browser?.kill();
+      ({ page, watched } = await start());
+      outcomes.push(`${delay} ms: ${expectOldOrNew(await page.evaluate(readUpgradeState))}`);
+    }
+    const report = `upgrade of ${evidenceCount} evidence files took ${upgradeMs} ms; killed at ${outcomes.join(', ')}`;
+    test.info().annotations.push({ type: 'upgrade', description: report });
+    console.log(report);
+    // At least one kill landed before the upgrade committed: the old data was there, whole.
+    expect(outcomes.some((o) => o.endsWith('old'))).toBe(true);
+
+    // The next start migrates it all.
+    await page.goto(`${origin}/`);
+    await expect(page.getByRole('link', { name: 'CHU de Val-de-Loire' })).toBeVisible({ timeout: 60_000 });
+    await page.goto(`${origin}/robots.txt`);
+    expect(expectOldOrNew(await page.evaluate(readUpgradeState))).toBe('new');
+    expectContextClean(watched);
+  } finally {
+    await browser?.kill();
+    rmSync(profile, { recursive: true, force: true });
+  }
 });
