@@ -5,7 +5,9 @@ export type BackupErrorCode =
   | 'backup-invalid'
   | 'backup-newer'
   | 'backup-evidence-missing'
-  | 'backup-evidence-corrupt';
+  | 'backup-evidence-corrupt'
+  /** Made with the passphrase lock on: restoring it needs the passphrase that was in use then. */
+  | 'backup-locked';
 
 export class BackupError extends Error {
   override readonly name = 'BackupError';

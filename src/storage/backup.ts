@@ -9,7 +9,20 @@ import { sha256Hex } from '../domain/hash';
 import { parseStrictJson } from '../domain/strict-json';
 import { DATA_VERSION, type CareDatabase, type EvidenceFileRow, type EvidenceRow } from './care-database';
 import { BackupError } from './backup-error';
-import { toStorageError } from './storage-error';
+import type { LockEnvelope, SealedBox } from './vault/lock-crypto';
+import { SEALED_TABLES, type SealedTable, type StoredEvidenceFile } from './vault/record-seal';
+import {
+  boxOfEvidenceEntry,
+  decodeBytes,
+  encodeBytes,
+  evidenceEntryOf,
+  openBackupEvidence,
+  openBackupLock,
+  openBackupRows,
+  restoredRow,
+} from './vault/sealed-backup';
+import { writeSealed } from './vault/sealed-io';
+import { LOCK_IDLE_META_KEY, LOCK_META_KEY, vaultOf } from './vault/vault';
 
 /**
  * Full backup of this device's data to one file, and restore from it.
@@ -19,9 +32,16 @@ import { toStorageError } from './storage-error';
  * bytes, checked against its SHA-256 on restore. This installation's signing key is not in it: its private part
  * cannot leave the browser. A restore validates the whole file before it writes, then replaces the data in one
  * transaction: all of it or nothing.
+ *
+ * With the passphrase lock on, the backup holds the records sealed as they are stored, with the lock settings
+ * (format version 2, src/storage/vault/sealed-backup.ts says why): restoring it asks for the passphrase that was in
+ * use when it was made, opens and validates every record, then stores them sealed as they were, and that passphrase
+ * becomes the lock's. A backup in clear restored while the lock is on is sealed with the lock's key.
  */
 export const BACKUP_FORMAT = 'care-autodiag/backup';
 export const BACKUP_FORMAT_VERSION = 1;
+/** The format of a backup made with the passphrase lock on: older builds refuse it as newer, not as damaged. */
+export const SEALED_BACKUP_FORMAT_VERSION = 2;
 
 const evidenceMetaSchema = z.object({
   id: z.string().min(1),
@@ -75,7 +95,14 @@ const manifestSchema = z.object({
 export type BackupManifest = z.infer<typeof manifestSchema>;
 
 /** Meta rows that describe this device, not the data: not carried from one device to another. */
-const deviceMetaKeys = new Set(['dataVersion', 'persistenceRequestedAt', 'lastBackupAt']);
+const deviceMetaKeys = new Set([
+  'dataVersion',
+  'persistenceRequestedAt',
+  'lastBackupAt',
+  // The lock travels as the backup's own `lock` member, never as a setting a file could slip in.
+  LOCK_META_KEY,
+  LOCK_IDLE_META_KEY,
+]);
 
 export async function createBackup(
   db: CareDatabase,
@@ -111,22 +138,29 @@ export async function createBackup(
         trustedKeys: await db.trustedKeys.toArray(),
         meta: (await db.meta.toArray()).filter((row) => !deviceMetaKeys.has(row.key)),
       };
+      const lock = (await db.meta.get(LOCK_META_KEY))?.value;
       // Evidence is added file by file; already-compressed formats (PDF, images) gain nothing from a second
       // deflate.
       await db.evidenceFiles.each((row) => {
-        files[`evidence/${row.id}`] = [new Uint8Array(row.data), { level: 0 }];
+        const stored = row as StoredEvidenceFile;
+        files[`evidence/${row.id}`] = [
+          stored.sealed ? evidenceEntryOf(stored.sealed) : new Uint8Array(row.data),
+          { level: 0 },
+        ];
       });
       return {
         format: BACKUP_FORMAT,
-        formatVersion: BACKUP_FORMAT_VERSION,
+        formatVersion: lock === undefined ? BACKUP_FORMAT_VERSION : SEALED_BACKUP_FORMAT_VERSION,
         dataVersion: DATA_VERSION,
         appVersion,
         createdAt: now,
+        ...(lock === undefined ? {} : { lock }),
         tables,
       };
     },
   );
-  files['backup.json'] = strToU8(JSON.stringify(manifest));
+  // Sealed records hold bytes (IVs, ciphertexts), which JSON has no form for: written as base64.
+  files['backup.json'] = strToU8(JSON.stringify('lock' in manifest ? encodeBytes(manifest) : manifest));
   const bytes = zipSync(files, { level: 6 });
   if (db.access === 'read-write') {
     await db.transaction('rw', db.meta, () => db.meta.put({ key: 'lastBackupAt', value: now }));
@@ -134,11 +168,63 @@ export async function createBackup(
   return { bytes, manifest: manifest as BackupManifest };
 }
 
-/** Reads and checks a backup file entirely, without writing anything. */
+/** What a sealed backup holds besides its opened records: its lock, opened, and the records as stored. */
+interface SealedBackup {
+  envelope: LockEnvelope;
+  key: CryptoKey;
+  stored: Record<SealedTable, unknown[]>;
+  files: Map<string, SealedBox>;
+}
+
+/**
+ * A backup made with the lock on: refused with 'backup-locked' until its passphrase is given, then opened record by
+ * record (a wrong passphrase is refused as such); the opened manifest is validated like any other.
+ */
+async function openSealedBackup(
+  raw: unknown,
+  fileName: string,
+  passphrase: string | undefined,
+): Promise<{ opened: unknown; sealed: Omit<SealedBackup, 'files'> } | undefined> {
+  if (typeof raw !== 'object' || raw === null || !('lock' in raw)) return undefined;
+  const { formatVersion } = raw as { formatVersion?: unknown };
+  if (typeof formatVersion === 'number' && formatVersion > SEALED_BACKUP_FORMAT_VERSION) {
+    throw new BackupError('backup-newer', fileName);
+  }
+  if (passphrase === undefined) throw new BackupError('backup-locked', fileName);
+  let decoded: { lock?: unknown; tables?: unknown };
+  try {
+    decoded = decodeBytes(raw) as { lock?: unknown; tables?: unknown };
+  } catch {
+    throw new BackupError('backup-invalid', fileName, 'lock');
+  }
+  const { envelope, key } = await openBackupLock(decoded.lock, passphrase);
+  const tables = typeof decoded.tables === 'object' && decoded.tables !== null ? decoded.tables : {};
+  const stored = {} as Record<SealedTable, unknown[]>;
+  const openedTables: Record<string, unknown> = { ...tables };
+  for (const table of SEALED_TABLES) {
+    const rows = (tables as Record<string, unknown>)[table];
+    if (!Array.isArray(rows)) throw new BackupError('backup-invalid', fileName, `tables.${table}`);
+    stored[table] = rows;
+    openedTables[table] = await openBackupRows(key, table, rows);
+  }
+  const { lock: _lock, ...rest } = decoded;
+  return { opened: { ...rest, tables: openedTables }, sealed: { envelope, key, stored } };
+}
+
+/**
+ * Reads and checks a backup file entirely, without writing anything. A backup made with the passphrase lock on needs
+ * that passphrase (options.passphrase), else it is refused with 'backup-locked'.
+ */
 export async function readBackup(
   bytes: Uint8Array,
   fileName: string,
-): Promise<{ manifest: BackupManifest; evidence: EvidenceRow[]; evidenceFiles: EvidenceFileRow[] }> {
+  options: { passphrase?: string } = {},
+): Promise<{
+  manifest: BackupManifest;
+  evidence: EvidenceRow[];
+  evidenceFiles: EvidenceFileRow[];
+  sealed?: SealedBackup;
+}> {
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(bytes);
@@ -160,78 +246,112 @@ export async function readBackup(
   if (!read.ok) {
     throw new BackupError('backup-invalid', fileName, read.path.length > 0 ? read.path.join('.') : 'backup.json');
   }
-  const raw = read.value;
+  const opening = await openSealedBackup(read.value, fileName, options.passphrase);
+  const raw = opening ? opening.opened : read.value;
   const parsed = manifestSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new BackupError('backup-invalid', fileName, issue ? issue.path.map(String).join('.') : undefined);
   }
   const manifest = parsed.data;
-  if (manifest.dataVersion > DATA_VERSION || manifest.formatVersion > BACKUP_FORMAT_VERSION) {
+  const readable = opening ? SEALED_BACKUP_FORMAT_VERSION : BACKUP_FORMAT_VERSION;
+  if (manifest.dataVersion > DATA_VERSION || manifest.formatVersion > readable) {
     throw new BackupError('backup-newer', fileName);
   }
+  const sealedFiles = new Map<string, SealedBox>();
   const evidence: EvidenceRow[] = [];
   const evidenceFiles: EvidenceFileRow[] = [];
   for (const meta of manifest.tables.evidence) {
     const file = entries[`evidence/${meta.id}`];
     if (!file) throw new BackupError('backup-evidence-missing', fileName, `evidence/${meta.id}`);
-    const data = file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer;
+    let data: ArrayBuffer;
+    if (opening) {
+      sealedFiles.set(meta.id, boxOfEvidenceEntry(file));
+      data = await openBackupEvidence(opening.sealed.key, meta.id, file);
+    } else {
+      data = file.buffer.slice(file.byteOffset, file.byteOffset + file.byteLength) as ArrayBuffer;
+    }
     if ((await sha256Hex(data)) !== meta.sha256) {
       throw new BackupError('backup-evidence-corrupt', fileName, `evidence/${meta.id} (${meta.name})`);
     }
     evidence.push(meta);
     evidenceFiles.push({ id: meta.id, data });
   }
-  return { manifest, evidence, evidenceFiles };
+  return {
+    manifest,
+    evidence,
+    evidenceFiles,
+    ...(opening ? { sealed: { ...opening.sealed, files: sealedFiles } } : {}),
+  };
 }
 
-/** Replaces all the data of this device with the backup's, in one transaction. */
-export async function restoreBackup(db: CareDatabase, bytes: Uint8Array, fileName: string): Promise<BackupManifest> {
+/**
+ * Replaces all the data of this device with the backup's, in one transaction. The records are stored sealed when the
+ * backup was (its lock replacing this device's) or when this device's lock is on; in clear otherwise.
+ */
+export async function restoreBackup(
+  db: CareDatabase,
+  bytes: Uint8Array,
+  fileName: string,
+  options: { passphrase?: string } = {},
+): Promise<BackupManifest> {
   db.assertWritable();
-  const { manifest, evidence, evidenceFiles } = await readBackup(bytes, fileName);
+  const { manifest, evidence, evidenceFiles, sealed } = await readBackup(bytes, fileName, options);
   const { tables } = manifest;
-  try {
-    await db.transaction(
-      'rw',
-      [
-        db.establishments,
-        db.assessments,
-        db.budgets,
-        db.applications,
-        db.actions,
-        db.evidence,
-        db.evidenceFiles,
-        db.submissions,
-        db.trustedKeys,
-        db.meta,
-      ],
-      async () => {
-        await Promise.all([
-          db.establishments.clear(),
-          db.assessments.clear(),
-          db.budgets.clear(),
-          db.applications.clear(),
-          db.actions.clear(),
-          db.evidence.clear(),
-          db.evidenceFiles.clear(),
-          db.submissions.clear(),
-          db.trustedKeys.clear(),
-        ]);
-        await db.establishments.bulkAdd(tables.establishments);
-        await db.assessments.bulkAdd(tables.assessments);
-        await db.budgets.bulkAdd(tables.budgets);
-        await db.applications.bulkAdd(tables.applications);
-        await db.actions.bulkAdd(tables.actions);
-        await db.evidence.bulkAdd(evidence);
-        await db.evidenceFiles.bulkAdd(evidenceFiles);
-        await db.submissions.bulkAdd(tables.submissions);
-        await db.trustedKeys.bulkAdd(tables.trustedKeys);
-        await db.meta.bulkPut(tables.meta.filter((row) => !deviceMetaKeys.has(row.key)));
-        await db.meta.put({ key: 'lastBackupAt', value: manifest.createdAt });
-      },
-    );
-  } catch (error) {
-    throw toStorageError(error);
-  }
+  await writeSealed(
+    db,
+    [
+      db.establishments,
+      db.assessments,
+      db.budgets,
+      db.applications,
+      db.actions,
+      db.evidence,
+      db.evidenceFiles,
+      db.submissions,
+      db.trustedKeys,
+    ],
+    async (sealer) => {
+      const validated: Record<SealedTable, { id: string }[]> = {
+        assessments: tables.assessments,
+        budgets: tables.budgets,
+        applications: tables.applications,
+        actions: tables.actions,
+        evidence,
+        submissions: tables.submissions,
+      };
+      const rows = {} as Record<SealedTable, { id: string }[]>;
+      for (const table of SEALED_TABLES) {
+        rows[table] = sealed
+          ? validated[table].map((row, i) => restoredRow(table, row, sealed.stored[table][i]) as { id: string })
+          : await Promise.all(validated[table].map((row) => sealer.record(table, row)));
+      }
+      const files = sealed
+        ? evidenceFiles.map((file) => ({ id: file.id, sealed: sealed.files.get(file.id) }))
+        : await Promise.all(evidenceFiles.map((file) => sealer.evidenceFile(file)));
+      return { rows, files };
+    },
+    async ({ rows, files }) => {
+      await Promise.all([
+        db.establishments.clear(),
+        db.assessments.clear(),
+        db.budgets.clear(),
+        db.applications.clear(),
+        db.actions.clear(),
+        db.evidence.clear(),
+        db.evidenceFiles.clear(),
+        db.submissions.clear(),
+        db.trustedKeys.clear(),
+      ]);
+      await db.establishments.bulkAdd(tables.establishments);
+      for (const table of SEALED_TABLES) await db.table(table).bulkAdd(rows[table]);
+      await db.evidenceFiles.bulkAdd(files as EvidenceFileRow[]);
+      await db.trustedKeys.bulkAdd(tables.trustedKeys);
+      await db.meta.bulkPut(tables.meta.filter((row) => !deviceMetaKeys.has(row.key)));
+      await db.meta.put({ key: 'lastBackupAt', value: manifest.createdAt });
+      if (sealed) await db.meta.put({ key: LOCK_META_KEY, value: sealed.envelope });
+    },
+  );
+  if (sealed) vaultOf(db).settled({ envelope: sealed.envelope, key: sealed.key });
   return manifest;
 }

@@ -8,6 +8,7 @@ import {
   openRecord,
   sealEvidenceFile,
   sealRecord,
+  SEALED_TABLES,
   type SealedTable,
   type StoredEvidenceFile,
 } from './record-seal';
@@ -26,14 +27,6 @@ import { keyIdOf, LOCK_META_KEY, vaultOf } from './vault';
  *
  * Changing the passphrase re-wraps the data key only: not one sealed record is rewritten.
  */
-export const SEALED_TABLES: readonly SealedTable[] = [
-  'assessments',
-  'budgets',
-  'applications',
-  'actions',
-  'evidence',
-  'submissions',
-];
 
 const ATTEMPTS = 10;
 

@@ -16,6 +16,15 @@ import { isSealedBox, openBytes, openJson, sealBytes, sealJson, type SealedBox }
  */
 export type SealedTable = 'assessments' | 'budgets' | 'applications' | 'actions' | 'evidence' | 'submissions';
 
+export const SEALED_TABLES: readonly SealedTable[] = [
+  'assessments',
+  'budgets',
+  'applications',
+  'actions',
+  'evidence',
+  'submissions',
+];
+
 export const clearFields: Readonly<Record<SealedTable, readonly string[]>> = {
   assessments: [
     'id',
