@@ -9,6 +9,8 @@ import frErrors from './fr/errors.json';
 import frExchange from './fr/exchange.json';
 import frEstablishments from './fr/establishments.json';
 import frHome from './fr/home.json';
+import frLock from './fr/lock.json';
+import frPassphrase from './fr/passphrase.json';
 import frQuestionnaires from './fr/questionnaires.json';
 import frReports from './fr/reports.json';
 import frResults from './fr/results.json';
@@ -24,6 +26,8 @@ import enErrors from './en/errors.json';
 import enExchange from './en/exchange.json';
 import enEstablishments from './en/establishments.json';
 import enHome from './en/home.json';
+import enLock from './en/lock.json';
+import enPassphrase from './en/passphrase.json';
 import enQuestionnaires from './en/questionnaires.json';
 import enReports from './en/reports.json';
 import enResults from './en/results.json';
@@ -46,6 +50,8 @@ export const fr = {
   errors: frErrors,
   exchange: frExchange,
   reports: frReports,
+  lock: frLock,
+  passphrase: frPassphrase,
 };
 
 type SameShape<T> = { [K in keyof T]: T[K] extends string ? string : SameShape<T[K]> };
@@ -66,4 +72,6 @@ export const en: SameShape<typeof fr> = {
   errors: enErrors,
   exchange: enExchange,
   reports: enReports,
+  lock: enLock,
+  passphrase: enPassphrase,
 };
