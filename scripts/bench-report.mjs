@@ -4,7 +4,7 @@
 //
 //   node scripts/bench-report.mjs      builds, serves, measures and prints a table
 //
-// scripts/bench.mjs can call benchReport({ record, browser, origin }) with its own browser and preview server.
+// scripts/bench.mjs runs it as the part `report`, with its own browser and preview server.
 // Timings are medians of several runs after a warm-up; on a loaded machine the wall time of a run can be several
 // times its CPU time, so the Node CPU time is reported beside it.
 import { readFileSync } from 'node:fs';
@@ -160,4 +160,4 @@ export async function benchReport({ record, browser, origin }) {
 }
 
 // Alone: build into a temporary folder, serve it, measure, print.
-if (isMain(import.meta.url)) await runAlone(4292, benchReport);
+if (isMain(import.meta.url)) await runAlone(4305, 'report', benchReport);

@@ -1,118 +1,192 @@
-// `npm run bench`: measures the budgets of the design (§8) on the production build in the system Chromium, prints
-// a table in which a missed budget stands out, and writes bench/results.json. Timings are medians or percentiles
-// over many runs; they are reported, not asserted by the unit tests (they would flake on a shared machine).
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
-import { chromiumLaunchOptions } from '../tests/e2e/chromium.js';
-import { buildApp, createRecorder, printResults, serveApp } from './bench-harness.mjs';
+// `npm run bench`: measures the budgets of the design (§8) on the production build in the system Chromium, prints a
+// table in which a missed budget stands out, and writes bench/results.json. Timings are medians or percentiles over
+// many runs; they are reported, not asserted by the tests (they would flake on a shared machine), and each part
+// records the load average of the machine before and after it, since a loaded machine inflates them.
+//
+//   npm run bench                                   every default part
+//   npm run bench -- --only lighthouse,consolidate40k
+//   npm run bench -- --list                         the parts, what they measure
+//   options: --port <n> (4304)  --lighthouse-runs <n> (3)  --out <file> (bench/results.json)
+//
+// Parts run with --only replace their own rows in the results file; the other parts' rows stay, each part with the
+// time it was measured. The build and the preview server are this script's own (a temporary folder, port 4304), so
+// that `npm start` and the end-to-end tests can run beside it.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchAnswerSaved, benchFirstScreen, benchPrecache } from './bench-app.mjs';
+import { benchConsolidate, benchImport } from './bench-exchange.mjs';
+import { buildApp, createRecorder, loadAverage, printResults, root, serveApp } from './bench-harness.mjs';
+import { benchLighthouse } from './bench-lighthouse.mjs';
+import { benchReport } from './bench-report.mjs';
 
-const { results, record } = createRecorder();
-buildApp('dist');
+const RESULTS_FORMAT = 2;
 
-// Service-worker precache: every entry of the workbox manifest in dist/sw.js.
-const sw = readFileSync('dist/sw.js', 'utf8');
-const precached = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]);
-const precacheBytes = precached.reduce((n, url) => n + statSync(`dist/${url.replace(/^\//, '')}`).size, 0);
-record('Service-worker precache', Math.round(precacheBytes / 1024), 'KiB', 1536);
-
-const { origin, stop } = await serveApp('dist', 4290);
-
-const browser = await chromium.launch(chromiumLaunchOptions);
-try {
-  // First-screen JavaScript: every script the home page loads before any interaction, gzip-compressed.
+/** Every part, in the order they run; `needs`: the build, the preview server, a Playwright browser. */
+const parts = [
+  { id: 'precache', needs: ['build'], run: benchPrecache, about: 'service-worker precache (≤ 1.5 MB)' },
   {
-    const context = await browser.newContext({ serviceWorkers: 'block', locale: 'fr-FR' });
-    const page = await context.newPage();
-    const scripts = new Map();
-    page.on('response', async (response) => {
-      if (response.request().resourceType() === 'script') scripts.set(response.url(), await response.body());
-    });
-    await page.goto(origin, { waitUntil: 'networkidle' });
-    const gzip = [...scripts.values()].reduce((n, body) => n + gzipSync(body, { level: 9 }).length, 0);
-    record('First-screen JavaScript (gzip)', Math.round(gzip / 1024), 'KiB', 170);
-    await context.close();
-    // A browser set to English loads the English texts (one lazy chunk) before the first render.
-    const english = await browser.newContext({ serviceWorkers: 'block', locale: 'en-GB' });
-    const englishPage = await english.newPage();
-    const englishScripts = new Map();
-    englishPage.on('response', async (response) => {
-      if (response.request().resourceType() === 'script') englishScripts.set(response.url(), await response.body());
-    });
-    await englishPage.goto(origin, { waitUntil: 'networkidle' });
-    const englishGzip = [...englishScripts.values()].reduce((n, body) => n + gzipSync(body, { level: 9 }).length, 0);
-    record('First-screen JavaScript, English browser (gzip)', Math.round(englishGzip / 1024), 'KiB', 170);
-    await english.close();
-  }
-
-  // Answer saved: from the change to "Enregistré" shown, over 250 answers, in the page itself.
+    id: 'first-screen',
+    needs: ['build', 'server', 'browser'],
+    run: benchFirstScreen,
+    about: 'JavaScript of the home page, gzip, French and English browser (≤ 170 KB)',
+  },
   {
-    const context = await browser.newContext({ locale: 'fr-FR' });
-    const page = await context.newPage();
-    await page.goto(`${origin}/establishments/new`);
-    await page.getByLabel('Nom de l’établissement').fill('Centre hospitalier de mesure');
-    await page.getByLabel('Numéro FINESS juridique (EJ)').fill('010780914');
-    await page.getByRole('button', { name: 'Créer l’établissement' }).click();
-    await page.getByRole('button', { name: 'Commencer' }).click();
-    await page.getByRole('link', { name: /Domaine 2/ }).click();
-    await page.waitForSelector('article[data-item-id] input[type=radio]');
-    const latencies = await page.evaluate(async (count) => {
-      const indicator = document.querySelector('[data-saved-count]');
-      const radios = [...document.querySelectorAll('article[data-item-id] input[type=radio]')].filter(
-        (r) => r.value === 'yes' || r.value === 'partial' || r.value === 'no',
-      );
-      const savedCount = () =>
-        Number(document.querySelector('[data-saved-count]')?.getAttribute('data-saved-count') ?? 0);
-      const out = [];
-      for (let i = 0; i < count; i += 1) {
-        // Skip the radio already checked: a click on it would change nothing and save nothing.
-        const radio = radios.filter((r) => !r.checked)[i % 7];
-        const before = savedCount();
-        const started = performance.now();
-        await new Promise((resolve) => {
-          const observer = new MutationObserver(() => {
-            if (savedCount() > before) {
-              observer.disconnect();
-              resolve();
-            }
-          });
-          observer.observe(indicator ?? document.body, { attributes: true, subtree: true });
-          radio.click();
-        });
-        out.push(performance.now() - started);
-      }
-      return out;
-    }, 250);
-    latencies.sort((a, b) => a - b);
-    const pct = (p) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))];
-    record('Answer saved, p50 (250 answers)', Number(pct(50).toFixed(1)), 'ms');
-    record('Answer saved, p95 (250 answers)', Number(pct(95).toFixed(1)), 'ms', 50);
-    await context.close();
-  }
-  // The report (issue of the PDF) and the exchange files (import in the browser, consolidation on the command line)
-  // have their own modules; a failure in one is reported and does not lose the other figures.
-  for (const [name, load] of [
-    ['report', async () => (await import('./bench-report.mjs')).benchReport],
-    ['exchange', async () => (await import('./bench-exchange.mjs')).benchExchange],
-  ]) {
-    try {
-      const run = await load();
-      await run({ record, browser, origin });
-    } catch (error) {
-      console.error(`The ${name} benchmark failed: ${error instanceof Error ? error.message : String(error)}`);
-      results.push({ name: `${name} benchmark`, value: 'failed', unit: '', budget: undefined, ok: false });
-    }
-  }
-} finally {
-  await browser.close();
-  stop();
+    id: 'lighthouse',
+    needs: ['build', 'server'],
+    run: benchLighthouse,
+    about: 'Lighthouse mobile: home page and two data screens (≥ 95 / 100 / 100)',
+  },
+  {
+    id: 'answer-saved',
+    needs: ['build', 'server', 'browser'],
+    run: benchAnswerSaved,
+    about: 'answer change → committed → « Enregistré », 250 answers (p95 ≤ 50 ms)',
+  },
+  {
+    id: 'report',
+    needs: ['build', 'server', 'browser'],
+    run: benchReport,
+    about: '60-page PDF report, Node and browser (≤ 1 s)',
+  },
+  {
+    id: 'import1k',
+    needs: ['build', 'server', 'browser'],
+    run: (c) => benchImport({ ...c, count: 1000 }),
+    about: '1,000 export files: browser import (≤ 5 s, tasks ≤ 200 ms), CLI (≤ 3× bare)',
+  },
+  {
+    id: 'import10k',
+    needs: ['build', 'server', 'browser'],
+    run: (c) => benchImport({ ...c, count: 10_000 }),
+    about: 'the same with 10,000 files (not run by default)',
+    optional: true,
+  },
+  {
+    id: 'consolidate40k',
+    needs: [],
+    run: (c) => benchConsolidate({ ...c, count: 40_000 }),
+    about: '40,000 files through `care-autodiag consolidate`: time, peak and growth of memory, beside bare',
+  },
+];
+
+const { values } = parseArgs({
+  options: {
+    only: { type: 'string' },
+    list: { type: 'boolean', default: false },
+    port: { type: 'string', default: '4304' },
+    out: { type: 'string', default: 'bench/results.json' },
+    'lighthouse-runs': { type: 'string', default: '3' },
+  },
+});
+
+if (values.list) {
+  for (const p of parts) console.log(`${p.id.padEnd(16)} ${p.about}`);
+  process.exit(0);
 }
 
-mkdirSync('bench', { recursive: true });
-writeFileSync(
-  'bench/results.json',
-  `${JSON.stringify({ measuredAt: new Date().toISOString(), node: process.version, results }, null, 2)}\n`,
+const wanted = values.only ? values.only.split(',').map((s) => s.trim()) : undefined;
+const unknown = (wanted ?? []).filter((id) => !parts.some((p) => p.id === id));
+if (unknown.length > 0) {
+  console.error(`unknown part(s): ${unknown.join(', ')}; the parts are ${parts.map((p) => p.id).join(', ')}`);
+  process.exit(2);
+}
+const chosen = parts.filter((p) => (wanted ? wanted.includes(p.id) : !p.optional));
+const needs = new Set(chosen.flatMap((p) => p.needs));
+const port = Number(values.port);
+const outFile = resolve(root, values.out);
+
+const { results, record, failed, setPart } = createRecorder();
+const timings = [];
+const started = performance.now();
+let dist;
+let server;
+let browser;
+try {
+  if (needs.has('build')) {
+    dist = mkdtempSync(join(tmpdir(), 'care-bench-dist-'));
+    const t0 = performance.now();
+    buildApp(dist);
+    console.log(`  built in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  }
+  if (needs.has('server')) server = await serveApp(dist, port);
+  if (needs.has('browser')) {
+    const { chromium } = await import('playwright-core');
+    const { chromiumLaunchOptions } = await import('../tests/e2e/chromium.js');
+    browser = await chromium.launch(chromiumLaunchOptions);
+  }
+  for (const part of chosen) {
+    setPart(part.id);
+    console.log(`\n▶ ${part.id}: ${part.about}`);
+    const load = loadAverage();
+    const t0 = performance.now();
+    try {
+      // A part that fails is reported and does not lose the others' figures.
+      await part.run({
+        record,
+        browser,
+        origin: server?.origin,
+        dist,
+        runs: Number(values['lighthouse-runs']),
+      });
+    } catch (error) {
+      console.error(`The ${part.id} benchmark failed: ${error instanceof Error ? error.stack : String(error)}`);
+      failed(`${part.id} benchmark`, error);
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    timings.push({
+      id: part.id,
+      measuredAt: new Date().toISOString(),
+      seconds: Number(seconds.toFixed(1)),
+      loadAverage: { start: load, end: loadAverage() },
+    });
+    console.log(`  ${part.id} took ${seconds.toFixed(1)} s`);
+  }
+} finally {
+  await browser?.close();
+  server?.stop();
+  if (dist) rmSync(dist, { recursive: true, force: true });
+}
+
+// Rows of the parts not run this time stay as they were measured.
+let previous = { parts: [], results: [] };
+if (existsSync(outFile)) {
+  try {
+    const read = JSON.parse(readFileSync(outFile, 'utf8'));
+    if (read.format === RESULTS_FORMAT) previous = read;
+  } catch {
+    /* unreadable: replaced */
+  }
+}
+const ran = new Set(chosen.map((p) => p.id));
+const order = (id) => parts.findIndex((p) => p.id === id);
+const allParts = [...previous.parts.filter((p) => !ran.has(p.id)), ...timings].sort(
+  (a, b) => order(a.id) - order(b.id),
 );
-printResults(results);
-console.log('\nWritten to bench/results.json');
-process.exit(0);
+const allResults = [...previous.results.filter((r) => !ran.has(r.part)), ...results].sort(
+  (a, b) => order(a.part) - order(b.part),
+);
+mkdirSync(dirname(outFile), { recursive: true });
+writeFileSync(
+  outFile,
+  `${JSON.stringify(
+    {
+      format: RESULTS_FORMAT,
+      writtenAt: new Date().toISOString(),
+      machine: {
+        node: process.version,
+        cpus: cpus().length,
+        cpuModel: cpus()[0]?.model,
+        memoryGb: Number((totalmem() / 1024 ** 3).toFixed(1)),
+      },
+      parts: allParts,
+      results: allResults,
+    },
+    null,
+    2,
+  )}\n`,
+);
+printResults(results, timings);
+console.log(`\n  This run took ${((performance.now() - started) / 1000).toFixed(0)} s. Written to ${values.out}.`);
+process.exit(results.some((r) => r.status === 'failed') ? 1 : 0);
