@@ -1,10 +1,15 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
 import { SaveIndicator } from '../components/save-status';
 import { changeLanguage, currentLanguage } from '../i18n/i18n';
 import { useDatabase } from '../storage/use-database';
+import { useLock } from '../storage/vault/use-lock';
 import { UpdatePrompt } from './update-prompt';
+import { useIdleLock } from './use-idle-lock';
+
+// Shown only when the passphrase lock is on and the data locked: kept out of the first screen's code.
+const LockScreen = lazy(() => import('../features/lock/lock-screen').then((m) => ({ default: m.LockScreen })));
 
 export function Layout() {
   const { t } = useTranslation();
@@ -13,6 +18,11 @@ export function Layout() {
   const other = language === 'fr' ? 'en' : 'fr';
   const [closed, setClosed] = useState(db.closedByAnotherTab);
   useEffect(() => db.onClosedByAnotherTab(() => setClosed(true)), [db]);
+  // The lock gate: no screen that shows data before the lock's state is known (one read of the settings, a few
+  // milliseconds), and none while it is locked.
+  const { status, vault, idleMinutes } = useLock(db);
+  useIdleLock(vault, status === 'unlocked', idleMinutes);
+  const open = status === 'off' || status === 'unlocked';
   return (
     <>
       <a className="skip-link" href="#main">
@@ -23,15 +33,22 @@ export function Layout() {
           <Link to="/" className="app-header__brand">
             {t('common.appName')}
           </Link>
-          <nav aria-label={t('common.nav.label')} className="app-nav">
-            <NavLink to="/" end>
-              {t('common.nav.establishments')}
-            </NavLink>
-            <NavLink to="/questionnaires">{t('common.nav.questionnaires')}</NavLink>
-            <NavLink to="/auditor">{t('common.nav.auditor')}</NavLink>
-            <NavLink to="/settings">{t('common.nav.settings')}</NavLink>
-          </nav>
+          {status !== 'locked' ? (
+            <nav aria-label={t('common.nav.label')} className="app-nav">
+              <NavLink to="/" end>
+                {t('common.nav.establishments')}
+              </NavLink>
+              <NavLink to="/questionnaires">{t('common.nav.questionnaires')}</NavLink>
+              <NavLink to="/auditor">{t('common.nav.auditor')}</NavLink>
+              <NavLink to="/settings">{t('common.nav.settings')}</NavLink>
+            </nav>
+          ) : null}
           <SaveIndicator />
+          {status === 'unlocked' ? (
+            <button type="button" className="button button--small" onClick={() => vault.lock()}>
+              {t('lock.lockNow')}
+            </button>
+          ) : null}
           <button
             type="button"
             className="button button--small language-switch"
@@ -57,7 +74,13 @@ export function Layout() {
         </div>
       ) : null}
       <main id="main" className="page">
-        <Outlet />
+        {status === 'locked' ? (
+          <Suspense fallback={<p role="status">{t('common.loading')}</p>}>
+            <LockScreen vault={vault} />
+          </Suspense>
+        ) : open ? (
+          <Outlet />
+        ) : null}
       </main>
     </>
   );
