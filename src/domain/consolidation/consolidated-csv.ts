@@ -152,14 +152,25 @@ export function consolidatedCsvTable(
 export const CSV_BOM = '\uFEFF';
 
 /**
+ * The start of a cell a spreadsheet would run. papaparse's own pattern for `escapeFormulae: true`,
+ * /^[=+\-@\t\r].*$/, fails on a cell with a line break, so a name "=1+1\r\n…" went through unescaped (found by
+ * tests/e2e/xss.spec.ts); the start of the cell is all that matters (as in src/report/csv.ts).
+ */
+const formulaStart = /^[=+\-@\t\r]/;
+
+/**
  * Records as CSV lines for French spreadsheets: semicolons, CRLF after every record, formulas neutralised. Chunks
  * written one after the other make the same text as the whole table at once.
  */
 export function serializeCsvRecords(records: readonly (readonly string[])[]): string {
   if (records.length === 0) return '';
   return (
-    Papa.unparse(records as string[][], { delimiter: ';', newline: '\r\n', escapeFormulae: true, header: false }) +
-    '\r\n'
+    Papa.unparse(records as string[][], {
+      delimiter: ';',
+      newline: '\r\n',
+      escapeFormulae: formulaStart,
+      header: false,
+    }) + '\r\n'
   );
 }
 
