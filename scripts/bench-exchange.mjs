@@ -126,7 +126,10 @@ function memoryOf(pid) {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const kb = (key) => Number(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
-    return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+    const rss = kb('VmRSS');
+    const peak = kb('VmHWM');
+    // A process that has exited but is not yet reaped (a zombie) has a status without memory lines.
+    return Number.isFinite(rss) && Number.isFinite(peak) ? { rss: rss / 1024, peak: peak / 1024 } : undefined;
   } catch {
     return undefined; // the process has ended
   }

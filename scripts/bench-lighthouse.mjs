@@ -119,59 +119,79 @@ async function runOnce({ lighthouse, launcher }, url, userDataDir) {
   }
 }
 
-export async function benchLighthouse({ record, origin, runs = 3 }) {
+/** One Lighthouse run, tried again up to twice when Lighthouse itself fails (a lost trace on a loaded machine). */
+async function runWithRetries(tools, url, template) {
+  for (let attempt = 1; ; attempt += 1) {
+    let profile;
+    if (template) {
+      profile = mkdtempSync(join(tmpdir(), 'care-bench-lh-run-'));
+      cpSync(template, profile, { recursive: true });
+    }
+    try {
+      return await runOnce(tools, url, profile);
+    } catch (error) {
+      if (attempt === 3) throw error;
+      console.log(`  Lighthouse failed (${error instanceof Error ? error.message : String(error)}); once more…`);
+    } finally {
+      if (profile) rmSync(profile, { recursive: true, force: true });
+    }
+  }
+}
+
+function recordPage(record, page, lhrs, reports) {
+  const score = (lhr, c) => Math.round((lhr.categories[c].score ?? 0) * 100);
+  const sorted = [...lhrs].sort((a, b) => score(a, 'performance') - score(b, 'performance'));
+  const median = sorted[Math.floor(sorted.length / 2)];
+  const metric = (id) => median.audits[id]?.numericValue;
+  for (const c of categories) {
+    const value = c === 'performance' ? score(median, c) : Math.min(...lhrs.map((l) => score(l, c)));
+    const failing = new Map();
+    for (const lhr of lhrs) for (const a of failingAudits(lhr, c)) if (!failing.has(a.id)) failing.set(a.id, a);
+    record(`Lighthouse ${labels[c]}, ${page.label} (mobile)`, value, '/100', budgets[c], 'min', {
+      ...(failing.size > 0 ? { note: `not passed: ${[...failing.keys()].join(', ')}` } : {}),
+      details: {
+        url: page.path,
+        runs: lhrs.map((l) => score(l, c)),
+        failingAudits: [...failing.values()],
+        ...(c === 'performance'
+          ? {
+              metricsOfMedianRun: {
+                firstContentfulPaintMs: Math.round(metric('first-contentful-paint')),
+                largestContentfulPaintMs: Math.round(metric('largest-contentful-paint')),
+                totalBlockingTimeMs: Math.round(metric('total-blocking-time')),
+                cumulativeLayoutShift: Number(metric('cumulative-layout-shift').toFixed(3)),
+                speedIndexMs: Math.round(metric('speed-index')),
+              },
+              // Lighthouse's own measure of the machine's speed: lower under load.
+              benchmarkIndex: median.environment?.benchmarkIndex,
+              reports: `${reports}/${page.id}-*.json`,
+            }
+          : {}),
+      },
+    });
+  }
+}
+
+export async function benchLighthouse({ record, failed, origin, runs = 3 }) {
   const tools = await loadLighthouse();
   const reports = join(cacheRoot, 'lighthouse-reports');
   mkdirSync(reports, { recursive: true });
   let template;
   try {
     for (const page of pages) {
-      if (page.withData && !template) template = await profileWithDemoData(origin);
-      const lhrs = [];
-      for (let i = 0; i < runs; i += 1) {
-        console.log(`Lighthouse ${LIGHTHOUSE_VERSION}, ${page.label}, run ${i + 1}/${runs}…`);
-        let profile;
-        if (page.withData) {
-          profile = mkdtempSync(join(tmpdir(), 'care-bench-lh-run-'));
-          cpSync(template, profile, { recursive: true });
-        }
-        try {
-          const lhr = await runOnce(tools, `${origin}${page.path}`, profile);
+      try {
+        if (page.withData && !template) template = await profileWithDemoData(origin);
+        const lhrs = [];
+        for (let i = 0; i < runs; i += 1) {
+          console.log(`Lighthouse ${LIGHTHOUSE_VERSION}, ${page.label}, run ${i + 1}/${runs}…`);
+          const lhr = await runWithRetries(tools, `${origin}${page.path}`, page.withData ? template : undefined);
           writeFileSync(join(reports, `${page.id}-${i + 1}.json`), JSON.stringify(lhr));
           lhrs.push(lhr);
-        } finally {
-          if (profile) rmSync(profile, { recursive: true, force: true });
         }
-      }
-      const score = (lhr, c) => Math.round((lhr.categories[c].score ?? 0) * 100);
-      const sorted = [...lhrs].sort((a, b) => score(a, 'performance') - score(b, 'performance'));
-      const median = sorted[Math.floor(sorted.length / 2)];
-      const metric = (id) => median.audits[id]?.numericValue;
-      for (const c of categories) {
-        const value = c === 'performance' ? score(median, c) : Math.min(...lhrs.map((l) => score(l, c)));
-        const failing = new Map();
-        for (const lhr of lhrs) for (const a of failingAudits(lhr, c)) if (!failing.has(a.id)) failing.set(a.id, a);
-        record(`Lighthouse ${labels[c]}, ${page.label} (mobile)`, value, '/100', budgets[c], 'min', {
-          ...(failing.size > 0 ? { note: `not passed: ${[...failing.keys()].join(', ')}` } : {}),
-          details: {
-            url: page.path,
-            runs: lhrs.map((l) => score(l, c)),
-            failingAudits: [...failing.values()],
-            ...(c === 'performance'
-              ? {
-                  metricsOfMedianRun: {
-                    firstContentfulPaintMs: Math.round(metric('first-contentful-paint')),
-                    largestContentfulPaintMs: Math.round(metric('largest-contentful-paint')),
-                    totalBlockingTimeMs: Math.round(metric('total-blocking-time')),
-                    cumulativeLayoutShift: Number(metric('cumulative-layout-shift').toFixed(3)),
-                    speedIndexMs: Math.round(metric('speed-index')),
-                  },
-                  benchmarkIndex: median.environment?.benchmarkIndex,
-                  reports: `${reports}/${page.id}-*.json`,
-                }
-              : {}),
-          },
-        });
+        recordPage(record, page, lhrs, reports);
+      } catch (error) {
+        // One page that cannot be measured does not lose the others.
+        failed(`Lighthouse, ${page.label}`, error);
       }
     }
   } finally {

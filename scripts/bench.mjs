@@ -125,6 +125,7 @@ try {
       // A part that fails is reported and does not lose the others' figures.
       await part.run({
         record,
+        failed,
         browser,
         origin: server?.origin,
         dist,
