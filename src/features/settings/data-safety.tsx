@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { FormField } from '../../components/form-field';
 import { useTranslation } from 'react-i18next';
 import { downloadFile, fileDate } from '../../components/download-file';
 import { useSaveStatus } from '../../components/save-status';
@@ -6,8 +7,11 @@ import { currentLanguage } from '../../i18n/i18n';
 import { describeError } from '../../i18n/describe-error';
 import { formatDateTime } from '../../i18n/format';
 import { createBackup, restoreBackup } from '../../storage/backup';
+import { BackupError } from '../../storage/backup-error';
+import { StorageError } from '../../storage/storage-error';
 import { loadDemoData } from '../../storage/demo-data';
 import { useDatabase, useLiveQuery } from '../../storage/use-database';
+import { useLock } from '../../storage/vault/use-lock';
 
 type Message = { kind: 'success' | 'error'; text: string } | null;
 
@@ -24,6 +28,11 @@ export function DataSafety() {
   const confirmButton = useRef<HTMLButtonElement>(null);
   const lastBackup = useLiveQuery(async () => (await db.meta.get('lastBackupAt'))?.value, [db]);
   const readOnly = db.access === 'read-only';
+  const { status: lock } = useLock(db);
+  // A backup made with the passphrase lock on: restoring it needs the passphrase in use when it was made.
+  const [sealedRestore, setSealedRestore] = useState<{ file: File; error?: string } | null>(null);
+  const [backupPassphrase, setBackupPassphrase] = useState('');
+  const passphraseField = useRef<HTMLInputElement>(null);
 
   const loadDemo = async () => {
     setBusy(true);
@@ -62,22 +71,33 @@ export function DataSafety() {
     if (file) setTimeout(() => confirmButton.current?.focus(), 0);
   };
 
-  const restore = async (file: File) => {
+  const restore = async (file: File, passphrase?: string) => {
     setBusy(true);
     setPendingRestore(null);
     try {
       const bytes = new Uint8Array(await file.arrayBuffer());
       // Not tracked as an autosave: a refused file is reported here, and retrying the same file would not help.
-      const manifest = await restoreBackup(db, bytes, file.name);
+      const manifest = await restoreBackup(db, bytes, file.name, passphrase === undefined ? {} : { passphrase });
+      setSealedRestore(null);
+      setBackupPassphrase('');
       setMessage({
         kind: 'success',
         text: t('settings.backup.restored', { file: file.name, date: formatDateTime(manifest.createdAt, language) }),
       });
     } catch (error) {
-      setMessage({
-        kind: 'error',
-        text: t('settings.backup.restoreFailed', { file: file.name, reason: describeError(t, error) }),
-      });
+      if (error instanceof BackupError && error.code === 'backup-locked') {
+        setSealedRestore({ file });
+        setTimeout(() => passphraseField.current?.focus(), 0);
+      } else if (error instanceof StorageError && error.code === 'wrong-passphrase' && passphrase !== undefined) {
+        setSealedRestore({ file, error: t('lock.screen.wrong') });
+        setTimeout(() => passphraseField.current?.select(), 0);
+      } else {
+        setSealedRestore(null);
+        setMessage({
+          kind: 'error',
+          text: t('settings.backup.restoreFailed', { file: file.name, reason: describeError(t, error) }),
+        });
+      }
     } finally {
       setBusy(false);
       if (fileInput.current) fileInput.current.value = '';
@@ -89,6 +109,7 @@ export function DataSafety() {
       <section className="section" aria-labelledby="settings-backup">
         <h2 id="settings-backup">{t('settings.backup.title')}</h2>
         <p>{t('settings.backup.body')}</p>
+        {lock === 'unlocked' ? <p>{t('passphrase.backupNote')}</p> : null}
         <p data-testid="last-backup">
           {typeof lastBackup === 'number'
             ? t('settings.backup.lastBackup', { date: formatDateTime(lastBackup, language) })
@@ -127,6 +148,48 @@ export function DataSafety() {
               </button>
             </div>
           </div>
+        ) : null}
+        {sealedRestore ? (
+          <form
+            className="form notice notice--warning"
+            noValidate
+            aria-labelledby="restore-sealed-prompt"
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (backupPassphrase === '') {
+                setSealedRestore({ ...sealedRestore, error: t('passphrase.errors.required') });
+                passphraseField.current?.focus();
+                return;
+              }
+              void restore(sealedRestore.file, backupPassphrase);
+            }}
+          >
+            <p id="restore-sealed-prompt">{t('passphrase.restore.prompt', { file: sealedRestore.file.name })}</p>
+            <FormField label={t('passphrase.restore.label')} error={sealedRestore.error}>
+              <input
+                ref={passphraseField}
+                type="password"
+                autoComplete="off"
+                value={backupPassphrase}
+                onChange={(event) => setBackupPassphrase(event.target.value)}
+              />
+            </FormField>
+            <div className="button-row">
+              <button type="submit" className="button button--primary" disabled={busy}>
+                {t('passphrase.restore.submit')}
+              </button>
+              <button
+                type="button"
+                className="button"
+                onClick={() => {
+                  setSealedRestore(null);
+                  setBackupPassphrase('');
+                }}
+              >
+                {t('common.cancel')}
+              </button>
+            </div>
+          </form>
         ) : null}
       </section>
       <section className="section" aria-labelledby="settings-demo">

@@ -7,6 +7,7 @@ import { formatBytes } from '../../i18n/format';
 import { DATA_VERSION } from '../../storage/care-database';
 import { useDatabase } from '../../storage/use-database';
 import { DataSafety } from './data-safety';
+import { PassphraseLockSection } from './passphrase-lock-section';
 import { SigningKeySection } from './signing-key-section';
 
 type Persistence = 'persisted' | 'not-persisted' | 'unknown';
@@ -64,6 +65,7 @@ export function SettingsPage() {
         {usage !== null ? <p>{t('settings.usage', { used: formatBytes(usage, language) })}</p> : null}
       </section>
       <DataSafety />
+      <PassphraseLockSection />
       <SigningKeySection />
       <section className="section" aria-labelledby="settings-about">
         <h2 id="settings-about">{t('settings.about')}</h2>

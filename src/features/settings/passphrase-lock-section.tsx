@@ -1,0 +1,331 @@
+import { useRef, useState, type RefObject } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import { FormField } from '../../components/form-field';
+import { describeError } from '../../i18n/describe-error';
+import type { CareDatabase } from '../../storage/care-database';
+import { StorageError } from '../../storage/storage-error';
+import { useDatabase } from '../../storage/use-database';
+import { PASSPHRASE_MIN_LENGTH, passphraseLength } from '../../storage/vault/lock-crypto';
+import { changePassphrase, turnLockOff, turnLockOn } from '../../storage/vault/lock-switch';
+import { useLock } from '../../storage/vault/use-lock';
+import { IDLE_MINUTE_CHOICES } from '../../storage/vault/vault';
+
+type Message = { kind: 'success' | 'error'; text: string } | null;
+type Errors = Partial<Record<'old' | 'passphrase' | 'confirmation', string>>;
+
+/** A new passphrase and its confirmation: long enough (no strength meter: length is what counts) and the same twice. */
+function checkNewPassphrase(t: TFunction, passphrase: string, confirmation: string): Errors {
+  if (passphrase === '') return { passphrase: t('passphrase.errors.required') };
+  const length = passphraseLength(passphrase);
+  if (length < PASSPHRASE_MIN_LENGTH) return { passphrase: t('passphrase.errors.tooShort', { length }) };
+  if (confirmation !== passphrase) return { confirmation: t('passphrase.errors.mismatch') };
+  return {};
+}
+
+/** Focuses the first field in error, so that its message (tied by aria-describedby) is read out. */
+function focusFirst(errors: Errors, fields: Partial<Record<keyof Errors, RefObject<HTMLInputElement | null>>>) {
+  for (const name of ['old', 'passphrase', 'confirmation'] as const) {
+    if (errors[name]) {
+      fields[name]?.current?.focus();
+      return;
+    }
+  }
+}
+
+/** A password field; FormField hands it its id and its aria-invalid / aria-describedby, passed on to the input. */
+function PassphraseInput({
+  inputRef,
+  value,
+  onChange,
+  autoComplete,
+  ...wiring
+}: {
+  inputRef: RefObject<HTMLInputElement | null>;
+  value: string;
+  onChange: (value: string) => void;
+  autoComplete: 'new-password' | 'current-password';
+  id?: string;
+  'aria-invalid'?: boolean;
+  'aria-describedby'?: string;
+}) {
+  return (
+    <input
+      {...wiring}
+      ref={inputRef}
+      type="password"
+      autoComplete={autoComplete}
+      value={value}
+      onChange={(event) => onChange(event.target.value)}
+    />
+  );
+}
+
+interface FormProps {
+  db: CareDatabase;
+  disabled: boolean;
+  onDone: (message: Message) => void;
+}
+
+/** What a storage refusal means for the form: a wrong passphrase belongs to its field, the rest to the section. */
+function refusal(t: TFunction, error: unknown, field: keyof Errors): { errors: Errors; message: Message } {
+  if (error instanceof StorageError && error.code === 'wrong-passphrase')
+    return { errors: { [field]: t('lock.screen.wrong') }, message: null };
+  if (error instanceof StorageError && error.code === 'passphrase-too-short')
+    return { errors: { passphrase: describeError(t, error) }, message: null };
+  return { errors: {}, message: { kind: 'error', text: describeError(t, error) } };
+}
+
+function EnableForm({ db, disabled, onDone }: FormProps) {
+  const { t } = useTranslation();
+  const [passphrase, setPassphrase] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const passphraseRef = useRef<HTMLInputElement>(null);
+  const confirmationRef = useRef<HTMLInputElement>(null);
+
+  const submit = async (event: { preventDefault: () => void }) => {
+    event.preventDefault();
+    const found = checkNewPassphrase(t, passphrase, confirmation);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      focusFirst(found, { passphrase: passphraseRef, confirmation: confirmationRef });
+      return;
+    }
+    setBusy(true);
+    onDone(null);
+    try {
+      await turnLockOn(db, passphrase);
+      onDone({ kind: 'success', text: t('passphrase.enable.done') });
+    } catch (error) {
+      const { errors: refused, message } = refusal(t, error, 'passphrase');
+      setErrors(refused);
+      focusFirst(refused, { passphrase: passphraseRef, confirmation: confirmationRef });
+      onDone(message);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="lock-enable-title">
+      <h3 id="lock-enable-title">{t('passphrase.enable.title')}</h3>
+      <p className="notice notice--warning">{t('passphrase.warning')}</p>
+      <FormField label={t('passphrase.enable.passphrase')} hint={t('passphrase.enable.hint')} error={errors.passphrase}>
+        <PassphraseInput
+          inputRef={passphraseRef}
+          value={passphrase}
+          onChange={setPassphrase}
+          autoComplete="new-password"
+        />
+      </FormField>
+      <FormField label={t('passphrase.enable.confirm')} error={errors.confirmation}>
+        <PassphraseInput
+          inputRef={confirmationRef}
+          value={confirmation}
+          onChange={setConfirmation}
+          autoComplete="new-password"
+        />
+      </FormField>
+      <div className="button-row">
+        <button type="submit" className="button button--primary" disabled={disabled || busy}>
+          {t('passphrase.enable.submit')}
+        </button>
+      </div>
+      {busy ? <p role="status">{t('passphrase.enable.working')}</p> : null}
+    </form>
+  );
+}
+
+function ChangeForm({ db, disabled, onDone }: FormProps) {
+  const { t } = useTranslation();
+  const [current, setCurrent] = useState('');
+  const [passphrase, setPassphrase] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const oldRef = useRef<HTMLInputElement>(null);
+  const passphraseRef = useRef<HTMLInputElement>(null);
+  const confirmationRef = useRef<HTMLInputElement>(null);
+
+  const submit = async (event: { preventDefault: () => void }) => {
+    event.preventDefault();
+    const found: Errors =
+      current === '' ? { old: t('passphrase.errors.required') } : checkNewPassphrase(t, passphrase, confirmation);
+    setErrors(found);
+    if (Object.keys(found).length > 0) {
+      focusFirst(found, { old: oldRef, passphrase: passphraseRef, confirmation: confirmationRef });
+      return;
+    }
+    setBusy(true);
+    onDone(null);
+    try {
+      await changePassphrase(db, current, passphrase);
+      setCurrent('');
+      setPassphrase('');
+      setConfirmation('');
+      onDone({ kind: 'success', text: t('passphrase.change.done') });
+    } catch (error) {
+      const { errors: refused, message } = refusal(t, error, 'old');
+      setErrors(refused);
+      focusFirst(refused, { old: oldRef, passphrase: passphraseRef, confirmation: confirmationRef });
+      onDone(message);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="lock-change-title">
+      <h3 id="lock-change-title">{t('passphrase.change.title')}</h3>
+      <FormField label={t('passphrase.change.current')} error={errors.old}>
+        <PassphraseInput inputRef={oldRef} value={current} onChange={setCurrent} autoComplete="current-password" />
+      </FormField>
+      <FormField label={t('passphrase.change.new')} hint={t('passphrase.enable.hint')} error={errors.passphrase}>
+        <PassphraseInput
+          inputRef={passphraseRef}
+          value={passphrase}
+          onChange={setPassphrase}
+          autoComplete="new-password"
+        />
+      </FormField>
+      <FormField label={t('passphrase.change.confirm')} error={errors.confirmation}>
+        <PassphraseInput
+          inputRef={confirmationRef}
+          value={confirmation}
+          onChange={setConfirmation}
+          autoComplete="new-password"
+        />
+      </FormField>
+      <div className="button-row">
+        <button type="submit" className="button" disabled={disabled || busy}>
+          {t('passphrase.change.submit')}
+        </button>
+      </div>
+      {busy ? <p role="status">{t('passphrase.change.working')}</p> : null}
+    </form>
+  );
+}
+
+function DisableForm({ db, disabled, onDone }: FormProps) {
+  const { t } = useTranslation();
+  const [current, setCurrent] = useState('');
+  const [errors, setErrors] = useState<Errors>({});
+  const [busy, setBusy] = useState(false);
+  const oldRef = useRef<HTMLInputElement>(null);
+
+  const submit = async (event: { preventDefault: () => void }) => {
+    event.preventDefault();
+    const found: Errors = current === '' ? { old: t('passphrase.errors.required') } : {};
+    setErrors(found);
+    if (found.old) {
+      focusFirst(found, { old: oldRef });
+      return;
+    }
+    setBusy(true);
+    onDone(null);
+    try {
+      await turnLockOff(db, current);
+      onDone({ kind: 'success', text: t('passphrase.disable.done') });
+    } catch (error) {
+      const { errors: refused, message } = refusal(t, error, 'old');
+      setErrors(refused);
+      focusFirst(refused, { old: oldRef });
+      onDone(message);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="lock-disable-title">
+      <h3 id="lock-disable-title">{t('passphrase.disable.title')}</h3>
+      <p>{t('passphrase.disable.body')}</p>
+      <FormField label={t('passphrase.disable.passphrase')} error={errors.old}>
+        <PassphraseInput inputRef={oldRef} value={current} onChange={setCurrent} autoComplete="current-password" />
+      </FormField>
+      <div className="button-row">
+        <button type="submit" className="button" disabled={disabled || busy}>
+          {t('passphrase.disable.submit')}
+        </button>
+      </div>
+      {busy ? <p role="status">{t('passphrase.disable.working')}</p> : null}
+    </form>
+  );
+}
+
+/**
+ * « Verrouillage par phrase secrète »: turn the lock on (passphrase twice, and the plain warning that a forgotten
+ * passphrase means data that can no longer be read), change the passphrase, turn it off, lock now, and the inactivity
+ * delay. Every form works from the keyboard; a refused field gets its message tied to it and the focus.
+ */
+export function PassphraseLockSection() {
+  const { t } = useTranslation();
+  const db = useDatabase();
+  const { status, vault, idleMinutes } = useLock(db);
+  const [message, setMessage] = useState<Message>(null);
+  const messageRef = useRef<HTMLParagraphElement>(null);
+  const readOnly = db.access === 'read-only';
+
+  const done = (next: Message) => {
+    setMessage(next);
+    // The form that was used may be gone (turned on → the change form): the result takes the focus.
+    if (next) setTimeout(() => messageRef.current?.focus(), 0);
+  };
+
+  const setIdle = async (minutes: number) => {
+    try {
+      await vault.setIdleMinutes(minutes);
+      setMessage({ kind: 'success', text: t('passphrase.idle.saved') });
+    } catch (error) {
+      setMessage({ kind: 'error', text: describeError(t, error) });
+    }
+  };
+
+  return (
+    <section className="section" aria-labelledby="settings-lock">
+      <h2 id="settings-lock">{t('passphrase.title')}</h2>
+      <p data-testid="lock-status" data-lock={status}>
+        <strong>{status === 'unlocked' ? t('passphrase.statusOn') : t('passphrase.statusOff')}</strong>
+      </p>
+      <p>{t('passphrase.what')}</p>
+      {status === 'off' ? <EnableForm db={db} disabled={readOnly} onDone={done} /> : null}
+      {status === 'unlocked' ? (
+        <>
+          <p>{t('passphrase.lockNowHint')}</p>
+          <div className="button-row">
+            <button type="button" className="button button--primary" onClick={() => vault.lock()}>
+              {t('lock.lockNow')}
+            </button>
+          </div>
+          <div className="field">
+            <label htmlFor="lock-idle">{t('passphrase.idle.label')}</label>
+            <select
+              id="lock-idle"
+              value={idleMinutes}
+              disabled={readOnly}
+              onChange={(event) => void setIdle(Number(event.target.value))}
+            >
+              {IDLE_MINUTE_CHOICES.map((minutes) => (
+                <option key={minutes} value={minutes}>
+                  {minutes === 0 ? t('passphrase.idle.never') : t('passphrase.idle.minutes', { minutes })}
+                </option>
+              ))}
+            </select>
+          </div>
+          <ChangeForm db={db} disabled={readOnly} onDone={done} />
+          <DisableForm db={db} disabled={readOnly} onDone={done} />
+        </>
+      ) : null}
+      {message ? (
+        <p
+          ref={messageRef}
+          tabIndex={-1}
+          className={`notice ${message.kind === 'error' ? 'notice--error' : ''}`}
+          role={message.kind === 'error' ? 'alert' : 'status'}
+        >
+          {message.text}
+        </p>
+      ) : null}
+    </section>
+  );
+}
