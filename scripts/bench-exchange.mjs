@@ -69,7 +69,7 @@ export async function exportFiles(count) {
   const marker = join(dir, '.complete');
   if (!existsSync(marker)) {
     mkdirSync(cacheRoot, { recursive: true });
-    // Files of an older generator are of no further use: 40,000 of them weigh about 450 MB.
+    // Files of an older generator are of no further use: 40,000 of them weigh about 370 MB.
     for (const old of readdirSync(cacheRoot).filter((n) => n.startsWith(prefix)))
       rmSync(join(cacheRoot, old), { recursive: true, force: true });
     console.log(`Generating ${count.toLocaleString('en-GB')} export files in ${dir}…`);
