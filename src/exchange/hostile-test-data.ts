@@ -261,12 +261,24 @@ export function hugeString(length: number): string {
 }
 const hugeStrings = new Map<number, string>();
 
-export const deepArrays = (depth: number) =>
-  new RawJson(`${'['.repeat(depth)}${']'.repeat(depth)}`, 'array', `[×${depth}]`);
-export const deepObjects = (depth: number) =>
-  new RawJson(`${'{"a":'.repeat(depth)}null${'}'.repeat(depth)}`, 'object', `{a:×${depth}}`);
-export const hugeArray = (length: number) =>
-  new RawJson(`[${Array.from({ length }, (_, i) => i % 10).join(',')}]`, 'array', `array of ${length}`);
+/** Built once per size: the texts run to megabytes, and thousands of runs reuse them. */
+function memo(make: (size: number) => RawJson): (size: number) => RawJson {
+  const made = new Map<number, RawJson>();
+  return (size) => {
+    let value = made.get(size);
+    if (!value) made.set(size, (value = make(size)));
+    return value;
+  };
+}
+export const deepArrays = memo(
+  (depth) => new RawJson(`${'['.repeat(depth)}${']'.repeat(depth)}`, 'array', `[×${depth}]`),
+);
+export const deepObjects = memo(
+  (depth) => new RawJson(`${'{"a":'.repeat(depth)}null${'}'.repeat(depth)}`, 'object', `{a:×${depth}}`),
+);
+export const hugeArray = memo(
+  (length) => new RawJson(`[${Array.from({ length }, (_, i) => i % 10).join(',')}]`, 'array', `array of ${length}`),
+);
 
 const pollutionPayloads: Json[] = [
   { polluted: 'yes' },
@@ -294,31 +306,35 @@ const hostileByType: Record<JsonType, fc.Arbitrary<unknown>> = {
     0,
     1.5,
   ),
+  // Small values three times as often as huge or deep ones, which cost tens of milliseconds each.
   string: fc.oneof(
-    fc.constantFrom(
-      '',
-      ' ',
-      '\u0000',
-      '\ud800',
-      '__proto__',
-      'NaN',
-      '1e400',
-      '<script>window.__xss=1</script>',
-      '"><img src=x onerror=alert(1)>',
-      '{{constructor.constructor("alert(1)")()}}',
-      '\u202e\u0000\u001b[31m',
-    ),
-    fc.constantFrom(150_000, 1_000_000, 2_000_000).map((size) => hugeString(size)),
+    {
+      weight: 3,
+      arbitrary: fc.constantFrom(
+        '',
+        ' ',
+        '\u0000',
+        '\ud800',
+        '__proto__',
+        'NaN',
+        '1e400',
+        '<script>window.__xss=1</script>',
+        '"><img src=x onerror=alert(1)>',
+        '{{constructor.constructor("alert(1)")()}}',
+        '\u202e\u0000\u001b[31m',
+      ),
+    },
+    { weight: 1, arbitrary: fc.constantFrom(150_000, 1_000_000, 2_000_000).map((size) => hugeString(size)) },
   ),
   array: fc.oneof(
-    fc.constantFrom([], [1, 'a', null], [{ polluted: 'yes' }]),
-    fc.constantFrom(100_000, 120_000).map(hugeArray),
-    fc.constantFrom(10_000, 100_000).map(deepArrays),
+    { weight: 3, arbitrary: fc.constantFrom([], [1, 'a', null], [{ polluted: 'yes' }]) },
+    { weight: 1, arbitrary: fc.constantFrom(100_000, 120_000).map(hugeArray) },
+    { weight: 1, arbitrary: fc.constantFrom(10_000, 100_000).map(deepArrays) },
   ),
   object: fc.oneof(
-    fc.constantFrom({}, { a: 1 }, { kind: 'status', value: 'yes' }),
-    fc.constant(JSON.parse('{"__proto__":{"polluted":"yes"}}') as unknown),
-    fc.constantFrom(10_000, 50_000).map(deepObjects),
+    { weight: 3, arbitrary: fc.constantFrom({}, { a: 1 }, { kind: 'status', value: 'yes' }) },
+    { weight: 1, arbitrary: fc.constant(JSON.parse('{"__proto__":{"polluted":"yes"}}') as unknown) },
+    { weight: 1, arbitrary: fc.constantFrom(10_000, 50_000).map(deepObjects) },
   ),
 };
 
