@@ -9,7 +9,7 @@ import { BudgetRepository } from '../budget-repository';
 import { loadDemoData } from '../demo-data';
 import { EvidenceRepository } from '../evidence-repository';
 import { StorageError } from '../storage-error';
-import { storeSubmission } from '../submission-repository';
+import { listSubmissions, storeSubmission } from '../submission-repository';
 import { forEachSubmissionDocument } from '../use-repositories';
 import {
   expectCode,
@@ -107,6 +107,73 @@ describe('turning the lock on', () => {
     const db = await reopen(ids.name);
     await expectCode(vaultOf(db).unlock(passphrase), 'lock-settings-invalid');
     expect(vaultOf(db).status).toBe('locked');
+    db.close();
+  });
+});
+
+describe('while unlocked', () => {
+  it('seals every kind of write, and the repositories read each one back', async () => {
+    const ids = await filled();
+    await turnLockOn(ids.db, passphrase);
+    const db = ids.db;
+    const later = {
+      evidenceName: 'plan-de-reprise-Girafe.pdf',
+      evidenceBytes: 'OCTETS-Girafe-0042',
+      application: 'Messagerie-Wapiti',
+      actionTitle: 'Former les équipes Narval',
+      submissionComment: 'Fichier plus récent Axolotl',
+    };
+    const evidence = new EvidenceRepository(db);
+    const added = await evidence.add({
+      assessmentId: ids.assessment.id,
+      itemId: 'care.gov.02',
+      name: later.evidenceName,
+      type: 'application/pdf',
+      data: new TextEncoder().encode(later.evidenceBytes).buffer,
+    });
+    await evidence.setDocumentDate(added.id, '2026-04-01');
+    await new ApplicationRepository(db).update(ids.application.id, {
+      name: later.application,
+      kind: 'mail',
+      handlesHealthData: false,
+      sharedOrExternal: true,
+      remoteAccess: true,
+      authentication: ['otp'],
+      homologation: 'in-progress',
+    });
+    const actions = new ActionRepository(db);
+    await actions.update(ids.action.id, { title: later.actionTitle, status: 'in-progress' });
+    await actions.setStatus(ids.action.id, 'done');
+    const budgets = new BudgetRepository(db);
+    await budgets.addYear(ids.establishment.id, 2027);
+    const newer = submission();
+    newer.envelope = {
+      ...newer.envelope,
+      exportedAt: '2026-11-01T10:00:00.000Z',
+      answers: { 'care.gov.01': { comment: later.submissionComment } },
+    } as typeof newer.envelope;
+    expect((await storeSubmission(db, newer)).outcome).toBe('replaced-older');
+    expect((await storeSubmission(db, submission())).outcome).toBe('kept-newer');
+
+    const text = textOf(await rawDump(ids.name));
+    for (const secret of Object.values(later)) expect(text, `found ${secret} on disk`).not.toContain(secret);
+    expectNoSecret(await rawDump(ids.name));
+
+    expect(await evidence.listForItem(ids.assessment.id, 'care.gov.02')).toEqual([
+      expect.objectContaining({ name: later.evidenceName, documentDate: '2026-04-01' }),
+    ]);
+    expect(new TextDecoder().decode((await evidence.get(added.id))?.data)).toBe(later.evidenceBytes);
+    expect((await new ApplicationRepository(db).get(ids.application.id))?.name).toBe(later.application);
+    expect(await actions.get(ids.action.id)).toMatchObject({
+      title: later.actionTitle,
+      status: 'done',
+      itemId: 'care.gov.01',
+    });
+    expect((await budgets.listByEstablishment(ids.establishment.id)).map((b) => b.year)).toEqual([2026, 2027]);
+    const [stored] = await listSubmissions(db);
+    expect(stored?.document).toEqual(newer.envelope);
+    await evidence.remove(added.id);
+    expect(await evidence.listForItem(ids.assessment.id, 'care.gov.02')).toEqual([]);
     db.close();
   });
 });
