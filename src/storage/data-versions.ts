@@ -45,7 +45,7 @@ export const DATA_VERSIONS: readonly DataVersionStep[] = [
   {
     version: 2,
     change:
-      'Evidence bytes move from the evidence listing to their own store (evidenceFiles), so that listing, counting or reporting evidence no longer reads hundreds of megabytes of files.',
+      'Evidence bytes move from the evidence listing to their own store (evidenceFiles), so that listing, counting or reporting evidence no longer reads hundreds of megabytes of files. Records may be sealed by the passphrase lock (src/storage/vault/): a version-1 build cannot read them, and opens this data read-only.',
     stores: { evidenceFiles: 'id' },
     migrate: moveEvidenceBytesToTheirOwnStore,
   },
