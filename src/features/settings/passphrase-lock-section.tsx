@@ -282,7 +282,7 @@ export function PassphraseLockSection() {
   };
 
   return (
-    <section className="section" aria-labelledby="settings-lock">
+    <section className="section lock-section" aria-labelledby="settings-lock">
       <h2 id="settings-lock">{t('passphrase.title')}</h2>
       <p data-testid="lock-status" data-lock={status}>
         <strong>{status === 'unlocked' ? t('passphrase.statusOn') : t('passphrase.statusOff')}</strong>
