@@ -6,6 +6,7 @@ import type { Language } from '../../domain/localized-text';
 import { describeError } from '../../i18n/describe-error';
 import { formatBytes } from '../../i18n/format';
 import type { EvidenceSummary } from '../../storage/evidence-repository';
+import { StorageError } from '../../storage/storage-error';
 import { useLiveQuery } from '../../storage/use-database';
 import { useRepositories } from '../../storage/use-repositories';
 
@@ -35,23 +36,50 @@ export function EvidencePanel({
   const input = useRef<HTMLInputElement>(null);
   const addButton = useRef<HTMLButtonElement>(null);
 
+  /**
+   * Attaches each chosen file in a write of its own, so that a file refused (larger than the space the browser has
+   * left) is named and does not stop the others. A refused file stays among the header's unsaved changes: once there
+   * is room, « Réessayer » attaches it, and this panel then says so.
+   */
   const add = async (list: FileList | null) => {
     if (!list || list.length === 0) return;
     const chosen = Array.from(list);
     setMessage(null);
-    try {
-      for (const file of chosen) {
-        const data = await file.arrayBuffer();
-        await save(`evidence:${itemId}:${file.name}`, () =>
-          evidence.add({ assessmentId, itemId, name: file.name, type: file.type, data }),
-        );
+    let attached = 0;
+    const refusals: string[] = [];
+    for (const file of chosen) {
+      const data = await file.arrayBuffer();
+      const attempt = { first: true };
+      try {
+        await save(`evidence:${itemId}:${file.name}`, async () => {
+          const summary = await evidence.add({ assessmentId, itemId, name: file.name, type: file.type, data });
+          if (!attempt.first) {
+            setMessage({ kind: 'status', text: t('assessment.evidenceFiles.attachedOnRetry', { name: file.name }) });
+          }
+          return summary;
+        });
+        attached += 1;
+      } catch (error) {
+        refusals.push(describeRefusal(file, error));
+      } finally {
+        attempt.first = false;
       }
-      setMessage({ kind: 'status', text: t('assessment.evidenceFiles.added', { count: chosen.length }) });
-    } catch (error) {
-      setMessage({ kind: 'alert', text: t('common.save.notSaved', { reason: describeError(t, error) }) });
-    } finally {
-      if (input.current) input.current.value = '';
     }
+    if (refusals.length === 0) {
+      setMessage({ kind: 'status', text: t('assessment.evidenceFiles.added', { count: attached }) });
+    } else {
+      const done = attached > 0 ? [t('assessment.evidenceFiles.added', { count: attached })] : [];
+      setMessage({ kind: 'alert', text: [...refusals, ...done].join(' ') });
+    }
+    if (input.current) input.current.value = '';
+  };
+
+  /** Why a file was not attached, naming it; a full storage says what to do. */
+  const describeRefusal = (file: File, error: unknown): string => {
+    const size = formatBytes(file.size, language);
+    return error instanceof StorageError && error.code === 'quota-exceeded'
+      ? t('assessment.evidenceFiles.storageFull', { name: file.name, size })
+      : t('assessment.evidenceFiles.notAttached', { name: file.name, size, reason: describeError(t, error) });
   };
 
   const fetchBlob = async (file: EvidenceSummary): Promise<Blob | undefined> => {

@@ -53,10 +53,13 @@ export function ItemCard({
   const response = shown?.response;
 
   const write = (next: Answer, token: number) => {
-    save(key, () => saveAnswer(item.id, next), token).then(
-      () => setWriteError(null),
-      (error: unknown) => setWriteError(describeError(t, error)),
-    );
+    // The message clears from inside the write: the header's « Réessayer » runs this write again, not the then().
+    const run = async () => {
+      const outcome = await saveAnswer(item.id, next);
+      setWriteError(null);
+      return outcome;
+    };
+    save(key, run, token).catch((error: unknown) => setWriteError(describeError(t, error)));
   };
 
   /** Records a change locally and writes it, now or once typing pauses. */
