@@ -137,6 +137,12 @@ function ImportSummaryView({ summary }: { summary: ImportSummary }) {
     ['keptNewer', summary.keptNewer],
     ['rejected', summary.rejected],
   ] as const;
+  // An import stopped by a refused write: how far it went, for the message that says what to do next.
+  const stopped = {
+    stored: n(summary.imported + summary.replaced),
+    total: n(summary.total),
+    notStored: n(summary.notStored ?? 0),
+  };
   return (
     <div className="import-summary">
       <h3>{t('auditor.summary.title')}</h3>
@@ -172,7 +178,9 @@ function ImportSummaryView({ summary }: { summary: ImportSummary }) {
       ) : null}
       {summary.storageError ? (
         <p className="notice notice--error" role="alert">
-          {t('auditor.summary.storageError', { reason: describeStorageError(t, summary.storageError) })}
+          {summary.storageError === 'quota-exceeded'
+            ? t('auditor.summary.storageFull', stopped)
+            : t('auditor.summary.storageError', { ...stopped, reason: describeStorageError(t, summary.storageError) })}
         </p>
       ) : null}
       {summary.rejectedFiles.length > 0 ? (

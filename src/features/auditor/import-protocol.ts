@@ -59,6 +59,8 @@ export interface ImportSummary extends ImportProgress {
   durationMs: number;
   /** Set when storing failed: the files of the failing batch and after are not stored. */
   storageError?: StorageErrorCode;
+  /** With storageError: how many files were not stored (the failing batch's valid files and every later file). */
+  notStored?: number;
 }
 
 /** Files a folder or a drop may hold that are export files: JSON or zip. */

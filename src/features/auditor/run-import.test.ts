@@ -83,9 +83,10 @@ describe('runImport', () => {
     expect(summary).toMatchObject({ cancelled: true, done: 4, imported: 4, unsigned: 4 });
   });
 
-  it('reports a storage failure and stores nothing after it', async () => {
+  it('reports a storage failure, stores nothing after it and counts every file left out', async () => {
     let calls = 0;
-    const summary = await runImport(names(6), {
+    // Batches: ok-0 ok-1 | ok-2 bad-3 | ok-4 ok-5 | ok-6; the second one is refused as a whole.
+    const summary = await runImport(names(7, [3]), {
       validators: [fakeValidator([])],
       store: (files) => {
         calls += 1;
@@ -97,7 +98,8 @@ describe('runImport', () => {
       batchSize: 2,
     });
     expect(calls).toBe(2);
-    expect(summary).toMatchObject({ storageError: 'quota-exceeded', done: 2, imported: 2 });
+    expect(summary).toMatchObject({ storageError: 'quota-exceeded', done: 2, imported: 2, rejected: 1, notStored: 4 });
+    expect(summary.imported + summary.rejected + (summary.notStored ?? 0)).toBe(summary.total);
   });
 
   it('keeps at most one batch per worker, plus one, validated ahead of storing', async () => {

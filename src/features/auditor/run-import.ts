@@ -82,7 +82,10 @@ export async function runImport<F>(files: readonly F[], driver: ImportDriver<F>)
       try {
         results = await driver.store(validation.valid);
       } catch (error) {
+        // The batch's transaction is undone as a whole: none of its files is stored, nor any file after it.
         summary.storageError = storageCodeOf(error);
+        summary.notStored =
+          validation.valid.length + batches.slice(index + 1).reduce((count, batch) => count + batch.length, 0);
         break;
       }
       results.forEach((result, i) => {
