@@ -5,7 +5,7 @@ import { downloadFile, fileDate } from '../../components/download-file';
 import { useSaveStatus } from '../../components/save-status';
 import { currentLanguage } from '../../i18n/i18n';
 import { describeError } from '../../i18n/describe-error';
-import { formatDateTime } from '../../i18n/format';
+import { formatBytes, formatDateTime } from '../../i18n/format';
 import { createBackup, restoreBackup } from '../../storage/backup';
 import { BackupError } from '../../storage/backup-error';
 import { StorageError } from '../../storage/storage-error';
@@ -95,7 +95,11 @@ export function DataSafety() {
         setSealedRestore(null);
         setMessage({
           kind: 'error',
-          text: t('settings.backup.restoreFailed', { file: file.name, reason: describeError(t, error) }),
+          // Chromium checks the whole restore's size against the space left before it frees anything: say so.
+          text:
+            error instanceof StorageError && error.code === 'quota-exceeded'
+              ? t('settings.backup.restoreStorageFull', { file: file.name, size: formatBytes(file.size, language) })
+              : t('settings.backup.restoreFailed', { file: file.name, reason: describeError(t, error) }),
         });
       }
     } finally {
