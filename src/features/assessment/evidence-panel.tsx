@@ -48,9 +48,9 @@ export function EvidencePanel({
     let attached = 0;
     const refusals: string[] = [];
     for (const file of chosen) {
-      const data = await file.arrayBuffer();
       const attempt = { first: true };
       try {
+        const data = await file.arrayBuffer();
         await save(`evidence:${itemId}:${file.name}`, async () => {
           const summary = await evidence.add({ assessmentId, itemId, name: file.name, type: file.type, data });
           if (!attempt.first) {
