@@ -25,7 +25,9 @@ function trimmedJsPdfUrl(): string {
       return `from '${pathToFileURL(require.resolve(name)).href}'`;
     })
     // As in the build (the plugin's stand-in module): jsPDF's PNG support, its only user, is removed.
-    .replace("import { decode } from 'fast-png';", 'const decode = () => { throw new Error("PNG"); };');
+    .replace("import { decode } from 'fast-png';", 'const decode = () => { throw new Error("PNG"); };')
+    // The source map it names stays beside the installed file: without this line the loader looks for it here.
+    .replace(/^\/\/# sourceMappingURL=.*$/m, '');
   const file = join(mkdtempSync(join(tmpdir(), 'care-jspdf-')), 'jspdf.trimmed.mjs');
   writeFileSync(file, code);
   return pathToFileURL(file).href;
