@@ -114,7 +114,7 @@ export class CareDatabase extends Dexie {
     // « Enregistré » must mean on disk. Chromium's default since version 121 is "relaxed": a transaction completes
     // once its data is handed to the operating system, which survives a browser crash (tests/e2e/crash-durability)
     // but not a power cut or a system crash in the next seconds. "strict" waits for the flush; measured on a
-    // 77-answer assessment it adds ≈ 0,3 ms to the median answer save and ≈ 3 ms at p95 (budget 50 ms).
+    // 77-answer assessment it adds ≈ 0.3 ms to the median answer save and ≈ 3 ms at p95 (budget 50 ms).
     super(name, { chromeTransactionDurability: 'strict' });
     for (const step of layout === 'this-build' ? DATA_VERSIONS : []) {
       const version = this.version(step.version).stores(step.stores);
