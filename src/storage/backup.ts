@@ -104,6 +104,21 @@ const deviceMetaKeys = new Set([
   LOCK_IDLE_META_KEY,
 ]);
 
+/** The stores a backup holds and a restore replaces (the meta table is carried row by row). */
+function backedUpTables(db: CareDatabase) {
+  return [
+    db.establishments,
+    db.assessments,
+    db.budgets,
+    db.applications,
+    db.actions,
+    db.evidence,
+    db.evidenceFiles,
+    db.submissions,
+    db.trustedKeys,
+  ];
+}
+
 export async function createBackup(
   db: CareDatabase,
   appVersion: string,
@@ -112,53 +127,38 @@ export async function createBackup(
   const files: Zippable = {};
   // One read transaction for the records and the evidence bytes: the backup is one consistent state even while
   // another tab writes (a file removed in between would otherwise be listed without its bytes).
-  const manifest = await db.transaction(
-    'r',
-    [
-      db.establishments,
-      db.assessments,
-      db.budgets,
-      db.applications,
-      db.actions,
-      db.evidence,
-      db.evidenceFiles,
-      db.submissions,
-      db.trustedKeys,
-      db.meta,
-    ],
-    async () => {
-      const tables = {
-        establishments: await db.establishments.toArray(),
-        assessments: await db.assessments.toArray(),
-        budgets: await db.budgets.toArray(),
-        applications: await db.applications.toArray(),
-        actions: await db.actions.toArray(),
-        evidence: await db.evidence.toArray(),
-        submissions: await db.submissions.toArray(),
-        trustedKeys: await db.trustedKeys.toArray(),
-        meta: (await db.meta.toArray()).filter((row) => !deviceMetaKeys.has(row.key)),
-      };
-      const lock = (await db.meta.get(LOCK_META_KEY))?.value;
-      // Evidence is added file by file; already-compressed formats (PDF, images) gain nothing from a second
-      // deflate.
-      await db.evidenceFiles.each((row) => {
-        const stored = row as StoredEvidenceFile;
-        files[`evidence/${row.id}`] = [
-          stored.sealed ? evidenceEntryOf(stored.sealed) : new Uint8Array(row.data),
-          { level: 0 },
-        ];
-      });
-      return {
-        format: BACKUP_FORMAT,
-        formatVersion: lock === undefined ? BACKUP_FORMAT_VERSION : SEALED_BACKUP_FORMAT_VERSION,
-        dataVersion: DATA_VERSION,
-        appVersion,
-        createdAt: now,
-        ...(lock === undefined ? {} : { lock }),
-        tables,
-      };
-    },
-  );
+  const manifest = await db.transaction('r', [...backedUpTables(db), db.meta], async () => {
+    const tables = {
+      establishments: await db.establishments.toArray(),
+      assessments: await db.assessments.toArray(),
+      budgets: await db.budgets.toArray(),
+      applications: await db.applications.toArray(),
+      actions: await db.actions.toArray(),
+      evidence: await db.evidence.toArray(),
+      submissions: await db.submissions.toArray(),
+      trustedKeys: await db.trustedKeys.toArray(),
+      meta: (await db.meta.toArray()).filter((row) => !deviceMetaKeys.has(row.key)),
+    };
+    const lock = (await db.meta.get(LOCK_META_KEY))?.value;
+    // Evidence is added file by file; already-compressed formats (PDF, images) gain nothing from a second
+    // deflate.
+    await db.evidenceFiles.each((row) => {
+      const stored = row as StoredEvidenceFile;
+      files[`evidence/${row.id}`] = [
+        stored.sealed ? evidenceEntryOf(stored.sealed) : new Uint8Array(row.data),
+        { level: 0 },
+      ];
+    });
+    return {
+      format: BACKUP_FORMAT,
+      formatVersion: lock === undefined ? BACKUP_FORMAT_VERSION : SEALED_BACKUP_FORMAT_VERSION,
+      dataVersion: DATA_VERSION,
+      appVersion,
+      createdAt: now,
+      ...(lock === undefined ? {} : { lock }),
+      tables,
+    };
+  });
   // Sealed records hold bytes (IVs, ciphertexts), which JSON has no form for: written as base64.
   files['backup.json'] = strToU8(JSON.stringify('lock' in manifest ? encodeBytes(manifest) : manifest));
   const bytes = zipSync(files, { level: 6 });
@@ -300,17 +300,7 @@ export async function restoreBackup(
   const { tables } = manifest;
   await writeSealed(
     db,
-    [
-      db.establishments,
-      db.assessments,
-      db.budgets,
-      db.applications,
-      db.actions,
-      db.evidence,
-      db.evidenceFiles,
-      db.submissions,
-      db.trustedKeys,
-    ],
+    backedUpTables(db),
     async (sealer) => {
       const validated: Record<SealedTable, { id: string }[]> = {
         assessments: tables.assessments,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { expect, expectContextClean, test, watchContext } from './fixtures';
-import { saved } from './helpers';
+import { loadDemo, saved } from './helpers';
 import { startKillableChromium, type KillableChromium } from './killable-chromium';
 import { createRawDatabase, dumpRawDatabase, type RawDatabase } from '../fixtures/data/raw-database';
 
@@ -60,9 +60,7 @@ test('a tab on an old build is told to reload when a newer build opens the data,
   page,
   context,
 }) => {
-  await page.goto('/settings');
-  await page.getByRole('button', { name: 'Charger les données de démonstration' }).click();
-  await expect(page.getByText(/données de démonstration ont été chargées/)).toBeVisible();
+  await loadDemo(page);
 
   // A newer build (data version 3) opens the same data from another tab. Its upgrade must not wait for this tab.
   const newer = await context.newPage();

@@ -1,13 +1,12 @@
 import { expect, expectAccessible, test, waitForServiceWorker } from './fixtures';
+import { loadDemo } from './helpers';
 
 /**
  * From the demonstration data to the results, a gap turned into an action, the action marked done, and the
  * answer it came from opened for updating; then the director summary, which prints on one A4 page.
  */
 test('demo data → results → gap → action → done → answer; summary on one A4 page', async ({ page }) => {
-  await page.goto('/settings');
-  await page.getByRole('button', { name: 'Charger les données de démonstration' }).click();
-  await expect(page.getByText(/Les données de démonstration ont été chargées/)).toBeVisible();
+  await loadDemo(page);
 
   // Results of the CHU's 2026 CaRE campaign, from its establishment page.
   await page.getByRole('link', { name: 'Établissements' }).click();
@@ -101,9 +100,7 @@ test('a medico-social director reads the summary, in French then in English, and
   page,
   context,
 }) => {
-  await page.goto('/settings');
-  await page.getByRole('button', { name: 'Charger les données de démonstration' }).click();
-  await expect(page.getByText(/Les données de démonstration ont été chargées/)).toBeVisible();
+  await loadDemo(page);
   await page.getByRole('link', { name: 'Établissements' }).click();
   await page.getByRole('link', { name: 'IME Les Tournesols' }).click();
   await page
