@@ -1,7 +1,6 @@
-import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, expectAccessible, test } from './fixtures';
+import { generateExportFiles } from './helpers';
 
 /**
  * An auditor imports a campaign: 200 files made by the test-data generator plus one altered by hand, reads the
@@ -17,26 +16,13 @@ interface GeneratedFile {
 }
 
 function generate(dir: string, count: number): GeneratedFile[] {
-  const result = spawnSync('npx', ['tsx', 'scripts/generate-exports.ts', '--count', String(count), '--out', dir], {
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`generator failed: ${result.stderr}`);
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => {
-      const path = join(dir, name);
-      const envelope = JSON.parse(readFileSync(path, 'utf8')) as {
-        establishment: { finessEj: string; finessEg?: string; category: string };
-        content: { questionnaire: { id: string }; campaignYear: number };
-      };
-      return {
-        path,
-        finess: envelope.establishment.finessEg ?? envelope.establishment.finessEj,
-        questionnaireId: envelope.content.questionnaire.id,
-        campaignYear: envelope.content.campaignYear,
-        category: envelope.establishment.category,
-      };
-    });
+  return generateExportFiles(dir, count).map(({ path, envelope }) => ({
+    path,
+    finess: envelope.establishment.finessEg ?? envelope.establishment.finessEj,
+    questionnaireId: envelope.content.questionnaire.id,
+    campaignYear: envelope.content.campaignYear,
+    category: envelope.establishment.category,
+  }));
 }
 
 test('an auditor imports 200 files and reads the regional dashboard', async ({ page }) => {

@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 
 /** Creates an establishment through the form and returns on its page. */
@@ -68,4 +71,31 @@ export async function deleteDatabase(page: Page): Promise<void> {
         request.onerror = () => reject(new Error(String(request.error)));
       }),
   );
+}
+
+/** The parts of an export file's envelope the browser tests look at. */
+export interface GeneratedEnvelope {
+  establishment: { finessEj: string; finessEg?: string; category: string };
+  content: { questionnaire: { id: string }; campaignYear: number };
+  integrity: { digest: string };
+}
+
+export interface GeneratedExport {
+  path: string;
+  name: string;
+  envelope: GeneratedEnvelope;
+}
+
+/** Writes `count` signed export files with the project's generator (scripts/generate-exports.ts) and reads them back. */
+export function generateExportFiles(dir: string, count: number): GeneratedExport[] {
+  const result = spawnSync('npx', ['tsx', 'scripts/generate-exports.ts', '--count', String(count), '--out', dir], {
+    encoding: 'utf8',
+  });
+  if (result.status !== 0) throw new Error(`generator failed: ${result.stderr}`);
+  return readdirSync(dir)
+    .filter((name) => name.endsWith('.json'))
+    .map((name) => {
+      const path = join(dir, name);
+      return { path, name, envelope: JSON.parse(readFileSync(path, 'utf8')) as GeneratedEnvelope };
+    });
 }

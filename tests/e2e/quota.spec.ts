@@ -1,11 +1,16 @@
 import { randomBytes } from 'node:crypto';
-import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { CDPSession, Page } from '@playwright/test';
 import fc from 'fast-check';
 import { expect, expectAccessible, test } from './fixtures';
-import { createEstablishment, dumpDatabase, loadDemo, saved } from './helpers';
+import {
+  createEstablishment,
+  dumpDatabase,
+  generateExportFiles,
+  loadDemo,
+  saved,
+  type GeneratedEnvelope,
+} from './helpers';
 
 /**
  * A full browser storage (issue 9), forced through the DevTools protocol: Storage.overrideQuotaForOrigin gives the
@@ -139,31 +144,6 @@ test('editing with the storage full: the file is refused by name, the answer wai
   );
 });
 
-interface Envelope {
-  establishment: { finessEj: string };
-  content: { questionnaire: { id: string }; campaignYear: number };
-  integrity: { digest: string };
-}
-
-interface GeneratedFile {
-  path: string;
-  name: string;
-  envelope: Envelope;
-}
-
-function generate(dir: string, count: number): GeneratedFile[] {
-  const result = spawnSync('npx', ['tsx', 'scripts/generate-exports.ts', '--count', String(count), '--out', dir], {
-    encoding: 'utf8',
-  });
-  if (result.status !== 0) throw new Error(`generator failed: ${result.stderr}`);
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => {
-      const path = join(dir, name);
-      return { path, name, envelope: JSON.parse(readFileSync(path, 'utf8')) as GeneratedFile['envelope'] };
-    });
-}
-
 /** The auditor's stored submissions, read with plain IndexedDB. */
 function readSubmissions(page: Page) {
   return page.evaluate(
@@ -189,7 +169,7 @@ test('an import that runs out of space stores whole files only and says how many
   baseURL,
 }) => {
   test.setTimeout(120_000);
-  const files = generate(test.info().outputPath('exports'), 200);
+  const files = generateExportFiles(test.info().outputPath('exports'), 200);
   expect(files).toHaveLength(200);
   const byName = new Map(files.map((f) => [f.name, f]));
 
@@ -240,7 +220,7 @@ test('an import that runs out of space stores whole files only and says how many
     return `${cells[1]} ${cells[11]} ${cells[13]}`;
   });
   const inDatabase = rows.map((row) => {
-    const envelope = row.document as Envelope;
+    const envelope = row.document as GeneratedEnvelope;
     return `${envelope.establishment.finessEj} ${envelope.content.questionnaire.id} ${envelope.content.campaignYear}`;
   });
   expect(inCsv.sort()).toEqual(inDatabase.sort());

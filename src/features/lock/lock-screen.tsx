@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { PassphraseInput } from '../../components/passphrase-input';
 import { FormField } from '../../components/form-field';
 import { PageHeading } from '../../components/page-heading';
 import { describeError } from '../../i18n/describe-error';
@@ -52,12 +53,11 @@ export function LockScreen({ vault }: { vault: Vault }) {
       <p>{t('lock.screen.body')}</p>
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
         <FormField label={t('lock.screen.label')} error={error}>
-          <input
-            ref={field}
-            type="password"
-            autoComplete="current-password"
+          <PassphraseInput
+            inputRef={field}
             value={passphrase}
-            onChange={(event) => setPassphrase(event.target.value)}
+            onChange={setPassphrase}
+            autoComplete="current-password"
           />
         </FormField>
         <div className="button-row">

@@ -1,4 +1,5 @@
 import { useRef, useState } from 'react';
+import { PassphraseInput } from '../../components/passphrase-input';
 import { FormField } from '../../components/form-field';
 import { useTranslation } from 'react-i18next';
 import { downloadFile, fileDate } from '../../components/download-file';
@@ -170,12 +171,11 @@ export function DataSafety() {
           >
             <p id="restore-sealed-prompt">{t('passphrase.restore.prompt', { file: sealedRestore.file.name })}</p>
             <FormField label={t('passphrase.restore.label')} error={sealedRestore.error}>
-              <input
-                ref={passphraseField}
-                type="password"
-                autoComplete="off"
+              <PassphraseInput
+                inputRef={passphraseField}
                 value={backupPassphrase}
-                onChange={(event) => setBackupPassphrase(event.target.value)}
+                onChange={setBackupPassphrase}
+                autoComplete="off"
               />
             </FormField>
             <div className="button-row">

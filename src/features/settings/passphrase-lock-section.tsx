@@ -2,6 +2,7 @@ import { useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { FormField } from '../../components/form-field';
+import { PassphraseInput } from '../../components/passphrase-input';
 import { describeError } from '../../i18n/describe-error';
 import type { CareDatabase } from '../../storage/care-database';
 import { StorageError } from '../../storage/storage-error';
@@ -24,41 +25,13 @@ function checkNewPassphrase(t: TFunction, passphrase: string, confirmation: stri
 }
 
 /** Focuses the first field in error, so that its message (tied by aria-describedby) is read out. */
-function focusFirst(errors: Errors, fields: Partial<Record<keyof Errors, RefObject<HTMLInputElement | null>>>) {
+function focusFirst(errors: Errors, fields: FieldRefs) {
   for (const name of ['old', 'passphrase', 'confirmation'] as const) {
     if (errors[name]) {
       fields[name]?.current?.focus();
       return;
     }
   }
-}
-
-/** A password field; FormField hands it its id and its aria-invalid / aria-describedby, passed on to the input. */
-function PassphraseInput({
-  inputRef,
-  value,
-  onChange,
-  autoComplete,
-  ...wiring
-}: {
-  inputRef: RefObject<HTMLInputElement | null>;
-  value: string;
-  onChange: (value: string) => void;
-  autoComplete: 'new-password' | 'current-password';
-  id?: string;
-  'aria-invalid'?: boolean;
-  'aria-describedby'?: string;
-}) {
-  return (
-    <input
-      {...wiring}
-      ref={inputRef}
-      type="password"
-      autoComplete={autoComplete}
-      value={value}
-      onChange={(event) => onChange(event.target.value)}
-    />
-  );
 }
 
 interface FormProps {
@@ -76,36 +49,69 @@ function refusal(t: TFunction, error: unknown, field: keyof Errors): { errors: E
   return { errors: {}, message: { kind: 'error', text: describeError(t, error) } };
 }
 
-function EnableForm({ db, disabled, onDone }: FormProps) {
+type FieldRefs = Partial<Record<keyof Errors, RefObject<HTMLInputElement | null>>>;
+
+/**
+ * The submit the three forms share: check the fields, or run the change; a refusal goes to its field (with the
+ * focus) or to the section, a success to the section.
+ */
+function usePassphraseSubmit({
+  fields,
+  validate,
+  run,
+  refusedField,
+  successText,
+  onDone,
+}: {
+  fields: FieldRefs;
+  validate: () => Errors;
+  run: () => Promise<void>;
+  refusedField: keyof Errors;
+  successText: string;
+  onDone: (message: Message) => void;
+}) {
   const { t } = useTranslation();
-  const [passphrase, setPassphrase] = useState('');
-  const [confirmation, setConfirmation] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [busy, setBusy] = useState(false);
-  const passphraseRef = useRef<HTMLInputElement>(null);
-  const confirmationRef = useRef<HTMLInputElement>(null);
-
   const submit = async (event: { preventDefault: () => void }) => {
     event.preventDefault();
-    const found = checkNewPassphrase(t, passphrase, confirmation);
+    const found = validate();
     setErrors(found);
     if (Object.keys(found).length > 0) {
-      focusFirst(found, { passphrase: passphraseRef, confirmation: confirmationRef });
+      focusFirst(found, fields);
       return;
     }
     setBusy(true);
     onDone(null);
     try {
-      await turnLockOn(db, passphrase);
-      onDone({ kind: 'success', text: t('passphrase.enable.done') });
+      await run();
+      onDone({ kind: 'success', text: successText });
     } catch (error) {
-      const { errors: refused, message } = refusal(t, error, 'passphrase');
+      const { errors: refused, message } = refusal(t, error, refusedField);
       setErrors(refused);
-      focusFirst(refused, { passphrase: passphraseRef, confirmation: confirmationRef });
+      focusFirst(refused, fields);
       onDone(message);
+    } finally {
       setBusy(false);
     }
   };
+  return { errors, busy, submit };
+}
+
+function EnableForm({ db, disabled, onDone }: FormProps) {
+  const { t } = useTranslation();
+  const [passphrase, setPassphrase] = useState('');
+  const [confirmation, setConfirmation] = useState('');
+  const passphraseRef = useRef<HTMLInputElement>(null);
+  const confirmationRef = useRef<HTMLInputElement>(null);
+  const { errors, busy, submit } = usePassphraseSubmit({
+    fields: { passphrase: passphraseRef, confirmation: confirmationRef },
+    validate: () => checkNewPassphrase(t, passphrase, confirmation),
+    run: () => turnLockOn(db, passphrase),
+    refusedField: 'passphrase',
+    successText: t('passphrase.enable.done'),
+    onDone,
+  });
 
   return (
     <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="lock-enable-title">
@@ -142,38 +148,23 @@ function ChangeForm({ db, disabled, onDone }: FormProps) {
   const [current, setCurrent] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [confirmation, setConfirmation] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
   const oldRef = useRef<HTMLInputElement>(null);
   const passphraseRef = useRef<HTMLInputElement>(null);
   const confirmationRef = useRef<HTMLInputElement>(null);
-
-  const submit = async (event: { preventDefault: () => void }) => {
-    event.preventDefault();
-    const found: Errors =
-      current === '' ? { old: t('passphrase.errors.required') } : checkNewPassphrase(t, passphrase, confirmation);
-    setErrors(found);
-    if (Object.keys(found).length > 0) {
-      focusFirst(found, { old: oldRef, passphrase: passphraseRef, confirmation: confirmationRef });
-      return;
-    }
-    setBusy(true);
-    onDone(null);
-    try {
+  const { errors, busy, submit } = usePassphraseSubmit({
+    fields: { old: oldRef, passphrase: passphraseRef, confirmation: confirmationRef },
+    validate: () =>
+      current === '' ? { old: t('passphrase.errors.required') } : checkNewPassphrase(t, passphrase, confirmation),
+    run: async () => {
       await changePassphrase(db, current, passphrase);
       setCurrent('');
       setPassphrase('');
       setConfirmation('');
-      onDone({ kind: 'success', text: t('passphrase.change.done') });
-    } catch (error) {
-      const { errors: refused, message } = refusal(t, error, 'old');
-      setErrors(refused);
-      focusFirst(refused, { old: oldRef, passphrase: passphraseRef, confirmation: confirmationRef });
-      onDone(message);
-    } finally {
-      setBusy(false);
-    }
-  };
+    },
+    refusedField: 'old',
+    successText: t('passphrase.change.done'),
+    onDone,
+  });
 
   return (
     <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="lock-change-title">
@@ -210,31 +201,15 @@ function ChangeForm({ db, disabled, onDone }: FormProps) {
 function DisableForm({ db, disabled, onDone }: FormProps) {
   const { t } = useTranslation();
   const [current, setCurrent] = useState('');
-  const [errors, setErrors] = useState<Errors>({});
-  const [busy, setBusy] = useState(false);
   const oldRef = useRef<HTMLInputElement>(null);
-
-  const submit = async (event: { preventDefault: () => void }) => {
-    event.preventDefault();
-    const found: Errors = current === '' ? { old: t('passphrase.errors.required') } : {};
-    setErrors(found);
-    if (found.old) {
-      focusFirst(found, { old: oldRef });
-      return;
-    }
-    setBusy(true);
-    onDone(null);
-    try {
-      await turnLockOff(db, current);
-      onDone({ kind: 'success', text: t('passphrase.disable.done') });
-    } catch (error) {
-      const { errors: refused, message } = refusal(t, error, 'old');
-      setErrors(refused);
-      focusFirst(refused, { old: oldRef });
-      onDone(message);
-      setBusy(false);
-    }
-  };
+  const { errors, busy, submit } = usePassphraseSubmit({
+    fields: { old: oldRef },
+    validate: () => (current === '' ? { old: t('passphrase.errors.required') } : {}),
+    run: () => turnLockOff(db, current),
+    refusedField: 'old',
+    successText: t('passphrase.disable.done'),
+    onDone,
+  });
 
   return (
     <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="lock-disable-title">
