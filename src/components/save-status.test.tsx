@@ -1,7 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { StorageError } from '../storage/storage-error';
+import { storageFailure } from '../test/storage-failures';
 import { SaveIndicator, SaveStatusProvider, useSaveStatus, type SaveStatusApi } from './save-status';
 
 function Harness({ onReady }: { onReady: (api: SaveStatusApi) => void }) {
@@ -67,7 +67,7 @@ describe('the save indicator', () => {
     let attempts = 0;
     const write = () => {
       attempts += 1;
-      return attempts === 1 ? Promise.reject(new StorageError('quota-exceeded')) : Promise.resolve();
+      return attempts === 1 ? Promise.reject(storageFailure('quota-exceeded')) : Promise.resolve();
     };
     await act(() =>
       api()
