@@ -26,7 +26,7 @@ const allowed = {
 const layerZones = layers.map((layer) => ({
   target: `./src/${layer}`,
   from: './src',
-  except: [`./${layer}`, ...allowed[layer].map((l) => `./${l}`), './test', './vite-env.d.ts'],
+  except: [`./${layer}`, ...allowed[layer].map((l) => `./${l}`), './testing', './vite-env.d.ts'],
   message: `src/${layer} may import only from ${[layer, ...allowed[layer]].join(', ')} (design §5).`,
 }));
 let features = [];
@@ -43,6 +43,15 @@ const featureZones = features.map((feature) => ({
   except: [`./${feature}`],
   message: 'A feature does not import another feature; move what they share to components/ or domain/.',
 }));
+
+// Test data and helpers live in src/testing, which only tests (and scripts/, tests/) import: the production build
+// follows imports from index.html, so nothing there can reach the bundle or the service worker's precache.
+const testingStaysOutOfTheBuild = {
+  target: './src',
+  from: './src/testing',
+  message: 'src/testing holds test support: only *.test.ts(x) files, tests/ and scripts/ import it.',
+};
+const testFiles = ['**/*.test.{ts,tsx}', 'src/testing/**'];
 
 const noHtmlInjection = [
   {
@@ -82,7 +91,7 @@ export default tseslint.config(
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
       '@typescript-eslint/no-confusing-void-expression': ['error', { ignoreArrowShorthand: true }],
       '@typescript-eslint/no-unused-vars': ['error', { varsIgnorePattern: '^_', argsIgnorePattern: '^_' }],
-      'import-x/no-restricted-paths': ['error', { zones: [...layerZones, ...featureZones] }],
+      'import-x/no-restricted-paths': ['error', { zones: [...layerZones, ...featureZones, testingStaysOutOfTheBuild] }],
       'import-x/no-cycle': 'error',
       'no-eval': 'error',
       'no-implied-eval': 'error',
@@ -129,7 +138,11 @@ export default tseslint.config(
     },
   },
   {
-    files: ['**/*.test.{ts,tsx}', 'tests/**', 'scripts/**', '*.config.{js,ts}'],
+    files: testFiles,
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: [...layerZones, ...featureZones] }] },
+  },
+  {
+    files: [...testFiles, 'tests/**', 'scripts/**', '*.config.{js,ts}'],
     rules: {
       'react/jsx-no-literals': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',

@@ -24,7 +24,7 @@ const median = (values) => {
 async function loadReportCode() {
   const at = (path) => tsImport(join(root, path), import.meta.url);
   const [data, model, render, fonts] = await Promise.all([
-    at('src/report/report-test-data.ts'),
+    at('src/testing/report/report-test-data.ts'),
     at('src/report/report-model.ts'),
     at('src/report/pdf/render-report.ts'),
     at('src/report/pdf/fonts-node.ts'),

@@ -3,10 +3,12 @@ import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
 /**
- * Design §5: the domain is pure TypeScript and only src/storage talks to Dexie. eslint.config.js enforces both with
- * `no-restricted-imports`, whose options ESLint takes from the last block matching a file (a later block for all of
- * src/ once silently replaced the domain's). Each snippet below is linted with the project's own configuration, as
- * if it were a file at the given path, and the rule must fire, or stay quiet, with the expected message.
+ * Design §5: the domain is pure TypeScript, only src/storage talks to Dexie, each layer imports only the layers
+ * below it, and production code never imports the test support of src/testing. eslint.config.js enforces the first
+ * two with `no-restricted-imports`, whose options ESLint takes from the last block matching a file (a later block
+ * for all of src/ once silently replaced the domain's), the other two with the zones of
+ * `import-x/no-restricted-paths`. Each snippet below is linted with the project's own configuration, as if it were a
+ * file at the given path, and the rule must fire, or stay quiet, with the expected message.
  */
 
 const probes = {
@@ -15,6 +17,7 @@ const probes = {
   storage: 'src/storage/lint-probe.ts',
   component: 'src/components/lint-probe.tsx',
   i18n: 'src/i18n/lint-probe.ts',
+  featureTest: 'src/features/results/lint-probe.test.tsx',
 };
 // The type-aware parser's project service reads only files on disk: the snippets' (virtual) paths are declared to it,
 // with the project's own tsconfig. The rules are those of eslint.config.js, untouched.
@@ -109,5 +112,12 @@ describe('the lint configuration keeps the domain pure and Dexie inside src/stor
       "import { csvKinds } from '../report/csv';\nexport const kinds = csvKinds;\n",
     );
     expect(i18n).toContain('src/i18n may import only from');
+  });
+
+  it('keeps src/testing out of production code, and open to tests', async () => {
+    const code = "import { buildItem } from '../../testing/domain/scoring/builders';\nexport const item = buildItem;\n";
+    const [production] = await zoneMessagesOn(probes.feature, code);
+    expect(production).toContain('src/testing holds test support');
+    expect(await zoneMessagesOn(probes.featureTest, code)).toEqual([]);
   });
 }, 120_000);

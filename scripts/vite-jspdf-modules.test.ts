@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
-import { pdfPages, writeTempPdf } from '../src/report/pdf/pdf-test-tools';
+import { pdfPages, writeTempPdf } from '../src/testing/report/pdf/pdf-test-tools';
 import { removeJsPdfModules } from './vite-jspdf-modules';
 
 /**
@@ -35,7 +35,7 @@ function trimmedJsPdfUrl(): string {
 
 async function renderCompleteReport() {
   const { buildReportModel } = await import('../src/report/report-model');
-  const { completeReportInput } = await import('../src/report/report-test-data');
+  const { completeReportInput } = await import('../src/testing/report/report-test-data');
   const { nodeFontLoader } = await import('../src/report/pdf/fonts-node');
   const { renderReportPdf } = await import('../src/report/pdf/render-report');
   return renderReportPdf(buildReportModel(completeReportInput()), await nodeFontLoader());

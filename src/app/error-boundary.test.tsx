@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { changeLanguage } from '../i18n/i18n';
-import { renderWithApp } from '../test/render-with-app';
+import { renderWithApp } from '../testing/render-with-app';
 import { RouteErrorPage } from './error-boundary';
 
 function Broken(): never {

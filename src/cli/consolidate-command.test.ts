@@ -8,9 +8,9 @@ import { consolidatedCsvTable, serializeCsv } from '../domain/consolidation/cons
 import { buildExportEnvelope, sealExport } from '../exchange/build-export';
 import { exportFileName, serializeExport } from '../exchange/export-file';
 import type { ExportEnvelope } from '../exchange/export-format';
-import { anEstablishment, anExportInput } from '../exchange/export-test-data';
+import { anEstablishment, anExportInput } from '../testing/exchange/export-test-data';
 import { generateSigningKeyPair, webCryptoSigner } from '../exchange/signing';
-import { pdfPages, squeeze } from '../report/pdf/pdf-test-tools';
+import { pdfPages, squeeze } from '../testing/report/pdf/pdf-test-tools';
 import { main } from './main';
 
 let folder: string;

@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExportEnvelope, sealExport } from '../exchange/build-export';
 import { exportFileName, serializeExport } from '../exchange/export-file';
-import { anExportInput } from '../exchange/export-test-data';
+import { anExportInput } from '../testing/exchange/export-test-data';
 import { generateSigningKeyPair, groupFingerprint, webCryptoSigner } from '../exchange/signing';
 import { main } from './main';
 

@@ -1,7 +1,7 @@
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { storageFailure } from '../test/storage-failures';
+import { storageFailure } from '../testing/storage/storage-failures';
 import { SaveIndicator, SaveStatusProvider, useSaveStatus, type SaveStatusApi } from './save-status';
 
 function Harness({ onReady }: { onReady: (api: SaveStatusApi) => void }) {

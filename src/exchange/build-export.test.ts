@@ -4,7 +4,7 @@ import { buildExportEnvelope, pickCampaignBudget, sealExport } from './build-exp
 import { computeExportDigest } from './canonical-digest';
 import { serializeExport } from './export-file';
 import { exportEnvelopeSchema, unsealedExportEnvelopeSchema, type SharingLevel } from './export-format';
-import { anExportInput, secretWords } from './export-test-data';
+import { anExportInput, secretWords } from '../testing/exchange/export-test-data';
 import { generateSigningKeyPair, verifyDigestSignature, webCryptoSigner } from './signing';
 
 const input = anExportInput();

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildExportEnvelope } from './build-export';
 import { exportJsonSchema } from './export-json-schema';
 import { sharingLevelIssues, submissionFiness, unsealedExportEnvelopeSchema } from './export-format';
-import { anExportInput } from './export-test-data';
+import { anExportInput } from '../testing/exchange/export-test-data';
 
 const issuesOf = (value: unknown) => {
   const result = unsealedExportEnvelopeSchema.safeParse(value);

@@ -7,7 +7,7 @@ import { computeBudgetRatios, defaultBudgetTargets, ratioNames } from '../domain
 import { buildExportEnvelope, sealExport, type ExportInput } from './build-export';
 import { exportFileName, serializeExport } from './export-file';
 import type { ExportAnswer, SharingLevel } from './export-format';
-import { exportInputArbitrary, hospiconnectQuestionnaire } from './export-test-data';
+import { exportInputArbitrary, hospiconnectQuestionnaire } from '../testing/exchange/export-test-data';
 import { generateSigningKeyPair, webCryptoSigner, type ExportSigner } from './signing';
 import { validateExportFile } from './validate-export';
 

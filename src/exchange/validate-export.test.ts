@@ -7,8 +7,8 @@ import { canonicalJson } from './canonical-digest';
 import { exportErrorCodes } from './export-error';
 import { exportFileName, serializeExport, zipExport } from './export-file';
 import { EXPORT_FORMAT_VERSION, type ExportEnvelope, type SharingLevel } from './export-format';
-import { anExportInput } from './export-test-data';
-import { sealRaw } from './hostile-test-data';
+import { anExportInput } from '../testing/exchange/export-test-data';
+import { sealRaw } from '../testing/exchange/hostile-test-data';
 import { generateSigningKeyPair, webCryptoSigner, type GeneratedKeyPair } from './signing';
 import { formatIssuePath, validateExportFile, type ExportValidation } from './validate-export';
 

@@ -3,7 +3,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import { buildCsv, csvKinds } from './csv';
 import { buildReportModel } from './report-model';
-import { demoReportInput } from './report-test-data';
+import { demoReportInput } from '../testing/report/report-test-data';
 
 function modelWith(comment: string) {
   const input = demoReportInput('demo-chu-care-2026');

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkFrenchTypography } from '../domain/questionnaire/french-typography';
 import { reportModelFromExport, type ExportForReport } from './report-from-export';
 import { buildReportModel } from './report-model';
-import { completeReportInput, demoReportInput, loadDemo } from './report-test-data';
+import { completeReportInput, demoReportInput, loadDemo } from '../testing/report/report-test-data';
 import { reportTexts } from './report-texts';
 
 describe('buildReportModel', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { listGaps } from '../results/list-gaps';
-import { answersOf, buildItem, buildQuestionnaire, no } from '../scoring/builders';
+import { answersOf, buildItem, buildQuestionnaire, no } from '../../testing/domain/scoring/builders';
 import { scoreAssessment } from '../scoring/score-assessment';
 import {
   actionInputSchema,

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { aggregateBudgets, computeBudgetRatios, defaultBudgetTargets } from '../budget/budget-ratios';
 import { establishmentCategories, sectorOfCategory } from '../establishment/establishment';
-import { buildSubmission, finessOf } from './builders';
+import { buildSubmission, finessOf } from '../../testing/domain/consolidation/builders';
 import { consolidate, type Consolidation } from './consolidate';
 import { consolidatedCsvTable } from './consolidated-csv';
 import { describeDistribution } from './quantiles';

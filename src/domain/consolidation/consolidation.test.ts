@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aggregateBudgets, defaultBudgetTargets } from '../budget/budget-ratios';
-import { buildSubmission, finessOf, withScores } from './builders';
+import { buildSubmission, finessOf, withScores } from '../../testing/domain/consolidation/builders';
 import { addSubmission, consolidate, createConsolidation, finishConsolidation } from './consolidate';
 import {
   consolidatedCsvRecords,

@@ -11,7 +11,7 @@ import {
   partial,
   unknown,
   yes,
-} from '../scoring/builders';
+} from '../../testing/domain/scoring/builders';
 import { scoreAssessment } from '../scoring/score-assessment';
 import { compareGaps, dueDateOf, filterGaps, gapStateOf, listGaps, urgencyOf, type Gap } from './list-gaps';
 

@@ -11,7 +11,7 @@ import {
   partial,
   unknown,
   yes,
-} from '../scoring/builders';
+} from '../../testing/domain/scoring/builders';
 import { checkFrenchTypography } from '../questionnaire/french-typography';
 import { scoreAssessment, type ItemScore } from '../scoring/score-assessment';
 import { compareCampaigns, previousCampaignOf } from './compare-campaigns';

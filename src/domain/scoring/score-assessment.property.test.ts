@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Response } from '../assessment/answer';
 import type { Assessment } from '../assessment/assessment';
 import type { QuestionnaireItem } from '../questionnaire/questionnaire-schema';
-import { answerOf, buildItem, buildQuestionnaire } from './builders';
+import { answerOf, buildItem, buildQuestionnaire } from '../../testing/domain/scoring/builders';
 import { scoreAssessment, type AssessmentScore } from './score-assessment';
 
 /**

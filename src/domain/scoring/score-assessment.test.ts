@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { answersOf, buildItem, buildQuestionnaire, no, notApplicable, partial, unknown, yes } from './builders';
+import {
+  answersOf,
+  buildItem,
+  buildQuestionnaire,
+  no,
+  notApplicable,
+  partial,
+  unknown,
+  yes,
+} from '../../testing/domain/scoring/builders';
 import { daysBetween, endOfYear } from './iso-date';
 import { scoreAssessment, scoreItem, targetInForce, valueAgainstTarget, weightPoints } from './score-assessment';
 

@@ -1,11 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { buildSubmission, finessOf, withScores } from '../../domain/consolidation/builders';
+import { buildSubmission, finessOf, withScores } from '../../testing/domain/consolidation/builders';
 import { submissionKey } from '../../domain/consolidation/consolidate';
 import type { SubmissionInput } from '../../domain/consolidation/submission-input';
 import { openCareDatabase } from '../../storage/care-database';
-import { renderWithApp } from '../../test/render-with-app';
+import { renderWithApp } from '../../testing/render-with-app';
 import { AuditorPage } from './auditor-page';
 
 /** The dashboard over files already stored (the import itself runs in a worker: see the end-to-end test). */

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { renderWithApp } from '../../test/render-with-app';
+import { renderWithApp } from '../../testing/render-with-app';
 import { EstablishmentFormPage } from './establishment-form-page';
 
 const routes = [

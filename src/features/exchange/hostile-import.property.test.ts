@@ -9,7 +9,7 @@ import { canonicalJson } from '../../exchange/canonical-digest';
 import { exportErrorCodes } from '../../exchange/export-error';
 import { serializeExport } from '../../exchange/export-file';
 import type { SharingLevel } from '../../exchange/export-format';
-import { anExportInput, anEstablishment } from '../../exchange/export-test-data';
+import { anExportInput, anEstablishment } from '../../testing/exchange/export-test-data';
 import {
   applyBytes,
   builtBaseFiles,
@@ -36,7 +36,7 @@ import {
   type Json,
   type JsonPath,
   type Sealing,
-} from '../../exchange/hostile-test-data';
+} from '../../testing/exchange/hostile-test-data';
 import { generateSigningKeyPair, webCryptoSigner, type ExportSigner } from '../../exchange/signing';
 import type { RejectedExport } from '../../exchange/validate-export';
 import { describeError, describeExportRejection } from '../../i18n/describe-error';
@@ -57,7 +57,7 @@ import { importExportFile } from './import-export-file';
  * prototype of the realm gains a property; the row counts are unchanged after each file and a canonical dump of
  * the whole database is unchanged at the end.
  *
- * The files come from src/exchange/hostile-test-data.ts (mutations of the golden files and of files built by the
+ * The files come from src/testing/exchange/hostile-test-data.ts (mutations of the golden files and of files built by the
  * app's own code, resealed over the hostile content, and files from nothing). A mutated file that holds exactly
  * the original data (a space turned into a tab) is classified as such and must be accepted as the same file; it
  * is not counted as hostile. fast-check prints the seed and the shrunk file of any failure.

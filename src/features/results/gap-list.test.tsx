@@ -4,7 +4,15 @@ import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import type { ActionRecord } from '../../domain/actions/action-record';
 import { listGaps } from '../../domain/results/list-gaps';
-import { answersOf, buildItem, buildQuestionnaire, no, partial, unknown, yes } from '../../domain/scoring/builders';
+import {
+  answersOf,
+  buildItem,
+  buildQuestionnaire,
+  no,
+  partial,
+  unknown,
+  yes,
+} from '../../testing/domain/scoring/builders';
 import { scoreAssessment } from '../../domain/scoring/score-assessment';
 import { GapsView } from './gap-list';
 

@@ -1,9 +1,16 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { buildReportModel, type ReportInput } from '../report-model';
-import { demoReportInput, loadDemo } from '../report-test-data';
+import { demoReportInput, loadDemo } from '../../testing/report/report-test-data';
 import { nodeFontLoader } from './fonts-node';
-import { bodyText, pdfPages, renderPages, squeeze, wordBoxes, writeTempPdf } from './pdf-test-tools';
+import {
+  bodyText,
+  pdfPages,
+  renderPages,
+  squeeze,
+  wordBoxes,
+  writeTempPdf,
+} from '../../testing/report/pdf/pdf-test-tools';
 import { renderReportPdf } from './render-report';
 import { sanitizeForPdf } from './sanitize';
 

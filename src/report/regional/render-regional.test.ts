@@ -1,12 +1,12 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { checkFrenchTypography } from '../../domain/questionnaire/french-typography';
-import { buildSubmission, finessOf, withScores } from '../../domain/consolidation/builders';
+import { buildSubmission, finessOf, withScores } from '../../testing/domain/consolidation/builders';
 import { consolidate } from '../../domain/consolidation/consolidate';
 import type { EstablishmentCategory } from '../../domain/establishment/establishment';
 import { formatNumber } from '../report-format';
 import { nodeFontLoader } from '../pdf/fonts-node';
-import { pdfPages, squeeze, writeTempPdf } from '../pdf/pdf-test-tools';
+import { pdfPages, squeeze, writeTempPdf } from '../../testing/report/pdf/pdf-test-tools';
 import { regionalTexts } from './regional-texts';
 import { renderBenchmarkPdf, renderRegionalPdf } from './render-regional';
 

@@ -24,7 +24,7 @@ import {
   secrets,
   submission,
   textOf,
-} from './lock-test-data';
+} from '../../testing/storage/vault/lock-test-data';
 import { changePassphrase, turnLockOff, turnLockOn } from './lock-switch';
 import { LOCK_META_KEY, vaultOf } from './vault';
 

@@ -17,7 +17,7 @@ import {
   reopen,
   secrets,
   textOf,
-} from './lock-test-data';
+} from '../../testing/storage/vault/lock-test-data';
 import { turnLockOn } from './lock-switch';
 import { vaultOf } from './vault';
 

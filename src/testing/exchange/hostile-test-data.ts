@@ -2,14 +2,14 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import { buildExportEnvelope, sealExport } from './build-export';
-import { canonicalJson, computeExportDigest, fromHex } from './canonical-digest';
-import { toBase64Url } from './base64url';
-import { exportFileName, serializeExport, zipExport } from './export-file';
-import type { ExportEnvelope, SharingLevel } from './export-format';
+import { buildExportEnvelope, sealExport } from '../../exchange/build-export';
+import { canonicalJson, computeExportDigest, fromHex } from '../../exchange/canonical-digest';
+import { toBase64Url } from '../../exchange/base64url';
+import { exportFileName, serializeExport, zipExport } from '../../exchange/export-file';
+import type { ExportEnvelope, SharingLevel } from '../../exchange/export-format';
 import { anExportInput, hospiconnectQuestionnaire, exportInputArbitrary } from './export-test-data';
-import type { ExportSigner } from './signing';
-import { EVIDENCE_FOLDER, EXPORT_JSON_ENTRY } from './validate-export';
+import type { ExportSigner } from '../../exchange/signing';
+import { EVIDENCE_FOLDER, EXPORT_JSON_ENTRY } from '../../exchange/validate-export';
 
 /**
  * Hostile export files for the property tests of the import path (issue 9, "proof of reliability, security and

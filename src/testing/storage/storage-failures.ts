@@ -1,4 +1,4 @@
-import { StorageError, type StorageErrorCode } from '../storage/storage-error';
+import { StorageError, type StorageErrorCode } from '../../storage/storage-error';
 
 /**
  * A failure as the storage layer reports it, for tests of components that show one (the save indicator): the

@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type { ActionRecord } from '../domain/actions/action-record';
-import type { ApplicationRecord } from '../domain/applications/application-record';
-import type { Answer } from '../domain/assessment/answer';
-import type { BudgetRecord } from '../domain/budget/budget-record';
-import type { Establishment } from '../domain/establishment/establishment';
-import { parseQuestionnaire } from '../domain/questionnaire/parse-questionnaire';
-import type { Questionnaire } from '../domain/questionnaire/questionnaire-schema';
-import type { ReportEvidence, ReportInput } from './report-model';
+import type { ActionRecord } from '../../domain/actions/action-record';
+import type { ApplicationRecord } from '../../domain/applications/application-record';
+import type { Answer } from '../../domain/assessment/answer';
+import type { BudgetRecord } from '../../domain/budget/budget-record';
+import type { Establishment } from '../../domain/establishment/establishment';
+import { parseQuestionnaire } from '../../domain/questionnaire/parse-questionnaire';
+import type { Questionnaire } from '../../domain/questionnaire/questionnaire-schema';
+import type { ReportEvidence, ReportInput } from '../../report/report-model';
 
 /**
  * Report inputs for tests and the benchmark, in Node: the demo assessments of seeds/demo.json with the
@@ -14,7 +14,7 @@ import type { ReportEvidence, ReportInput } from './report-model';
  * every item (the "60-page report" of the design's budget, §8).
  */
 
-const root = new URL('../../', import.meta.url);
+const root = new URL('../../../', import.meta.url);
 
 export function loadQuestionnaireFile(id: string, version = '2026.1'): Questionnaire {
   const raw: unknown = JSON.parse(readFileSync(new URL(`questionnaires/${id}/${version}.json`, root), 'utf8'));

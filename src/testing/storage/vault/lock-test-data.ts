@@ -1,14 +1,14 @@
 import { expect } from 'vitest';
-import { ActionRepository } from '../action-repository';
-import { ApplicationRepository } from '../application-repository';
-import { AssessmentRepository } from '../assessment-repository';
-import { BudgetRepository } from '../budget-repository';
-import { openCareDatabase, type CareDatabase } from '../care-database';
-import { EstablishmentRepository } from '../establishment-repository';
-import { EvidenceRepository } from '../evidence-repository';
-import { StorageError } from '../storage-error';
-import { listSubmissions, storeSubmission, type StorableExport } from '../submission-repository';
-import { vaultOf } from './vault';
+import { ActionRepository } from '../../../storage/action-repository';
+import { ApplicationRepository } from '../../../storage/application-repository';
+import { AssessmentRepository } from '../../../storage/assessment-repository';
+import { BudgetRepository } from '../../../storage/budget-repository';
+import { openCareDatabase, type CareDatabase } from '../../../storage/care-database';
+import { EstablishmentRepository } from '../../../storage/establishment-repository';
+import { EvidenceRepository } from '../../../storage/evidence-repository';
+import { StorageError } from '../../../storage/storage-error';
+import { listSubmissions, storeSubmission, type StorableExport } from '../../../storage/submission-repository';
+import { vaultOf } from '../../../storage/vault/vault';
 
 /**
  * Test data and tools for the passphrase lock's tests: a device filled with distinctive values of every kind the lock

@@ -1,22 +1,26 @@
 import fc from 'fast-check';
-import careJson from '../../questionnaires/care/2026.1.json';
-import hospiconnectJson from '../../questionnaires/hospiconnect/2026.1.json';
-import { actionStatuses, type ActionRecord } from '../domain/actions/action-record';
+import careJson from '../../../questionnaires/care/2026.1.json';
+import hospiconnectJson from '../../../questionnaires/hospiconnect/2026.1.json';
+import { actionStatuses, type ActionRecord } from '../../domain/actions/action-record';
 import {
   applicationKinds,
   authenticationMeans,
   homologationStates,
   type ApplicationRecord,
-} from '../domain/applications/application-record';
-import type { Answer, Response } from '../domain/assessment/answer';
-import type { Assessment } from '../domain/assessment/assessment';
-import { budgetFields } from '../domain/budget/budget-ratios';
-import type { BudgetInputs } from '../domain/budget/budget-record';
-import { establishmentCategories, sectorOfCategory, type Establishment } from '../domain/establishment/establishment';
-import { luhnValid } from '../domain/establishment/finess';
-import { parseQuestionnaire } from '../domain/questionnaire/parse-questionnaire';
-import type { Questionnaire, QuestionnaireItem } from '../domain/questionnaire/questionnaire-schema';
-import type { EvidenceListing, ExportInput } from './build-export';
+} from '../../domain/applications/application-record';
+import type { Answer, Response } from '../../domain/assessment/answer';
+import type { Assessment } from '../../domain/assessment/assessment';
+import { budgetFields } from '../../domain/budget/budget-ratios';
+import type { BudgetInputs } from '../../domain/budget/budget-record';
+import {
+  establishmentCategories,
+  sectorOfCategory,
+  type Establishment,
+} from '../../domain/establishment/establishment';
+import { luhnValid } from '../../domain/establishment/finess';
+import { parseQuestionnaire } from '../../domain/questionnaire/parse-questionnaire';
+import type { Questionnaire, QuestionnaireItem } from '../../domain/questionnaire/questionnaire-schema';
+import type { EvidenceListing, ExportInput } from '../../exchange/build-export';
 
 /** Builders of export inputs for tests: a fixed, readable one, and fast-check arbitraries of any valid one. */
 

@@ -1,6 +1,6 @@
-import type { Answer, Response } from '../assessment/answer';
-import type { Assessment } from '../assessment/assessment';
-import type { Questionnaire, QuestionnaireItem } from '../questionnaire/questionnaire-schema';
+import type { Answer, Response } from '../../../domain/assessment/answer';
+import type { Assessment } from '../../../domain/assessment/assessment';
+import type { Questionnaire, QuestionnaireItem } from '../../../domain/questionnaire/questionnaire-schema';
 
 /**
  * Builders for test data of scoring, gaps and the action plan: a questionnaire item or a whole questionnaire with

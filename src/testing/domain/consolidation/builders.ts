@@ -1,5 +1,5 @@
-import { luhnValid } from '../establishment/finess';
-import type { SubmissionInput } from './submission-input';
+import { luhnValid } from '../../../domain/establishment/finess';
+import type { SubmissionInput } from '../../../domain/consolidation/submission-input';
 
 /**
  * Builders for consolidation tests: a validated export file reduced to what the consolidation reads, with valid
