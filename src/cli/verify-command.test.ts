@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExportEnvelope, sealExport } from '../exchange/build-export';
 import { exportFileName, serializeExport } from '../exchange/export-file';
 import { anExportInput } from '../testing/exchange/export-test-data';
-import { generateSigningKeyPair, groupFingerprint, webCryptoSigner } from '../exchange/signing';
+import { groupFingerprint } from '../domain/fingerprint';
+import { generateSigningKeyPair, webCryptoSigner } from '../exchange/signing';
 import { main } from './main';
 
 const run = promisify(execFile);

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { submissionFiness } from '../exchange/export-format';
-import { groupFingerprint } from '../exchange/signing';
+import { groupFingerprint } from '../domain/fingerprint';
 import {
   DEFAULT_MAX_JSON_BYTES,
   DEFAULT_MAX_ZIP_BYTES,

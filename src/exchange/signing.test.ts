@@ -4,13 +4,13 @@ import { fromBase64Url, isCanonicalBase64Url, toBase64Url } from './base64url';
 import { sha256HexOfText } from './canonical-digest';
 import {
   generateSigningKeyPair,
-  groupFingerprint,
   keyFingerprint,
   publicJwkOf,
   verifyDigestSignature,
   webCryptoSigner,
 } from './signing';
 import { fromHex } from './canonical-digest';
+import { groupFingerprint } from '../domain/fingerprint';
 
 describe('keyFingerprint', () => {
   it('is the SHA-256 of the RFC 7638 thumbprint input, in hex', async () => {

@@ -56,10 +56,6 @@ function remember<T>(cache: Map<string, T>, key: string, value: T): void {
   cache.set(key, value);
 }
 
-/** "3f2a9c…" → "3F2A 9C1B …": sixteen groups of four, easy to read out over the phone. */
-export function groupFingerprint(fingerprint: string): string {
-  return (fingerprint.toUpperCase().match(/.{1,4}/g) ?? []).join(' ');
-}
 
 export interface GeneratedKeyPair {
   privateKey: CryptoKey;

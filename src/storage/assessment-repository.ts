@@ -1,9 +1,10 @@
 import type { Answer } from '../domain/assessment/answer';
-import type { Assessment } from '../domain/assessment/assessment';
+import { previousCampaign, type Assessment } from '../domain/assessment/assessment';
 import type { CareDatabase } from './care-database';
 import { StorageError } from './storage-error';
 import type { StoredAnswer } from './vault/record-seal';
 import { openRow, openRows, writeSealed } from './vault/sealed-io';
+import { laterWrite } from '../domain/later-write';
 
 export interface NewAssessment {
   establishmentId: string;
@@ -76,7 +77,7 @@ export class AssessmentRepository {
    * that was behind) is not written.
    *
    * With the passphrase lock on, the answer is sealed before the transaction; inside it, only the answers' dates
-   * (kept in clear for this) are compared, with the rule of newerAnswer: the later wins, on a tie the one stored.
+   * (kept in clear for this) are compared, with the rule of laterWrite: the later wins, on a tie the one stored.
    */
   async saveAnswer(assessmentId: string, itemId: string, answer: Answer): Promise<SaveAnswerOutcome> {
     this.db.assertWritable();
@@ -89,7 +90,7 @@ export class AssessmentRepository {
         if (!assessment) throw new StorageError('not-found', assessmentId);
         const answers = assessment.answers as Record<string, StoredAnswer>;
         const stored = answers[itemId];
-        if (stored !== undefined && answer.updatedAt <= stored.updatedAt) return 'kept-newer';
+        if (laterWrite(stored, answer) !== answer) return 'kept-newer';
         const next = { ...answers, [itemId]: sealed };
         assessment.answers = next;
         assessment.updatedAt = Math.max(assessment.updatedAt, answer.updatedAt);
@@ -107,8 +108,5 @@ export async function findPreviousCampaign(
   questionnaireId: string,
   campaignYear: number,
 ): Promise<Assessment | undefined> {
-  const all = await repository.listByEstablishment(establishmentId);
-  return all
-    .filter((a) => a.questionnaireId === questionnaireId && a.campaignYear < campaignYear)
-    .sort((a, b) => b.campaignYear - a.campaignYear)[0];
+  return previousCampaign(await repository.listByEstablishment(establishmentId), questionnaireId, campaignYear);
 }

@@ -10,6 +10,7 @@ import type { CareDatabase } from './care-database';
 import type { MetaKey } from './meta-repository';
 import { StorageError, toStorageError } from './storage-error';
 import { openRow, openRows, RecordChangedError, writeSealed } from './vault/sealed-io';
+import { laterWrite } from '../domain/later-write';
 
 /** What became of saved figures: stored, or left alone because a newer version (another tab) was there. */
 export type SaveBudgetOutcome = 'saved' | 'kept-newer';
@@ -106,7 +107,8 @@ export class BudgetRepository {
       async ({ existingId, stored }): Promise<SaveBudgetOutcome> => {
         const existing = await this.stored(establishmentId, year);
         if (existing?.id !== existingId) throw new RecordChangedError();
-        if (existing && existing.updatedAt > updatedAt) return 'kept-newer';
+        // A retry of the same write (same date) goes through; only a strictly later stored year is kept.
+        if (existing && laterWrite({ updatedAt }, existing) === existing) return 'kept-newer';
         await this.db.budgets.put(stored);
         return 'saved';
       },

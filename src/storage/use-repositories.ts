@@ -1,6 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { ActionRepository } from './action-repository';
 import { ApplicationRepository } from './application-repository';
+import type { Assessment } from '../domain/assessment/assessment';
+import type { Establishment } from '../domain/establishment/establishment';
 import { AssessmentRepository } from './assessment-repository';
 import type { CareDatabase } from './care-database';
 import { BudgetRepository } from './budget-repository';
@@ -14,7 +16,7 @@ import {
   type LoadedQuestionnaire,
 } from './questionnaire-catalog';
 
-import { useDatabase } from './use-database';
+import { useDatabase, useLiveQuery } from './use-database';
 import { openRows } from './vault/sealed-io';
 
 /** React access to the repositories: features use these hooks and never Dexie itself. */
@@ -43,6 +45,27 @@ export function useRepositories(): Repositories {
     }),
     [db],
   );
+}
+
+/**
+ * One assessment and its establishment, kept up to date: `undefined` while either is being read, `null` when the
+ * assessment or its establishment does not exist (the screens then say « introuvable »).
+ */
+export function useAssessmentWithEstablishment(
+  assessmentId: string,
+): { assessment: Assessment; establishment: Establishment } | null | undefined {
+  const { assessments, establishments } = useRepositories();
+  const assessment = useLiveQuery(
+    async () => (await assessments.get(assessmentId)) ?? null,
+    [assessments, assessmentId],
+  );
+  const establishment = useLiveQuery(
+    async () => (assessment ? ((await establishments.get(assessment.establishmentId)) ?? null) : null),
+    [establishments, assessment?.establishmentId],
+  );
+  if (assessment === undefined || (assessment && establishment === undefined)) return undefined;
+  if (assessment === null || !establishment) return null;
+  return { assessment, establishment };
 }
 
 export type AsyncState<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: unknown };

@@ -63,7 +63,7 @@ test('the demo CHU exports at each level, and every file validates with the key 
   // The settings show the same fingerprint.
   await page.goto('/settings');
   const grouped = (fingerprint ?? '').toUpperCase().match(/.{4}/g)?.join(' ') ?? '';
-  await expect(page.getByTestId('settings-key-fingerprint')).toHaveText(grouped);
+  await expect(page.getByTestId('key-fingerprint')).toHaveText(grouped);
   await expectAccessible(page);
 });
 

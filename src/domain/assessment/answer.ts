@@ -49,9 +49,3 @@ export function responseFitsItem(response: Response, item: QuestionnaireItem): b
       return item.answerType === 'choice' && (item.choices?.some((c) => c.id === response.value) ?? false);
   }
 }
-
-/** Of two versions of one answer, the one to keep: the later; on a tie, the one already stored. */
-export function newerAnswer(stored: Answer | undefined, incoming: Answer): Answer {
-  if (stored === undefined) return incoming;
-  return incoming.updatedAt > stored.updatedAt ? incoming : stored;
-}

@@ -65,6 +65,23 @@ export function overallProgress(progress: readonly DomainProgress[]): { answered
 }
 
 /**
+ * The latest earlier campaign of the same questionnaire among an establishment's assessments: the one a new
+ * campaign starts from (design §4 Assessments: answers proposed, marked "to review").
+ */
+export function previousCampaign<A extends Pick<Assessment, 'questionnaireId' | 'campaignYear'>>(
+  assessments: readonly A[],
+  questionnaireId: string,
+  campaignYear: number,
+): A | undefined {
+  let latest: A | undefined;
+  for (const a of assessments) {
+    if (a.questionnaireId !== questionnaireId || a.campaignYear >= campaignYear) continue;
+    if (!latest || a.campaignYear > latest.campaignYear) latest = a;
+  }
+  return latest;
+}
+
+/**
  * Last campaign's answers proposed for a new one: same responses and comments, each marked "to review" so that
  * nothing is taken as confirmed until someone has looked at it (peers' users asked for this: CISO Assistant #376,
  * #2104). Answers to items that no longer exist are dropped.

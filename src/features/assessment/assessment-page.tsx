@@ -7,8 +7,8 @@ import { applicableItems, overallProgress, progressByDomain } from '../../domain
 import { compareItemVersions } from '../../domain/questionnaire/compare-versions';
 import { audiencesOf } from '../../domain/establishment/establishment';
 import { currentLanguage } from '../../i18n/i18n';
-import { useDatabase, useLiveQuery } from '../../storage/use-database';
-import { useQuestionnaire, useRepositories } from '../../storage/use-repositories';
+import { useDatabase } from '../../storage/use-database';
+import { useAssessmentWithEstablishment, useQuestionnaire, useRepositories } from '../../storage/use-repositories';
 import { ItemCard } from './item-card';
 
 /** Answering: one domain per page (route /assessments/:assessmentId/:domainId?), with progress per domain. */
@@ -18,19 +18,12 @@ export function AssessmentPage() {
   const { assessmentId = '', domainId } = useParams();
   const db = useDatabase();
   const navigate = useNavigate();
-  const { assessments, establishments } = useRepositories();
-  const assessment = useLiveQuery(
-    async () => (await assessments.get(assessmentId)) ?? null,
-    [assessments, assessmentId],
-  );
-  const establishment = useLiveQuery(
-    async () => (assessment ? ((await establishments.get(assessment.establishmentId)) ?? null) : null),
-    [establishments, assessment?.establishmentId],
-  );
-  const loaded = useQuestionnaire(assessment?.questionnaireId, assessment?.questionnaireVersion);
+  const { assessments } = useRepositories();
+  const found = useAssessmentWithEstablishment(assessmentId);
+  const loaded = useQuestionnaire(found?.assessment.questionnaireId, found?.assessment.questionnaireVersion);
   const previousVersion = useQuestionnaire(
-    assessment?.basedOn ? assessment.questionnaireId : undefined,
-    assessment?.basedOn?.questionnaireVersion,
+    found?.assessment.basedOn ? found.assessment.questionnaireId : undefined,
+    found?.assessment.basedOn?.questionnaireVersion,
   );
   const [filter, setFilter] = useState<ItemFilter>('all');
   const saveAnswer = useCallback(
@@ -40,7 +33,7 @@ export function AssessmentPage() {
   // A link from the results or the action plan (?item=…) brings that question into view, its first control focused.
   const [searchParams] = useSearchParams();
   const itemToShow = searchParams.get('item');
-  const ready = loaded.status === 'ready' && Boolean(establishment);
+  const ready = loaded.status === 'ready' && Boolean(found);
   useEffect(() => {
     if (!itemToShow || !ready) return;
     const card = document.querySelector<HTMLElement>(`[data-item-id="${CSS.escape(itemToShow)}"]`);
@@ -48,10 +41,8 @@ export function AssessmentPage() {
     card?.querySelector<HTMLElement>('input, select, textarea')?.focus();
   }, [itemToShow, ready]);
 
-  if (assessment === undefined || (assessment && establishment === undefined)) {
-    return <p role="status">{t('common.loading')}</p>;
-  }
-  if (assessment === null || establishment === null || establishment === undefined) {
+  if (found === undefined) return <p role="status">{t('common.loading')}</p>;
+  if (found === null) {
     return (
       <>
         <PageHeading title={t('common.notFound.title')}>{t('common.notFound.title')}</PageHeading>
@@ -60,6 +51,7 @@ export function AssessmentPage() {
       </>
     );
   }
+  const { assessment, establishment } = found;
   if (loaded.status === 'loading') return <p role="status">{t('common.loading')}</p>;
   if (loaded.status === 'error') {
     return (

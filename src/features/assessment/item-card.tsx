@@ -10,6 +10,7 @@ import { describeError } from '../../i18n/describe-error';
 import { formatDate, formatNumber } from '../../i18n/format';
 import { EvidencePanel } from './evidence-panel';
 import { parseTypedNumber } from './parse-number';
+import { laterWrite, writeTimeAfter } from '../../domain/later-write';
 
 const TEXT_SAVE_DELAY_MS = 400;
 
@@ -49,7 +50,7 @@ export function ItemCard({
   const { schedule, flush } = useDebouncedWrites(TEXT_SAVE_DELAY_MS);
 
   // The newer of the local draft and the stored answer wins: another tab's later change shows here too.
-  const shown = draft && (!stored || draft.updatedAt >= stored.updatedAt) ? draft : stored;
+  const shown = laterWrite(draft, stored);
   const response = shown?.response;
 
   const write = (next: Answer, token: number) => {
@@ -64,7 +65,7 @@ export function ItemCard({
 
   /** Records a change locally and writes it, now or once typing pauses. */
   const change = (patch: Partial<Answer> & { response?: Response | undefined }, delayed = false) => {
-    const next: Answer = { ...shown, ...patch, updatedAt: Math.max(Date.now(), (shown?.updatedAt ?? 0) + 1) };
+    const next: Answer = { ...shown, ...patch, updatedAt: writeTimeAfter(shown?.updatedAt) };
     if (next.response === undefined) delete next.response;
     if (!next.comment) delete next.comment;
     delete next.toReview;

@@ -14,6 +14,7 @@ import { useRepositories } from '../../storage/use-repositories';
 import { BudgetForm, fieldStates, parseFieldText } from './budget-form';
 import { BudgetResults } from './budget-results';
 import { useDebouncedWrites } from '../../components/use-debounced-writes';
+import { laterWrite, writeTimeAfter } from '../../domain/later-write';
 
 const SAVE_DELAY_MS = 400;
 
@@ -54,8 +55,7 @@ export function BudgetYearEditor(props: BudgetYearEditorProps) {
   const { schedule, flush } = useDebouncedWrites(SAVE_DELAY_MS);
   const key = `budget:${establishmentId}:${year}`;
 
-  const storedAt = record?.updatedAt ?? 0;
-  const accepted: BudgetInputs = draft && draft.updatedAt >= storedAt ? draft.inputs : (record?.inputs ?? {});
+  const accepted: BudgetInputs = laterWrite(draft ?? undefined, record)?.inputs ?? {};
 
   // The figures as typed (accepted ones plus every readable text), to show each refusal where it was typed.
   let typed = accepted;
@@ -75,7 +75,7 @@ export function BudgetYearEditor(props: BudgetYearEditorProps) {
   const hasRefusal = Object.values(states).some((s) => s.refused && s.errors.length > 0);
 
   const accept = (inputs: BudgetInputs) => {
-    const updatedAt = Math.max(Date.now(), storedAt + 1, (draft?.updatedAt ?? 0) + 1);
+    const updatedAt = writeTimeAfter(record?.updatedAt, draft?.updatedAt);
     setDraft({ inputs, updatedAt });
     const token = begin(key);
     schedule(() => {

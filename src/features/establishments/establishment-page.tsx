@@ -3,7 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PageHeading } from '../../components/page-heading';
 import { useSaveStatus } from '../../components/save-status';
-import { overallProgress, progressByDomain, proposeAnswers, type Assessment } from '../../domain/assessment/assessment';
+import {
+  overallProgress,
+  previousCampaign,
+  progressByDomain,
+  proposeAnswers,
+  type Assessment,
+} from '../../domain/assessment/assessment';
 import { audiencesOf, type Establishment } from '../../domain/establishment/establishment';
 import { currentLanguage } from '../../i18n/i18n';
 import { describeError } from '../../i18n/describe-error';
@@ -209,9 +215,7 @@ function StartAssessmentForm({ establishment }: { establishment: Establishment }
     () => assessments.listByEstablishment(establishment.id),
     [assessments, establishment.id],
   );
-  const previous = (existing ?? [])
-    .filter((a) => a.questionnaireId === selected?.questionnaire.id && a.campaignYear < year)
-    .sort((a, b) => b.campaignYear - a.campaignYear)[0];
+  const previous = selected ? previousCampaign(existing ?? [], selected.questionnaire.id, year) : undefined;
 
   const submit = async (event: { preventDefault: () => void }) => {
     event.preventDefault();

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { downloadFile } from '../../components/download-file';
+import { SigningKeyCard } from '../../components/signing-key-card';
 import { PageHeading } from '../../components/page-heading';
 import { buildExportEnvelope } from '../../exchange/build-export';
 import { sharingLevels, type SharingLevel, type UnsealedExportEnvelope } from '../../exchange/export-format';
@@ -9,9 +10,9 @@ import { currentLanguage } from '../../i18n/i18n';
 import { describeError, describeExportRejection } from '../../i18n/describe-error';
 import { formatBytes } from '../../i18n/format';
 import { useDatabase, useLiveQuery } from '../../storage/use-database';
-import { useQuestionnaire, useRepositories } from '../../storage/use-repositories';
+import { useAssessmentWithEstablishment, useQuestionnaire } from '../../storage/use-repositories';
+import { useSigningKey } from '../../storage/use-signing-key';
 import { gatherExportSource, installationSigner, makeExportFile, type ExportSource } from './make-export';
-import { SigningKeyCard, useSigningKey } from './signing-key-card';
 
 type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
 
@@ -24,28 +25,20 @@ export function ExportPage() {
   const { t } = useTranslation();
   const { assessmentId = '' } = useParams();
   const db = useDatabase();
-  const { assessments, establishments } = useRepositories();
-  const assessment = useLiveQuery(
-    async () => (await assessments.get(assessmentId)) ?? null,
-    [assessments, assessmentId],
-  );
-  const establishment = useLiveQuery(
-    async () => (assessment ? ((await establishments.get(assessment.establishmentId)) ?? null) : null),
-    [establishments, assessment?.establishmentId],
-  );
-  const loaded = useQuestionnaire(assessment?.questionnaireId, assessment?.questionnaireVersion);
+  const found = useAssessmentWithEstablishment(assessmentId);
+  const loaded = useQuestionnaire(found?.assessment.questionnaireId, found?.assessment.questionnaireVersion);
   const source = useLiveQuery(
     async () =>
-      assessment && loaded.status === 'ready'
-        ? gatherExportSource(db, assessment.id, loaded.value, { appVersion: __APP_VERSION__, now: new Date() })
+      found && loaded.status === 'ready'
+        ? gatherExportSource(db, found.assessment.id, loaded.value, { appVersion: __APP_VERSION__, now: new Date() })
         : undefined,
-    [db, assessment, loaded],
+    [db, found?.assessment, loaded],
   );
 
-  if (assessment === undefined || (assessment && establishment === undefined) || loaded.status === 'loading') {
+  if (found === undefined || loaded.status === 'loading') {
     return <p role="status">{t('common.loading')}</p>;
   }
-  if (assessment === null || !establishment || loaded.status === 'error') {
+  if (found === null || loaded.status !== 'ready') {
     return (
       <>
         <PageHeading title={t('common.notFound.title')}>{t('common.notFound.title')}</PageHeading>
@@ -54,6 +47,7 @@ export function ExportPage() {
       </>
     );
   }
+  const { assessment, establishment } = found;
   const language = currentLanguage();
   const title = loaded.value.questionnaire.title[language];
   return (

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { PassphraseInput } from '../../components/passphrase-input';
-import { FormField } from '../../components/form-field';
+import { PassphraseField } from '../../components/passphrase-input';
 import { PageHeading } from '../../components/page-heading';
 import { describeError } from '../../i18n/describe-error';
 import { StorageError } from '../../storage/storage-error';
@@ -52,14 +51,14 @@ export function LockScreen({ vault }: { vault: Vault }) {
       </PageHeading>
       <p>{t('lock.screen.body')}</p>
       <form className="form" onSubmit={(event) => void submit(event)} noValidate>
-        <FormField label={t('lock.screen.label')} error={error}>
-          <PassphraseInput
-            inputRef={field}
-            value={passphrase}
-            onChange={setPassphrase}
-            autoComplete="current-password"
-          />
-        </FormField>
+        <PassphraseField
+          label={t('lock.screen.label')}
+          error={error}
+          inputRef={field}
+          value={passphrase}
+          onChange={setPassphrase}
+          autoComplete="current-password"
+        />
         <div className="button-row">
           <button type="submit" className="button button--primary" disabled={busy}>
             {t('lock.screen.submit')}

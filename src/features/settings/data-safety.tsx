@@ -1,6 +1,5 @@
 import { useRef, useState } from 'react';
-import { PassphraseInput } from '../../components/passphrase-input';
-import { FormField } from '../../components/form-field';
+import { PassphraseField } from '../../components/passphrase-input';
 import { useTranslation } from 'react-i18next';
 import { downloadFile, fileDate } from '../../components/download-file';
 import { useSaveStatus } from '../../components/save-status';
@@ -170,14 +169,14 @@ export function DataSafety() {
             }}
           >
             <p id="restore-sealed-prompt">{t('passphrase.restore.prompt', { file: sealedRestore.file.name })}</p>
-            <FormField label={t('passphrase.restore.label')} error={sealedRestore.error}>
-              <PassphraseInput
-                inputRef={passphraseField}
-                value={backupPassphrase}
-                onChange={setBackupPassphrase}
-                autoComplete="off"
-              />
-            </FormField>
+            <PassphraseField
+              label={t('passphrase.restore.label')}
+              error={sealedRestore.error}
+              inputRef={passphraseField}
+              value={backupPassphrase}
+              onChange={setBackupPassphrase}
+              autoComplete="off"
+            />
             <div className="button-row">
               <button type="submit" className="button button--primary" disabled={busy}>
                 {t('passphrase.restore.submit')}

@@ -1,8 +1,7 @@
 import { useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { FormField } from '../../components/form-field';
-import { PassphraseInput } from '../../components/passphrase-input';
+import { PassphraseField } from '../../components/passphrase-input';
 import { describeError } from '../../i18n/describe-error';
 import type { CareDatabase } from '../../storage/care-database';
 import { StorageError } from '../../storage/storage-error';
@@ -98,16 +97,87 @@ function usePassphraseSubmit({
   return { errors, busy, submit };
 }
 
-function EnableForm({ db, disabled, onDone }: FormProps) {
-  const { t } = useTranslation();
+/** A new passphrase typed twice: its values and fields, shared by the forms that turn the lock on and change it. */
+function useNewPassphrase() {
   const [passphrase, setPassphrase] = useState('');
   const [confirmation, setConfirmation] = useState('');
   const passphraseRef = useRef<HTMLInputElement>(null);
   const confirmationRef = useRef<HTMLInputElement>(null);
+  const reset = () => {
+    setPassphrase('');
+    setConfirmation('');
+  };
+  return { passphrase, setPassphrase, confirmation, setConfirmation, passphraseRef, confirmationRef, reset };
+}
+
+function NewPassphraseFields({
+  state,
+  errors,
+  label,
+  confirmLabel,
+}: {
+  state: ReturnType<typeof useNewPassphrase>;
+  errors: Errors;
+  label: string;
+  confirmLabel: string;
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <PassphraseField
+        label={label}
+        hint={t('passphrase.enable.hint')}
+        error={errors.passphrase}
+        inputRef={state.passphraseRef}
+        value={state.passphrase}
+        onChange={state.setPassphrase}
+        autoComplete="new-password"
+      />
+      <PassphraseField
+        label={confirmLabel}
+        error={errors.confirmation}
+        inputRef={state.confirmationRef}
+        value={state.confirmation}
+        onChange={state.setConfirmation}
+        autoComplete="new-password"
+      />
+    </>
+  );
+}
+
+/** The submit button of a lock form, and while it works, what it is doing (announced). */
+function SubmitRow({
+  label,
+  workingLabel,
+  busy,
+  disabled,
+  primary = false,
+}: {
+  label: string;
+  workingLabel: string;
+  busy: boolean;
+  disabled: boolean;
+  primary?: boolean;
+}) {
+  return (
+    <>
+      <div className="button-row">
+        <button type="submit" className={primary ? 'button button--primary' : 'button'} disabled={disabled || busy}>
+          {label}
+        </button>
+      </div>
+      {busy ? <p role="status">{workingLabel}</p> : null}
+    </>
+  );
+}
+
+function EnableForm({ db, disabled, onDone }: FormProps) {
+  const { t } = useTranslation();
+  const fresh = useNewPassphrase();
   const { errors, busy, submit } = usePassphraseSubmit({
-    fields: { passphrase: passphraseRef, confirmation: confirmationRef },
-    validate: () => checkNewPassphrase(t, passphrase, confirmation),
-    run: () => turnLockOn(db, passphrase),
+    fields: { passphrase: fresh.passphraseRef, confirmation: fresh.confirmationRef },
+    validate: () => checkNewPassphrase(t, fresh.passphrase, fresh.confirmation),
+    run: () => turnLockOn(db, fresh.passphrase),
     refusedField: 'passphrase',
     successText: t('passphrase.enable.done'),
     onDone,
@@ -117,28 +187,19 @@ function EnableForm({ db, disabled, onDone }: FormProps) {
     <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="lock-enable-title">
       <h3 id="lock-enable-title">{t('passphrase.enable.title')}</h3>
       <p className="notice notice--warning">{t('passphrase.warning')}</p>
-      <FormField label={t('passphrase.enable.passphrase')} hint={t('passphrase.enable.hint')} error={errors.passphrase}>
-        <PassphraseInput
-          inputRef={passphraseRef}
-          value={passphrase}
-          onChange={setPassphrase}
-          autoComplete="new-password"
-        />
-      </FormField>
-      <FormField label={t('passphrase.enable.confirm')} error={errors.confirmation}>
-        <PassphraseInput
-          inputRef={confirmationRef}
-          value={confirmation}
-          onChange={setConfirmation}
-          autoComplete="new-password"
-        />
-      </FormField>
-      <div className="button-row">
-        <button type="submit" className="button button--primary" disabled={disabled || busy}>
-          {t('passphrase.enable.submit')}
-        </button>
-      </div>
-      {busy ? <p role="status">{t('passphrase.enable.working')}</p> : null}
+      <NewPassphraseFields
+        state={fresh}
+        errors={errors}
+        label={t('passphrase.enable.passphrase')}
+        confirmLabel={t('passphrase.enable.confirm')}
+      />
+      <SubmitRow
+        label={t('passphrase.enable.submit')}
+        workingLabel={t('passphrase.enable.working')}
+        busy={busy}
+        disabled={disabled}
+        primary
+      />
     </form>
   );
 }
@@ -146,20 +207,18 @@ function EnableForm({ db, disabled, onDone }: FormProps) {
 function ChangeForm({ db, disabled, onDone }: FormProps) {
   const { t } = useTranslation();
   const [current, setCurrent] = useState('');
-  const [passphrase, setPassphrase] = useState('');
-  const [confirmation, setConfirmation] = useState('');
   const oldRef = useRef<HTMLInputElement>(null);
-  const passphraseRef = useRef<HTMLInputElement>(null);
-  const confirmationRef = useRef<HTMLInputElement>(null);
+  const fresh = useNewPassphrase();
   const { errors, busy, submit } = usePassphraseSubmit({
-    fields: { old: oldRef, passphrase: passphraseRef, confirmation: confirmationRef },
+    fields: { old: oldRef, passphrase: fresh.passphraseRef, confirmation: fresh.confirmationRef },
     validate: () =>
-      current === '' ? { old: t('passphrase.errors.required') } : checkNewPassphrase(t, passphrase, confirmation),
+      current === ''
+        ? { old: t('passphrase.errors.required') }
+        : checkNewPassphrase(t, fresh.passphrase, fresh.confirmation),
     run: async () => {
-      await changePassphrase(db, current, passphrase);
+      await changePassphrase(db, current, fresh.passphrase);
       setCurrent('');
-      setPassphrase('');
-      setConfirmation('');
+      fresh.reset();
     },
     refusedField: 'old',
     successText: t('passphrase.change.done'),
@@ -169,31 +228,26 @@ function ChangeForm({ db, disabled, onDone }: FormProps) {
   return (
     <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="lock-change-title">
       <h3 id="lock-change-title">{t('passphrase.change.title')}</h3>
-      <FormField label={t('passphrase.change.current')} error={errors.old}>
-        <PassphraseInput inputRef={oldRef} value={current} onChange={setCurrent} autoComplete="current-password" />
-      </FormField>
-      <FormField label={t('passphrase.change.new')} hint={t('passphrase.enable.hint')} error={errors.passphrase}>
-        <PassphraseInput
-          inputRef={passphraseRef}
-          value={passphrase}
-          onChange={setPassphrase}
-          autoComplete="new-password"
-        />
-      </FormField>
-      <FormField label={t('passphrase.change.confirm')} error={errors.confirmation}>
-        <PassphraseInput
-          inputRef={confirmationRef}
-          value={confirmation}
-          onChange={setConfirmation}
-          autoComplete="new-password"
-        />
-      </FormField>
-      <div className="button-row">
-        <button type="submit" className="button" disabled={disabled || busy}>
-          {t('passphrase.change.submit')}
-        </button>
-      </div>
-      {busy ? <p role="status">{t('passphrase.change.working')}</p> : null}
+      <PassphraseField
+        label={t('passphrase.change.current')}
+        error={errors.old}
+        inputRef={oldRef}
+        value={current}
+        onChange={setCurrent}
+        autoComplete="current-password"
+      />
+      <NewPassphraseFields
+        state={fresh}
+        errors={errors}
+        label={t('passphrase.change.new')}
+        confirmLabel={t('passphrase.change.confirm')}
+      />
+      <SubmitRow
+        label={t('passphrase.change.submit')}
+        workingLabel={t('passphrase.change.working')}
+        busy={busy}
+        disabled={disabled}
+      />
     </form>
   );
 }
@@ -215,15 +269,20 @@ function DisableForm({ db, disabled, onDone }: FormProps) {
     <form className="form" onSubmit={(event) => void submit(event)} noValidate aria-labelledby="lock-disable-title">
       <h3 id="lock-disable-title">{t('passphrase.disable.title')}</h3>
       <p>{t('passphrase.disable.body')}</p>
-      <FormField label={t('passphrase.disable.passphrase')} error={errors.old}>
-        <PassphraseInput inputRef={oldRef} value={current} onChange={setCurrent} autoComplete="current-password" />
-      </FormField>
-      <div className="button-row">
-        <button type="submit" className="button" disabled={disabled || busy}>
-          {t('passphrase.disable.submit')}
-        </button>
-      </div>
-      {busy ? <p role="status">{t('passphrase.disable.working')}</p> : null}
+      <PassphraseField
+        label={t('passphrase.disable.passphrase')}
+        error={errors.old}
+        inputRef={oldRef}
+        value={current}
+        onChange={setCurrent}
+        autoComplete="current-password"
+      />
+      <SubmitRow
+        label={t('passphrase.disable.submit')}
+        workingLabel={t('passphrase.disable.working')}
+        busy={busy}
+        disabled={disabled}
+      />
     </form>
   );
 }

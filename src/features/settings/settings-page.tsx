@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/page-heading';
+import { SigningKeyCard } from '../../components/signing-key-card';
 import type { Language } from '../../domain/localized-text';
 import { changeLanguage, currentLanguage } from '../../i18n/i18n';
 import { formatBytes } from '../../i18n/format';
 import { DATA_VERSION } from '../../storage/care-database';
 import { useDatabase } from '../../storage/use-database';
+import { useSigningKey } from '../../storage/use-signing-key';
 import { DataSafety } from './data-safety';
 import { PassphraseLockSection } from './passphrase-lock-section';
-import { SigningKeySection } from './signing-key-section';
 
 type Persistence = 'persisted' | 'not-persisted' | 'unknown';
 
@@ -16,6 +17,7 @@ type Persistence = 'persisted' | 'not-persisted' | 'unknown';
 export function SettingsPage() {
   const { t } = useTranslation();
   const db = useDatabase();
+  const signingKey = useSigningKey();
   const language = currentLanguage();
   const [persistence, setPersistence] = useState<Persistence>('unknown');
   const [usage, setUsage] = useState<number | null>(null);
@@ -66,7 +68,7 @@ export function SettingsPage() {
       </section>
       <DataSafety />
       <PassphraseLockSection />
-      <SigningKeySection />
+      <SigningKeyCard state={signingKey} />
       <section className="section" aria-labelledby="settings-about">
         <h2 id="settings-about">{t('settings.about')}</h2>
         <dl className="details">
