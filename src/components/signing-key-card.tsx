@@ -4,13 +4,19 @@ import { groupFingerprint } from '../domain/fingerprint';
 import { describeError } from '../i18n/describe-error';
 import { formatDateTime } from '../i18n/format';
 import { currentLanguage } from '../i18n/i18n';
-import type { SigningKeyState } from '../storage/use-signing-key';
+
+/** What the card shows of the key: storage's useSigningKey gives it (the card itself reads nothing). */
+export type SigningKeyView =
+  | { status: 'loading' }
+  | { status: 'ready'; key: { fingerprint: string; createdAt: number } }
+  | { status: 'none' }
+  | { status: 'error'; error: unknown };
 
 /**
  * This installation's key fingerprint with what it is for: the value an auditor checks by phone or letter against
  * the files they receive (design §4 Exchange). Shown on the export page and in the settings.
  */
-export function SigningKeyCard({ state }: { state: SigningKeyState }) {
+export function SigningKeyCard({ state }: { state: SigningKeyView }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const titleId = useId();
