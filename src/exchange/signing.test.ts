@@ -2,13 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { fromBase64Url, isCanonicalBase64Url, toBase64Url } from './base64url';
 import { sha256HexOfText } from './canonical-digest';
-import {
-  generateSigningKeyPair,
-  keyFingerprint,
-  publicJwkOf,
-  verifyDigestSignature,
-  webCryptoSigner,
-} from './signing';
+import { generateSigningKeyPair, keyFingerprint, publicJwkOf, verifyDigestSignature, webCryptoSigner } from './signing';
 import { fromHex } from './canonical-digest';
 import { groupFingerprint } from '../domain/fingerprint';
 

@@ -56,7 +56,6 @@ function remember<T>(cache: Map<string, T>, key: string, value: T): void {
   cache.set(key, value);
 }
 
-
 export interface GeneratedKeyPair {
   privateKey: CryptoKey;
   publicKeyJwk: EcPublicKeyJwk;
