@@ -16,7 +16,7 @@ document.documentElement.lang = language;
 const root = createRoot(document.getElementById('root') as HTMLElement);
 
 // The French texts of the first screen ship with it; in English, their translation is fetched first. The texts
-// of the other screens come with the first of them to open (src/i18n/locales/core.ts).
+// of the other screens come with the first of them to open (src/texts/locales/core.ts).
 const textsReady = language === 'fr' ? Promise.resolve() : loadEnglishCore();
 
 Promise.all([openCareDatabase(), textsReady]).then(

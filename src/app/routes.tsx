@@ -9,7 +9,7 @@ import { NotFoundPage } from './not-found-page';
  * The home page ships with the first screen; every other screen is its own chunk, loaded on navigation and
  * precached by the service worker, to keep the first screen's JavaScript within its budget (design §8).
  */
-/** A lazy screen: its chunk and the texts of every screen (./i18n/locales/core.ts says why) load together. */
+/** A lazy screen: its chunk and the texts of every screen (../texts/locales/core.ts says why) load together. */
 function lazyPage<T>(load: () => Promise<T>): () => Promise<T> {
   return () => Promise.all([load(), loadAllTranslations()]).then(([module]) => module);
 }

@@ -1,6 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { describeError } from '../i18n/describe-error';
+import { describeError } from '../texts/describe-error';
 
 /**
  * The "saved / not saved" state shared by every screen that writes. A key (an answer, a form) is "saving" from

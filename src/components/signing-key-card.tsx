@@ -1,8 +1,8 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { groupFingerprint } from '../domain/fingerprint';
-import { describeError } from '../i18n/describe-error';
-import { formatDateTime } from '../i18n/format';
+import { describeError } from '../texts/describe-error';
+import { formatDateTime } from '../texts/format';
 import { currentLanguage } from '../i18n/i18n';
 
 /** What the card shows of the key: storage's useSigningKey gives it (the card itself reads nothing). */

@@ -1,6 +1,6 @@
 /**
  * Why an export file was refused, as typed codes. Kept free of any dependency (no zod, fflate or canonicalize) so
- * that the error mapper of the first screen (src/i18n/describe-error.ts) can import it without pulling them in.
+ * that the error mapper of the first screen (src/texts/describe-error.ts) can import it without pulling them in.
  *
  * The order is the order of the checks (docs/export-format.md, "Import"): the first check that fails names the file.
  */

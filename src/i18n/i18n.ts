@@ -1,21 +1,17 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../domain/localized-text';
-import type { en, fr } from './locales';
-import { frCore } from './locales/core';
+import type { en, fr } from '../texts/locales';
+import { frCore } from '../texts/locales/core';
+import { textOptions } from '../texts/text-options';
 
 export const LANGUAGE_STORAGE_KEY = 'care-autodiag.language';
 
 export function initI18n(language: Language): typeof i18next {
   void i18next.use(initReactI18next).init({
+    ...textOptions,
     lng: language,
-    fallbackLng: 'fr',
-    supportedLngs: ['fr', 'en'],
     resources: { fr: { translation: frCore }, en: { translation: {} } },
-    // React escapes what it renders; i18next must not escape it a second time.
-    interpolation: { escapeValue: false },
-    initAsync: false,
-    returnNull: false,
   });
   return i18next;
 }
@@ -42,7 +38,7 @@ export function registerTranslations(all: { fr: typeof fr; en: typeof en }): voi
 
 /** The English texts of the first screen only, for an interface that starts in English. */
 export async function loadEnglishCore(): Promise<void> {
-  const { enCore } = await import('./locales/core-en');
+  const { enCore } = await import('../texts/locales/core-en');
   i18next.addResourceBundle('en', 'translation', enCore, true, true);
 }
 
@@ -50,7 +46,7 @@ let allTranslations: Promise<void> | undefined;
 
 /** Loads the texts of every screen in both languages, once; lazy routes and the language switch await it. */
 export function loadAllTranslations(): Promise<void> {
-  allTranslations ??= import('./locales').then(registerTranslations);
+  allTranslations ??= import('../texts/locales').then(registerTranslations);
   return allTranslations;
 }
 

@@ -1,4 +1,4 @@
-/** Storage failures as typed codes; the interface turns each into a sentence (src/i18n/describe-error.ts). */
+/** Storage failures as typed codes; the interface turns each into a sentence (src/texts/describe-error.ts). */
 export type StorageErrorCode =
   | 'data-newer-than-app'
   | 'quota-exceeded'

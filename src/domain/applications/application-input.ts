@@ -8,7 +8,7 @@ import {
 
 /**
  * What the application form accepts. Counts arrive as typed text ("1 200") or numbers; zod messages are error codes
- * that the interface translates (src/i18n/describe-error.ts).
+ * that the interface translates (src/texts/describe-error.ts).
  */
 export { applicationValidationCodes, type ApplicationValidationCode } from './application-validation-codes';
 

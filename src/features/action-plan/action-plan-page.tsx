@@ -16,9 +16,9 @@ import {
 } from '../../domain/actions/action-plan';
 import type { ActionRecord } from '../../domain/actions/action-record';
 import { dueDateOf } from '../../domain/results/list-gaps';
-import { describeError } from '../../i18n/describe-error';
+import { describeError } from '../../texts/describe-error';
 import { currentLanguage } from '../../i18n/i18n';
-import { formatEuros, formatPercent } from '../../i18n/format';
+import { formatEuros, formatPercent } from '../../texts/format';
 import { useDatabase } from '../../storage/use-database';
 import { useRepositories } from '../../storage/use-repositories';
 import { ActionForm } from './action-form';

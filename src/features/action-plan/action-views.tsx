@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { isOverdue, type ActionStatus } from '../../domain/actions/action-plan';
 import { actionStatuses, type ActionRecord } from '../../domain/actions/action-record';
 import type { Language } from '../../domain/localized-text';
-import { formatDate, formatEuros } from '../../i18n/format';
+import { formatDate, formatEuros } from '../../texts/format';
 import type { ItemRef } from './use-action-plan';
 
 export interface ActionViewProps {

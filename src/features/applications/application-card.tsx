@@ -8,7 +8,7 @@ import {
   usesLocalMeans,
 } from '../../domain/applications/mfa-compliance';
 import type { Language } from '../../domain/localized-text';
-import { formatDate, formatNumber } from '../../i18n/format';
+import { formatDate, formatNumber } from '../../texts/format';
 
 /** One application of the inventory: where it stands, what is missing, and its details; edit and remove buttons. */
 export function ApplicationCard({

@@ -16,7 +16,7 @@ import {
   homologationStates,
   type ApplicationRecord,
 } from '../../domain/applications/application-record';
-import { describeApplicationValidation, describeError } from '../../i18n/describe-error';
+import { describeApplicationValidation, describeError } from '../../texts/describe-error';
 import { useRepositories } from '../../storage/use-repositories';
 
 type ApplicationKind = (typeof applicationKinds)[number];

@@ -5,7 +5,7 @@ import { PageHeading } from '../../components/page-heading';
 import { useSaveStatus } from '../../components/save-status';
 import { applicationKinds, type ApplicationRecord } from '../../domain/applications/application-record';
 import { sortApplications } from '../../domain/applications/mfa-compliance';
-import { describeError } from '../../i18n/describe-error';
+import { describeError } from '../../texts/describe-error';
 import { currentLanguage } from '../../i18n/i18n';
 import { useDatabase, useLiveQuery } from '../../storage/use-database';
 import { useRepositories } from '../../storage/use-repositories';

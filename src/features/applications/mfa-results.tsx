@@ -7,7 +7,7 @@ import {
   twoFactorUsersOf,
 } from '../../domain/applications/mfa-compliance';
 import type { Language } from '../../domain/localized-text';
-import { formatNumber, formatPercent } from '../../i18n/format';
+import { formatNumber, formatPercent } from '../../texts/format';
 
 /**
  * Where the inventory stands against the 1 January 2026 rule and the 2027 and 2028 HospiConnect targets, with the

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import type { ExpectedListIssueCode } from '../../domain/consolidation/expected-list';
 import type { Language } from '../../domain/localized-text';
-import { formatNumber, formatPercent } from '../../i18n/format';
+import { formatNumber, formatPercent } from '../../texts/format';
 
 /** A 0–100 score as a whole number of percent ("57 %"), or a dash. */
 export function formatScore(score: number | undefined | null, language: Language): string {

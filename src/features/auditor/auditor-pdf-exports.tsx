@@ -4,7 +4,7 @@ import { fileDate, downloadFile } from '../../components/download-file';
 import type { ConsolidatedRow, Consolidation } from '../../domain/consolidation/consolidate';
 import { selectRows, type Selection } from '../../domain/consolidation/regional-views';
 import { currentLanguage } from '../../i18n/i18n';
-import { formatNumber } from '../../i18n/format';
+import { formatNumber } from '../../texts/format';
 
 /** What the PDFs print beside ids: the dashboard's ContentLookup has this shape. */
 interface PdfContent {

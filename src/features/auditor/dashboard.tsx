@@ -21,7 +21,7 @@ import {
 import type { EstablishmentCategory, Sector } from '../../domain/establishment/establishment';
 import type { Language } from '../../domain/localized-text';
 import { currentLanguage } from '../../i18n/i18n';
-import { formatNumber } from '../../i18n/format';
+import { formatNumber } from '../../texts/format';
 import type { LoadedQuestionnaire } from '../../storage/questionnaire-catalog';
 import { formatShare } from './auditor-format';
 import { AuditorPdfExports } from './auditor-pdf-exports';

@@ -4,7 +4,7 @@ import type { ConsolidatedRow } from '../../domain/consolidation/consolidate';
 import type { Distribution } from '../../domain/consolidation/quantiles';
 import { groupings, summarizeDistributions, type Grouping } from '../../domain/consolidation/regional-views';
 import { currentLanguage } from '../../i18n/i18n';
-import { formatNumber } from '../../i18n/format';
+import { formatNumber } from '../../texts/format';
 import { formatScoreNumber } from './auditor-format';
 import { ScrollRegion } from './scroll-region';
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { decodeCsvBytes, parseCsv } from '../../domain/consolidation/consolidated-csv';
 import { EXPECTED_LIST_HEADER, readExpectedList, type ExpectedList } from '../../domain/consolidation/expected-list';
 import { currentLanguage } from '../../i18n/i18n';
-import { formatNumber } from '../../i18n/format';
+import { formatNumber } from '../../texts/format';
 import { describeExpectedIssue } from './auditor-format';
 
 export interface LoadedExpectedList {

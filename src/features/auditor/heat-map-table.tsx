@@ -9,7 +9,7 @@ import {
   type SortDirection,
 } from '../../domain/consolidation/regional-views';
 import { currentLanguage } from '../../i18n/i18n';
-import { formatNumber } from '../../i18n/format';
+import { formatNumber } from '../../texts/format';
 import { formatScoreNumber } from './auditor-format';
 import { ScrollRegion } from './scroll-region';
 

@@ -1,8 +1,8 @@
 import { useState, type DragEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n/i18n';
-import { describeError, describeExportRejection, describeStorageError } from '../../i18n/describe-error';
-import { formatNumber } from '../../i18n/format';
+import { describeError, describeExportRejection, describeStorageError } from '../../texts/describe-error';
+import { formatNumber } from '../../texts/format';
 import { exportFilesOfFolder, filesOfDrop } from './collect-files';
 import type { ImportSummary } from './import-protocol';
 import type { ImportState } from './use-auditor-data';

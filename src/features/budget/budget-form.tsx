@@ -4,8 +4,8 @@ import { budgetFieldKinds, issuesOfField, type BudgetField, type BudgetIssue } f
 import type { BudgetInputs } from '../../domain/budget/budget-record';
 import { parseDecimal, parseEuros } from '../../domain/budget/parse-amount';
 import type { Language } from '../../domain/localized-text';
-import { describeBudgetIssue } from '../../i18n/describe-error';
-import { formatEuros, formatNumber } from '../../i18n/format';
+import { describeBudgetIssue } from '../../texts/describe-error';
+import { formatEuros, formatNumber } from '../../texts/format';
 
 /** The figures of the form, grouped as in the annual accounts (domain reference part C, bud.in.01 to bud.in.12). */
 export const budgetFieldGroups: { id: 'operating' | 'capex' | 'cyber' | 'staff'; fields: BudgetField[] }[] = [

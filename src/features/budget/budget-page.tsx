@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
 import { PageHeading } from '../../components/page-heading';
 import { useSaveStatus } from '../../components/save-status';
-import { describeError } from '../../i18n/describe-error';
+import { describeError } from '../../texts/describe-error';
 import { currentLanguage } from '../../i18n/i18n';
 import { MAX_BUDGET_YEAR, MIN_BUDGET_YEAR } from '../../storage/budget-repository';
 import { useDatabase, useLiveQuery } from '../../storage/use-database';

@@ -11,7 +11,7 @@ import {
 } from '../../domain/budget/budget-ratios';
 import type { BudgetInputs } from '../../domain/budget/budget-record';
 import type { Language } from '../../domain/localized-text';
-import { formatEuros, formatNumber, formatPercent } from '../../i18n/format';
+import { formatEuros, formatNumber, formatPercent } from '../../texts/format';
 
 interface BudgetResultsProps {
   year: number;

@@ -4,8 +4,8 @@ import { useSaveStatus } from '../../components/save-status';
 import { defaultBudgetTargets, type BudgetTargets } from '../../domain/budget/budget-ratios';
 import { parsePercent } from '../../domain/budget/parse-amount';
 import type { Language } from '../../domain/localized-text';
-import { describeError } from '../../i18n/describe-error';
-import { formatNumber } from '../../i18n/format';
+import { describeError } from '../../texts/describe-error';
+import { formatNumber } from '../../texts/format';
 import { useRepositories } from '../../storage/use-repositories';
 import { useDebouncedWrites } from '../../components/use-debounced-writes';
 

@@ -4,7 +4,7 @@ import { budgetTrend, type BudgetTargets } from '../../domain/budget/budget-rati
 import type { BudgetRecord } from '../../domain/budget/budget-record';
 import { layoutTrendChart, trendSeries } from '../../domain/budget/trend-chart';
 import type { Language } from '../../domain/localized-text';
-import { formatEuros, formatPercent } from '../../i18n/format';
+import { formatEuros, formatPercent } from '../../texts/format';
 
 /**
  * The ratios over the years entered: an SVG chart drawn here (no chart library: one small chart, no request, and the

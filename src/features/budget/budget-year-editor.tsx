@@ -9,7 +9,7 @@ import {
 } from '../../domain/budget/budget-ratios';
 import type { BudgetInputs, BudgetRecord } from '../../domain/budget/budget-record';
 import type { Language } from '../../domain/localized-text';
-import { describeError } from '../../i18n/describe-error';
+import { describeError } from '../../texts/describe-error';
 import { useRepositories } from '../../storage/use-repositories';
 import { BudgetForm, fieldStates, parseFieldText } from './budget-form';
 import { BudgetResults } from './budget-results';

@@ -4,7 +4,7 @@ import { aggregateBudgets, computeBudgetRatios, type BudgetTargets } from '../..
 import type { BudgetRecord } from '../../domain/budget/budget-record';
 import type { Establishment } from '../../domain/establishment/establishment';
 import type { Language } from '../../domain/localized-text';
-import { formatEuros, formatPercent } from '../../i18n/format';
+import { formatEuros, formatPercent } from '../../texts/format';
 
 export interface GhtMember {
   establishment: Pick<Establishment, 'id' | 'name'>;

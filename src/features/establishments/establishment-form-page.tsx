@@ -14,7 +14,7 @@ import {
   type ValidEstablishmentInput,
 } from '../../domain/establishment/establishment';
 import { checkFiness } from '../../domain/establishment/finess';
-import { describeError, describeValidation } from '../../i18n/describe-error';
+import { describeError, describeValidation } from '../../texts/describe-error';
 import { useRepositories } from '../../storage/use-repositories';
 
 const emptyForm: EstablishmentInput = {

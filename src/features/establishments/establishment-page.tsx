@@ -12,8 +12,8 @@ import {
 } from '../../domain/assessment/assessment';
 import { audiencesOf, type Establishment } from '../../domain/establishment/establishment';
 import { currentLanguage } from '../../i18n/i18n';
-import { describeError } from '../../i18n/describe-error';
-import { formatDateTime } from '../../i18n/format';
+import { describeError } from '../../texts/describe-error';
+import { formatDateTime } from '../../texts/format';
 import { useLiveQuery } from '../../storage/use-database';
 import { useLatestQuestionnaires, useQuestionnaire, useRepositories } from '../../storage/use-repositories';
 

@@ -39,7 +39,7 @@ import {
 } from '../../testing/exchange/hostile-test-data';
 import { generateSigningKeyPair, webCryptoSigner, type ExportSigner } from '../../exchange/signing';
 import type { RejectedExport } from '../../exchange/validate-export';
-import { describeError, describeExportRejection } from '../../i18n/describe-error';
+import { describeError, describeExportRejection } from '../../texts/describe-error';
 import { BackupError } from '../../storage/backup-error';
 import { createBackup, readBackup, restoreBackup } from '../../storage/backup';
 import { CareDatabase } from '../../storage/care-database';

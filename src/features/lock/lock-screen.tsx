@@ -2,7 +2,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { PassphraseField } from '../../components/passphrase-input';
 import { PageHeading } from '../../components/page-heading';
-import { describeError } from '../../i18n/describe-error';
+import { describeError } from '../../texts/describe-error';
 import { StorageError } from '../../storage/storage-error';
 import type { Vault } from '../../storage/vault/vault';
 

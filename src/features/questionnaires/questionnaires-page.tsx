@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/page-heading';
 import type { Questionnaire } from '../../domain/questionnaire/questionnaire-schema';
 import { currentLanguage } from '../../i18n/i18n';
-import { formatDate } from '../../i18n/format';
+import { formatDate } from '../../texts/format';
 import type { LoadedQuestionnaire } from '../../storage/questionnaire-catalog';
 import { useAllQuestionnaires } from '../../storage/use-repositories';
 

@@ -5,7 +5,7 @@ import { downloadFile, fileDate } from '../../components/download-file';
 import { PageHeading } from '../../components/page-heading';
 import type { Language } from '../../domain/localized-text';
 import { currentLanguage } from '../../i18n/i18n';
-import { formatBytes } from '../../i18n/format';
+import { formatBytes } from '../../texts/format';
 import { buildCsv, csvKinds, type CsvKind } from '../../report/csv';
 import { contentFingerprint } from '../../report/report-fingerprint';
 import { buildReportModel, type MissingEntry, type ReportInput, type ReportModel } from '../../report/report-model';

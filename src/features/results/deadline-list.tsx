@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { DeadlineResult } from '../../domain/results/programme-deadlines';
 import { currentLanguage } from '../../i18n/i18n';
-import { formatDate, formatNumber } from '../../i18n/format';
+import { formatDate, formatNumber } from '../../texts/format';
 
 /**
  * The programme dates with their status. Status is written out, not only coloured (RGAA 3.1): met, not met, to

@@ -5,7 +5,7 @@ import type { ActionRecord } from '../../domain/actions/action-record';
 import type { Language } from '../../domain/localized-text';
 import { weights, type QuestionnaireDomain } from '../../domain/questionnaire/questionnaire-schema';
 import { filterGaps, gapStateOf, urgencies, type Gap, type GapFilter } from '../../domain/results/list-gaps';
-import { formatDate, formatNumber } from '../../i18n/format';
+import { formatDate, formatNumber } from '../../texts/format';
 import { describeResponse } from './results-format';
 
 interface GapsViewProps {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Ratio } from '../../domain/budget/budget-ratios';
 import { currentLanguage } from '../../i18n/i18n';
-import { formatEuros, formatNumber, formatPercent } from '../../i18n/format';
+import { formatEuros, formatNumber, formatPercent } from '../../texts/format';
 import type { ResultsModel } from './use-results';
 
 /**

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n/i18n';
-import { formatDate } from '../../i18n/format';
+import { formatDate } from '../../texts/format';
 import { ResultsShell } from './results-shell';
 
 /**

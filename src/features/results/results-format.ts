@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { Response } from '../../domain/assessment/answer';
 import type { Language } from '../../domain/localized-text';
 import type { QuestionnaireItem } from '../../domain/questionnaire/questionnaire-schema';
-import { formatDate, formatNumber, formatPercent } from '../../i18n/format';
+import { formatDate, formatNumber, formatPercent } from '../../texts/format';
 
 /** A score of 0–100 as a whole percentage ("57 %"), or a dash when there is none yet. */
 export function formatScore(score: number | undefined, language: Language): string {

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { RadarChart } from '../../components/radar-chart';
 import { currentLanguage } from '../../i18n/i18n';
-import { formatPercent } from '../../i18n/format';
+import { formatPercent } from '../../texts/format';
 import { DeadlineList } from './deadline-list';
 import { Indicators } from './indicators';
 import { MethodSection } from './method-section';

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { costAgainstGap, firstActions, isOverdue, planCost } from '../../domain/actions/action-plan';
 import { nextDeadlines } from '../../domain/results/programme-deadlines';
 import { currentLanguage } from '../../i18n/i18n';
-import { formatDate, formatEuros, formatPercent } from '../../i18n/format';
+import { formatDate, formatEuros, formatPercent } from '../../texts/format';
 import { DeadlineList } from './deadline-list';
 import { Indicators } from './indicators';
 import { formatScore } from './results-format';

@@ -2,7 +2,7 @@ import { useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { PassphraseField } from '../../components/passphrase-input';
-import { describeError } from '../../i18n/describe-error';
+import { describeError } from '../../texts/describe-error';
 import type { CareDatabase } from '../../storage/care-database';
 import { StorageError } from '../../storage/storage-error';
 import { useDatabase } from '../../storage/use-database';

@@ -4,7 +4,7 @@ import { PageHeading } from '../../components/page-heading';
 import { SigningKeyCard } from '../../components/signing-key-card';
 import type { Language } from '../../domain/localized-text';
 import { changeLanguage, currentLanguage } from '../../i18n/i18n';
-import { formatBytes } from '../../i18n/format';
+import { formatBytes } from '../../texts/format';
 import { DATA_VERSION } from '../../storage/care-database';
 import { useDatabase } from '../../storage/use-database';
 import { useSigningKey } from '../../storage/use-signing-key';

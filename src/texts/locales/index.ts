@@ -54,7 +54,7 @@ export const fr = {
   passphrase: frPassphrase,
 };
 
-type SameShape<T> = { [K in keyof T]: T[K] extends string ? string : SameShape<T[K]> };
+export type SameShape<T> = { [K in keyof T]: T[K] extends string ? string : SameShape<T[K]> };
 
 export const en: SameShape<typeof fr> = {
   common: enCommon,
