@@ -24,6 +24,7 @@ import { useRepositories } from '../../storage/use-repositories';
 import { ActionForm } from './action-form';
 import { ActionBoard, ActionTable, editControlId, statusControlId } from './action-views';
 import { useActionPlan, type ActionPlanModel, type ItemRef } from './use-action-plan';
+import { Loading, NotFound } from '../../components/page-states';
 
 type View = 'list' | 'board';
 
@@ -49,15 +50,9 @@ export function ActionPlanPage() {
   const { t } = useTranslation();
   const { establishmentId = '' } = useParams();
   const state = useActionPlan(establishmentId);
-  if (state.status === 'loading') return <p role="status">{t('common.loading')}</p>;
+  if (state.status === 'loading') return <Loading />;
   if (state.status === 'not-found') {
-    return (
-      <>
-        <PageHeading title={t('common.notFound.title')}>{t('common.notFound.title')}</PageHeading>
-        <p>{t('establishments.notFound')}</p>
-        <Link to="/">{t('common.notFound.back')}</Link>
-      </>
-    );
+    return <NotFound message={t('establishments.notFound')} />;
   }
   return <ActionPlan model={state.model} />;
 }
@@ -179,6 +174,8 @@ function ActionPlan({ model }: { model: ActionPlanModel }) {
   const overdue = open.filter((a) => isOverdue(a, asOf));
   const closedRef = closed ? itemRef(closed.assessmentId, closed.itemId) : undefined;
 
+  // The list and the board show the same actions with the same controls; only the layout differs.
+  const ActionView = view === 'board' ? ActionBoard : ActionTable;
   return (
     <div className="action-plan">
       <nav aria-label={t('results.breadcrumb')}>
@@ -292,18 +289,8 @@ function ActionPlan({ model }: { model: ActionPlanModel }) {
 
       {actions.length === 0 ? (
         <p>{t('actions.none')}</p>
-      ) : view === 'board' ? (
-        <ActionBoard
-          actions={actions}
-          asOf={asOf}
-          language={language}
-          itemRef={itemRef}
-          onStatus={changeStatus}
-          onEdit={(action) => setForm({ mode: 'edit', action })}
-          readOnly={readOnly}
-        />
       ) : (
-        <ActionTable
+        <ActionView
           actions={actions}
           asOf={asOf}
           language={language}

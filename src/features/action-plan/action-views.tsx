@@ -117,22 +117,10 @@ export function ActionTable(props: ActionViewProps) {
               <StatusSelect action={action} onStatus={props.onStatus} readOnly={readOnly} />
             </td>
             <td className="num">
-              {action.estimatedCost === undefined ? '—' : formatEuros(action.estimatedCost, language)}
+              <Cost action={action} language={language} />
             </td>
             <td>
-              <button
-                type="button"
-                id={editControlId(action.id)}
-                className="button button--small"
-                disabled={readOnly}
-                onClick={() => onEdit(action)}
-              >
-                {t('actions.edit')}
-                <span className="visually-hidden">
-                  {' — '}
-                  {action.title}
-                </span>
-              </button>
+              <EditButton action={action} onEdit={onEdit} readOnly={readOnly} />
             </td>
           </tr>
         ))}
@@ -179,25 +167,13 @@ export function ActionBoard(props: ActionViewProps) {
                       <div>
                         <dt>{t('actions.columns.cost')}</dt>
                         <dd>
-                          {action.estimatedCost === undefined ? '—' : formatEuros(action.estimatedCost, language)}
+                          <Cost action={action} language={language} />
                         </dd>
                       </div>
                     </dl>
                     <div className="action-card__controls">
                       <StatusSelect action={action} onStatus={props.onStatus} readOnly={readOnly} />
-                      <button
-                        type="button"
-                        id={editControlId(action.id)}
-                        className="button button--small"
-                        disabled={readOnly}
-                        onClick={() => onEdit(action)}
-                      >
-                        {t('actions.edit')}
-                        <span className="visually-hidden">
-                          {' — '}
-                          {action.title}
-                        </span>
-                      </button>
+                      <EditButton action={action} onEdit={onEdit} readOnly={readOnly} />
                     </div>
                   </li>
                 ))}
@@ -208,4 +184,36 @@ export function ActionBoard(props: ActionViewProps) {
       })}
     </div>
   );
+}
+
+/** « Modifier », named after its action for screen readers; it keeps its id so that the focus comes back to it. */
+function EditButton({
+  action,
+  onEdit,
+  readOnly,
+}: {
+  action: ActionRecord;
+  onEdit: (action: ActionRecord) => void;
+  readOnly: boolean;
+}) {
+  const { t } = useTranslation();
+  return (
+    <button
+      type="button"
+      id={editControlId(action.id)}
+      className="button button--small"
+      disabled={readOnly}
+      onClick={() => onEdit(action)}
+    >
+      {t('actions.edit')}
+      <span className="visually-hidden">
+        {' — '}
+        {action.title}
+      </span>
+    </button>
+  );
+}
+
+function Cost({ action, language }: { action: ActionRecord; language: Language }) {
+  return action.estimatedCost === undefined ? '—' : formatEuros(action.estimatedCost, language);
 }

@@ -14,6 +14,7 @@ import { ApplicationForm } from './application-form';
 import { ConfirmDialog } from './confirm-dialog';
 import { MfaResults } from './mfa-results';
 import './applications.css';
+import { Loading, NotFound } from '../../components/page-states';
 
 type ApplicationKind = (typeof applicationKinds)[number];
 type FormState = { mode: 'add'; preset?: { kind: ApplicationKind; name: string } } | { mode: 'edit'; id: string };
@@ -65,15 +66,9 @@ export function ApplicationsPage() {
     }
   }, [focusId, list]);
 
-  if (establishment === undefined || list === undefined) return <p role="status">{t('common.loading')}</p>;
+  if (establishment === undefined || list === undefined) return <Loading />;
   if (establishment === null) {
-    return (
-      <>
-        <PageHeading title={t('common.notFound.title')}>{t('common.notFound.title')}</PageHeading>
-        <p>{t('establishments.notFound')}</p>
-        <Link to="/">{t('common.notFound.back')}</Link>
-      </>
-    );
+    return <NotFound message={t('establishments.notFound')} />;
   }
 
   const readOnly = db.access === 'read-only';

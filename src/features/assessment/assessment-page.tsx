@@ -10,6 +10,7 @@ import { currentLanguage } from '../../i18n/i18n';
 import { useDatabase } from '../../storage/use-database';
 import { useAssessmentWithEstablishment, useQuestionnaire, useRepositories } from '../../storage/use-repositories';
 import { ItemCard } from './item-card';
+import { Loading, NotFound } from '../../components/page-states';
 
 /** Answering: one domain per page (route /assessments/:assessmentId/:domainId?), with progress per domain. */
 export function AssessmentPage() {
@@ -41,18 +42,12 @@ export function AssessmentPage() {
     card?.querySelector<HTMLElement>('input, select, textarea')?.focus();
   }, [itemToShow, ready]);
 
-  if (found === undefined) return <p role="status">{t('common.loading')}</p>;
+  if (found === undefined) return <Loading />;
   if (found === null) {
-    return (
-      <>
-        <PageHeading title={t('common.notFound.title')}>{t('common.notFound.title')}</PageHeading>
-        <p>{t('assessment.notFound')}</p>
-        <Link to="/">{t('common.notFound.back')}</Link>
-      </>
-    );
+    return <NotFound message={t('assessment.notFound')} />;
   }
   const { assessment, establishment } = found;
-  if (loaded.status === 'loading') return <p role="status">{t('common.loading')}</p>;
+  if (loaded.status === 'loading') return <Loading />;
   if (loaded.status === 'error') {
     return (
       <p className="notice notice--error" role="alert">

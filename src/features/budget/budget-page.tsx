@@ -13,6 +13,7 @@ import { BudgetTrend } from './budget-trend';
 import { BudgetYearEditor } from './budget-year-editor';
 import { GhtAggregate } from './ght-aggregate';
 import './budget.css';
+import { Loading, NotFound } from '../../components/page-states';
 
 const isBudgetYear = (year: number) => Number.isInteger(year) && year >= MIN_BUDGET_YEAR && year <= MAX_BUDGET_YEAR;
 
@@ -43,16 +44,9 @@ export function BudgetPage() {
     );
   }, [establishments, budgets, ghtName]);
 
-  if (establishment === undefined || records === undefined || targets === undefined)
-    return <p role="status">{t('common.loading')}</p>;
+  if (establishment === undefined || records === undefined || targets === undefined) return <Loading />;
   if (establishment === null) {
-    return (
-      <>
-        <PageHeading title={t('common.notFound.title')}>{t('common.notFound.title')}</PageHeading>
-        <p>{t('establishments.notFound')}</p>
-        <Link to="/">{t('common.notFound.back')}</Link>
-      </>
-    );
+    return <NotFound message={t('establishments.notFound')} />;
   }
 
   const years = records.map((r) => r.year);

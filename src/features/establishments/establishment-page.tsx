@@ -16,6 +16,7 @@ import { describeError } from '../../texts/describe-error';
 import { formatDateTime } from '../../texts/format';
 import { useLiveQuery } from '../../storage/use-database';
 import { useLatestQuestionnaires, useQuestionnaire, useRepositories } from '../../storage/use-repositories';
+import { Loading, NotFound } from '../../components/page-states';
 
 export function EstablishmentPage() {
   const { t } = useTranslation();
@@ -29,15 +30,9 @@ export function EstablishmentPage() {
   );
   const list = useLiveQuery(() => assessments.listByEstablishment(establishmentId), [assessments, establishmentId]);
 
-  if (establishment === undefined) return <p role="status">{t('common.loading')}</p>;
+  if (establishment === undefined) return <Loading />;
   if (establishment === null) {
-    return (
-      <>
-        <PageHeading title={t('common.notFound.title')}>{t('common.notFound.title')}</PageHeading>
-        <p>{t('establishments.notFound')}</p>
-        <Link to="/">{t('common.notFound.back')}</Link>
-      </>
-    );
+    return <NotFound message={t('establishments.notFound')} />;
   }
 
   const toggleArchive = async () => {

@@ -13,6 +13,7 @@ import { useDatabase, useLiveQuery } from '../../storage/use-database';
 import { useAssessmentWithEstablishment, useQuestionnaire } from '../../storage/use-repositories';
 import { useSigningKey } from '../../storage/use-signing-key';
 import { gatherExportSource, installationSigner, makeExportFile, type ExportSource } from './make-export';
+import { Loading, NotFound } from '../../components/page-states';
 
 type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
 
@@ -36,16 +37,10 @@ export function ExportPage() {
   );
 
   if (found === undefined || loaded.status === 'loading') {
-    return <p role="status">{t('common.loading')}</p>;
+    return <Loading />;
   }
   if (found === null || loaded.status !== 'ready') {
-    return (
-      <>
-        <PageHeading title={t('common.notFound.title')}>{t('common.notFound.title')}</PageHeading>
-        <p>{t('exchange.export.notFound')}</p>
-        <Link to="/">{t('common.notFound.back')}</Link>
-      </>
-    );
+    return <NotFound message={t('exchange.export.notFound')} />;
   }
   const { assessment, establishment } = found;
   const language = currentLanguage();
@@ -60,7 +55,7 @@ export function ExportPage() {
       </PageHeading>
       <p className="lead">{t('exchange.export.subtitle', { title, year: assessment.campaignYear })}</p>
       <p>{t('exchange.export.intro')}</p>
-      {source ? <ExportForm source={source} /> : <p role="status">{t('common.loading')}</p>}
+      {source ? <ExportForm source={source} /> : <Loading />}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { buildCsv, csvKinds, type CsvKind } from '../../report/csv';
 import { contentFingerprint } from '../../report/report-fingerprint';
 import { buildReportModel, type MissingEntry, type ReportInput, type ReportModel } from '../../report/report-model';
 import { useReportSource } from './use-report-input';
+import { Loading, NotFound } from '../../components/page-states';
 
 type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
 
@@ -30,15 +31,9 @@ export function ReportsPage() {
     [source, language, author],
   );
 
-  if (source.status === 'loading') return <p role="status">{t('common.loading')}</p>;
+  if (source.status === 'loading') return <Loading />;
   if (source.status === 'not-found' || !model) {
-    return (
-      <>
-        <PageHeading title={t('common.notFound.title')}>{t('common.notFound.title')}</PageHeading>
-        <p>{t('reports.notFound')}</p>
-        <Link to="/">{t('common.notFound.back')}</Link>
-      </>
-    );
+    return <NotFound message={t('reports.notFound')} />;
   }
   const { assessment, establishment, questionnaire } = source;
   const title = questionnaire.title[currentLanguage()];

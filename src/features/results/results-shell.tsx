@@ -4,6 +4,7 @@ import { Link, NavLink, useParams } from 'react-router';
 import { PageHeading } from '../../components/page-heading';
 import { currentLanguage } from '../../i18n/i18n';
 import { useResults, type ResultsModel } from './use-results';
+import { Loading, NotFound } from '../../components/page-states';
 
 export type ResultsSection = 'overview' | 'gaps' | 'questions' | 'summary';
 
@@ -21,15 +22,9 @@ export function ResultsShell({
   const { t } = useTranslation();
   const { assessmentId = '' } = useParams();
   const state = useResults(assessmentId);
-  if (state.status === 'loading') return <p role="status">{t('common.loading')}</p>;
+  if (state.status === 'loading') return <Loading />;
   if (state.status === 'not-found') {
-    return (
-      <>
-        <PageHeading title={t('common.notFound.title')}>{t('common.notFound.title')}</PageHeading>
-        <p>{t('results.notFound')}</p>
-        <Link to="/">{t('common.notFound.back')}</Link>
-      </>
-    );
+    return <NotFound message={t('results.notFound')} />;
   }
   if (state.status === 'questionnaire-missing') {
     return (
