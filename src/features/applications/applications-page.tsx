@@ -20,16 +20,7 @@ type ApplicationKind = (typeof applicationKinds)[number];
 type FormState = { mode: 'add'; preset?: { kind: ApplicationKind; name: string } } | { mode: 'edit'; id: string };
 
 /** Kinds suggested while the inventory lacks them: the applications HospiConnect and the RIE look at first. */
-const suggestedKinds: ApplicationKind[] = [
-  'patient-record',
-  'imaging',
-  'laboratory',
-  'pharmacy',
-  'e-prescription',
-  'remote-access',
-  'mail',
-  'hr',
-];
+const suggestedKinds = applicationKinds.filter((kind) => kind !== 'other');
 
 /**
  * The sensitive-application inventory of an establishment (route /establishments/:establishmentId/applications):
