@@ -118,17 +118,7 @@ export const reportCommand: CliCommand = {
     await writeFile(out, pdf.bytes);
     context.out(t.written(values.out, pdf.pageCount, pdf.bytes.length));
     const c = model.completeness;
-    context.err(
-      reportTexts[context.language].completeness.counts({
-        answers: c.answersIncluded,
-        applicable: c.applicable,
-        comments: c.commentsIncluded,
-        justifications: c.justificationsIncluded,
-        evidence: c.evidenceIncluded,
-        actions: c.actionsIncluded,
-        applications: c.applicationsIncluded,
-      }),
-    );
+    context.err(reportTexts[context.language].completeness.counts(c.counts));
     if (!c.complete) context.err(t.draft);
     if (values.csv) {
       for (const kind of csvKinds) {

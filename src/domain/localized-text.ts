@@ -11,7 +11,3 @@ export const localizedTextSchema = z
   })
   .strict();
 export type LocalizedText = z.infer<typeof localizedTextSchema>;
-
-export function pickText(text: LocalizedText, language: Language): string {
-  return text[language];
-}

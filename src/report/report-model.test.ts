@@ -24,10 +24,12 @@ describe('buildReportModel', () => {
     expect(listed.sort()).toEqual(input.evidence.map((ev) => ev.sha256 + ev.name).sort());
     expect(model.completeness).toMatchObject({
       complete: true,
-      answersIncluded: answers.length,
-      commentsIncluded: answers.length,
-      evidenceIncluded: input.evidence.length,
-      justificationsIncluded: answers.filter(([, a]) => a.response?.kind === 'not-applicable').length,
+      counts: {
+        answers: answers.length,
+        comments: answers.length,
+        evidence: input.evidence.length,
+        justifications: answers.filter(([, a]) => a.response?.kind === 'not-applicable').length,
+      },
       missing: [],
     });
   });
@@ -104,7 +106,7 @@ describe('reportModelFromExport', () => {
       'application-names',
       'action-details',
     ]);
-    expect(model.completeness.answersIncluded).toBe(Object.keys(answers).length);
+    expect(model.completeness.counts.answers).toBe(Object.keys(answers).length);
     expect(model.completeness.missing.map((m) => m.code)).not.toContain('missing-justification');
   });
 

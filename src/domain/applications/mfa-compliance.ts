@@ -18,9 +18,10 @@ import type { ApplicationRecord } from './application-record';
 
 type Means = ApplicationRecord['authentication'][number];
 
-/** Means issued by the ANS: no homologation by the establishment is needed (RIE). */
-export const nationalMeans: readonly Means[] = ['cps-card', 'e-cps', 'pro-sante-connect'];
-/** Means chosen by the establishment: compliant once homologated (RIE, due 1 January 2026). */
+/**
+ * Means chosen by the establishment: compliant once homologated (RIE, due 1 January 2026). The means issued by the
+ * ANS (CPS card, e-CPS, Pro Santé Connect) need no homologation by the establishment.
+ */
 export const localMeans: readonly Means[] = ['otp', 'fido2-key', 'establishment-card', 'other'];
 /** Means known to combine two factors (a card and a PIN, a phone and a PIN, a key and a gesture…). */
 const twoFactorMeans: readonly Means[] = [

@@ -13,8 +13,6 @@
  * Reference: R. J. Hyndman, Y. Fan, "Sample quantiles in statistical packages", The American Statistician 50(4), 1996.
  */
 
-export const QUANTILE_METHOD = 'hyndman-fan-7' as const;
-
 /** The quantile of probability p (0 to 1) of values sorted in ascending order; undefined when there is none. */
 export function quantileOfSorted(sorted: readonly number[], p: number): number | undefined {
   const n = sorted.length;

@@ -20,11 +20,12 @@ const finessOf = (row: ConsolidatedRow) => row.finessEg ?? row.finessEj;
 
 /** jsPDF, the fonts and fflate are loaded only when a PDF is asked for: they are not part of the first screen. */
 async function loadRenderer() {
-  const [regional, fonts] = await Promise.all([
+  const [regional, benchmark, fonts] = await Promise.all([
     import('../../report/regional/render-regional'),
+    import('../../report/regional/render-benchmark'),
     import('../../report/pdf/fonts-browser'),
   ]);
-  return { ...regional, fonts: await fonts.browserFontLoader() };
+  return { ...regional, ...benchmark, fonts: await fonts.browserFontLoader() };
 }
 
 /**

@@ -8,7 +8,8 @@ import { formatNumber } from '../report-format';
 import { nodeFontLoader } from '../pdf/fonts-node';
 import { pdfPages, squeeze, writeTempPdf } from '../../testing/report/pdf/pdf-test-tools';
 import { regionalTexts } from './regional-texts';
-import { renderBenchmarkPdf, renderRegionalPdf } from './render-regional';
+import { renderBenchmarkPdf } from './render-benchmark';
+import { renderRegionalPdf } from './render-regional';
 
 /**
  * The auditor's PDFs read back with pdftotext, as the gap-analysis report is (src/report/pdf/render-report.test.ts):

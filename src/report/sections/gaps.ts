@@ -1,0 +1,93 @@
+import type { Weight } from '../../domain/questionnaire/questionnaire-schema';
+import { gapStateOf, type GapState, type Urgency } from '../../domain/results/list-gaps';
+import { answerText, nonBlank, referenceOf } from '../answer-text';
+import type { Layout } from '../pdf/layout';
+import { sanitizeForPdf as clean } from '../pdf/sanitize';
+import type { ReportContext } from '../report-context';
+import { formatShortDate } from '../report-format';
+import type { ReportModel } from '../report-model';
+import type { ReportSection } from './report-section';
+
+/** The ranked gaps: the applicable questions not fully met, in the order of the gap list (src/domain/results). */
+
+export interface GapLine {
+  rank: number;
+  itemId: string;
+  domainTitle: string;
+  question: string;
+  weight: Weight;
+  state: GapState;
+  answerText: string;
+  reference: string | undefined;
+  due: string | undefined;
+  daysLeft: number | undefined;
+  urgency: Urgency;
+  evidenceExpected: string;
+  comment: string | undefined;
+}
+
+export function buildGapsSection({ gaps, answers, domainTitle, language }: ReportContext): GapLine[] {
+  return gaps.map((g, i) => ({
+    rank: i + 1,
+    itemId: g.item.id,
+    domainTitle: domainTitle.get(g.item.domain) ?? g.item.domain,
+    question: g.item.question[language],
+    weight: g.item.weight,
+    state: gapStateOf(g),
+    answerText: answerText(g.item, answers?.[g.item.id]?.response, language),
+    reference: referenceOf(g.item),
+    due: g.due,
+    daysLeft: g.daysLeft,
+    urgency: g.urgency,
+    evidenceExpected: g.item.evidence[language],
+    comment: nonBlank(answers?.[g.item.id]?.comment),
+  }));
+}
+
+export function drawGapsSection(l: Layout, gaps: GapLine[], report: ReportModel): void {
+  const { t, language } = l;
+  if (!report.gapsKnown) {
+    l.paragraph(t.completeness.omitted + ' ' + t.completeness.omittedContent.answers);
+    return;
+  }
+  l.paragraph(t.gaps.intro);
+  if (gaps.length === 0) {
+    l.paragraph(t.gaps.none);
+    return;
+  }
+  const colon = language === 'fr' ? '\u00a0:' : ':';
+  l.table({
+    head: [t.gaps.rank, t.gaps.item, t.gaps.answer, t.gaps.basis, t.gaps.due, t.gaps.evidence],
+    widths: [9, 70, 22, 24, 20, 29],
+    size: 7.5,
+    body: gaps.map((g) => [
+      String(g.rank),
+      clean(
+        [
+          `${g.itemId} — ${g.domainTitle}`,
+          g.question,
+          ...(g.comment ? [`${t.gaps.comment}${colon} ${g.comment}`] : []),
+        ].join('\n'),
+      ),
+      clean(`${g.answerText}\n${t.weights[g.weight]}`),
+      clean(g.reference ? t.gaps.official(g.reference) : t.gaps.inferred),
+      g.due
+        ? `${formatShortDate(g.due, language)}\n${
+            g.daysLeft !== undefined && g.daysLeft < 0
+              ? t.gaps.overdueBy(-g.daysLeft)
+              : g.daysLeft !== undefined
+                ? t.gaps.inDays(g.daysLeft)
+                : ''
+          }`
+        : t.urgencies.none,
+      clean(g.evidenceExpected),
+    ]),
+  });
+}
+
+export const gapsSection: ReportSection<'gaps', GapLine[]> = {
+  key: 'gaps',
+  newPage: true,
+  build: buildGapsSection,
+  draw: drawGapsSection,
+};

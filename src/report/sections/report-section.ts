@@ -1,0 +1,22 @@
+import type { Layout } from '../pdf/layout';
+import type { ReportContext } from '../report-context';
+import type { ReportModel } from '../report-model';
+import type { ReportTexts } from '../report-texts';
+
+/** A section of the gap-analysis report, by the key of its heading in the texts (and of its part of the model). */
+export type SectionKey = keyof ReportTexts['sections'];
+
+/**
+ * One section of the gap-analysis report: its part of the report model, and how the PDF draws it. The list of
+ * sections, in the order the PDF prints them, is src/report/report-sections.ts.
+ *
+ * `build` is pure (no jsPDF: a section file imports the layout as a type only), so the app builds the model on the
+ * report screen without loading jsPDF, and tests assert it without drawing. `draw` is called after the section's
+ * level-1 heading, which the PDF draws (on a new page when `newPage`) and lists in the contents.
+ */
+export interface ReportSection<Key extends SectionKey, Model> {
+  key: Key;
+  newPage: boolean;
+  build: (context: ReportContext) => Model;
+  draw: (l: Layout, section: Model, report: ReportModel) => void;
+}

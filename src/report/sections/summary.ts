@@ -1,0 +1,184 @@
+import { firstActions } from '../../domain/actions/action-plan';
+import type { RatioBand } from '../../domain/budget/budget-ratios';
+import {
+  nextDeadlines,
+  type DeadlineId,
+  type DeadlineResult,
+  type DeadlineStatus,
+} from '../../domain/results/programme-deadlines';
+import type { Layout } from '../pdf/layout';
+import { COLORS, CONTENT_WIDTH, MARGIN } from '../pdf/page-geometry';
+import { sanitizeForPdf as clean } from '../pdf/sanitize';
+import type { ReportContext } from '../report-context';
+import { formatPercent, formatScore, formatShortDate } from '../report-format';
+import type { ReportModel } from '../report-model';
+import type { ReportSummaryFigures } from './domains';
+import { drawRadar } from './radar-chart';
+import type { ReportSection } from './report-section';
+
+/** The executive summary: the overall score, the radar, the three ratios, the first actions, the next deadlines. */
+
+export interface RatioLine {
+  value: number | undefined;
+  band: RatioBand | undefined;
+  target: number;
+}
+
+export interface FirstActionLine {
+  title: string;
+  itemId: string | undefined;
+  dueDate: string | undefined;
+  owner: string | undefined;
+  /** A gap with no planned action yet. */
+  suggested: boolean;
+}
+
+export interface DeadlineLine {
+  id: DeadlineId;
+  due: string;
+  daysLeft: number;
+  status: DeadlineStatus;
+  source: string;
+}
+
+export interface ReportSummary {
+  overall: ReportSummaryFigures;
+  gapCount: number;
+  criticalGapCount: number;
+  ratios: {
+    itShare: RatioLine;
+    cyberShare: RatioLine;
+    twoFactorShare: number | undefined;
+    budgetYear: number | undefined;
+  };
+  firstActions: FirstActionLine[];
+  nextDeadlines: DeadlineLine[];
+}
+
+const deadlineLine = (d: DeadlineResult): DeadlineLine => ({
+  id: d.deadline.id,
+  due: d.due,
+  daysLeft: d.daysLeft,
+  status: d.status,
+  source: d.deadline.source,
+});
+
+export function buildSummarySection(context: ReportContext): ReportSummary {
+  const { input, language, gaps } = context;
+  const { campaignYear, targets } = context.budget;
+  return {
+    overall: context.overall,
+    gapCount: gaps.length,
+    criticalGapCount: gaps.filter((g) => g.item.weight === 'critical').length,
+    ratios: {
+      itShare: {
+        ...(campaignYear?.ratios.itShareOfOperating ?? { value: undefined, band: undefined }),
+        target: targets.itShare,
+      },
+      cyberShare: {
+        ...(campaignYear?.ratios.cyberShareOfIt ?? { value: undefined, band: undefined }),
+        target: targets.cyberShare,
+      },
+      twoFactorShare: context.applications.mfa.usersShare,
+      budgetYear: campaignYear?.year,
+    },
+    firstActions: firstActions(context.actions.records, gaps, input.asOf, 5).map((f) =>
+      f.kind === 'action'
+        ? {
+            title: f.action.title,
+            itemId: f.action.itemId,
+            dueDate: f.action.dueDate,
+            owner: f.action.owner,
+            suggested: false,
+          }
+        : {
+            title: f.gap.item.question[language],
+            itemId: f.gap.item.id,
+            dueDate: f.gap.due,
+            owner: undefined,
+            suggested: true,
+          },
+    ),
+    nextDeadlines: nextDeadlines(context.deadlines, 5).map(deadlineLine),
+  };
+}
+
+export function drawSummarySection(l: Layout, s: ReportSummary, report: ReportModel): void {
+  const { t, language } = l;
+  const none = t.summary.notEntered;
+  const pct = (value: number | undefined) => (value === undefined ? none : formatPercent(value, language));
+  const figures: [string, string][] = [
+    [t.summary.overall, s.overall.score === undefined ? t.domains.noScore : formatScore(s.overall.score, language)],
+    [
+      t.summary.completeness,
+      `${pct(s.overall.completeness)} — ${t.summary.answered(s.overall.answered, s.overall.applicable)}`,
+    ],
+    ...(report.gapsKnown
+      ? [[t.sections.gaps, t.summary.gapsCount(s.gapCount, s.criticalGapCount)] as [string, string]]
+      : []),
+    [t.sections.providerQuestions, t.summary.unknownCount(s.overall.unknown)],
+  ];
+  l.pairs(figures, 9.5, 62);
+  if (report.domains.length > 0) {
+    l.caption(t.summary.radarTitle, 10);
+    drawRadar(l, report.domains, MARGIN.left, l.y, CONTENT_WIDTH, 84);
+    l.y += 84;
+    l.paragraph(t.summary.radarAlt, { size: 7.5, color: COLORS.muted });
+  }
+  const r = s.ratios;
+  const ratioValue = (value: number | undefined, band: string | undefined) =>
+    value === undefined
+      ? none
+      : band
+        ? `${formatPercent(value, language, 2)} (${band})`
+        : formatPercent(value, language, 2);
+  l.table({
+    head: [t.summary.ratios + (r.budgetYear !== undefined ? ` — ${r.budgetYear}` : ''), ''],
+    widths: [124, 50],
+    size: 8.5,
+    body: [
+      [
+        t.summary.itShare(formatPercent(r.itShare.target, language)),
+        ratioValue(r.itShare.value, r.itShare.band && t.bands[r.itShare.band]),
+      ],
+      [
+        t.summary.cyberShare(formatPercent(r.cyberShare.target, language)),
+        ratioValue(r.cyberShare.value, r.cyberShare.band && t.bands[r.cyberShare.band]),
+      ],
+      [t.summary.twoFactorShare, r.twoFactorShare === undefined ? none : formatPercent(r.twoFactorShare, language)],
+    ].map((row) => row.map(clean)),
+  });
+  l.table({
+    head: [t.summary.firstActions, t.actions.item, t.actions.due],
+    widths: [118, 28, 28],
+    size: 8,
+    body:
+      s.firstActions.length === 0
+        ? [[t.summary.none, '', '']]
+        : s.firstActions.map((a) => [
+            clean(a.suggested ? `${a.title} (${t.summary.suggestedFromGap})` : a.title),
+            a.itemId ?? '',
+            a.dueDate ? formatShortDate(a.dueDate, language) : '',
+          ]),
+  });
+  l.table({
+    head: [t.summary.nextDeadlines, t.actions.due, t.actions.status],
+    widths: [118, 28, 28],
+    size: 8,
+    body:
+      s.nextDeadlines.length === 0
+        ? [[t.summary.none, '', '']]
+        : s.nextDeadlines.map((d) => [
+            t.deadlines[d.id],
+            formatShortDate(d.due, language),
+            t.deadlineStatuses[d.status],
+          ]),
+  });
+}
+
+export const summarySection: ReportSection<'summary', ReportSummary> = {
+  key: 'summary',
+  newPage: true,
+  build: buildSummarySection,
+  draw: drawSummarySection,
+};
