@@ -46,6 +46,8 @@ export function ItemCard({
   const [draft, setDraft] = useState<Answer | undefined>(stored);
   const [naSelected, setNaSelected] = useState(false);
   const [numberText, setNumberText] = useState<string | null>(null);
+  /** The response shown when typing in the number field began: what a refused entry leaves stored. */
+  const [responseBeforeTyping, setResponseBeforeTyping] = useState<Response | undefined>(undefined);
   const [writeError, setWriteError] = useState<string | null>(null);
   const { schedule, flush } = useDebouncedWrites(TEXT_SAVE_DELAY_MS);
 
@@ -182,8 +184,13 @@ export function ItemCard({
                   if (text.trim() === '') change({ response: undefined }, true);
                   else if (value !== undefined && (item.answerType !== 'percent' || isPercent(value))) {
                     change({ response: { kind: 'number', value } }, true);
+                  } else {
+                    // Refused (not a number, a percentage over 100): what an earlier keystroke scheduled, « 15 » on
+                    // the way to « 150 », must not be stored; the answer goes back to what it was before typing.
+                    change({ response: responseBeforeTyping }, true);
                   }
                 }}
+                onFocus={() => setResponseBeforeTyping(response)}
                 onBlur={flush}
               />
             )}
