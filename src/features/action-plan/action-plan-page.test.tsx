@@ -1,65 +1,33 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SaveIndicator, SaveStatusProvider } from '../../components/save-status';
 import { ActionRepository } from '../../storage/action-repository';
-import { AssessmentRepository } from '../../storage/assessment-repository';
 import { BudgetRepository } from '../../storage/budget-repository';
-import { openCareDatabase } from '../../storage/care-database';
-import { EstablishmentRepository } from '../../storage/establishment-repository';
-import { loadQuestionnaire } from '../../storage/questionnaire-catalog';
-import { DatabaseContext } from '../../storage/use-database';
+import { openTestDatabase, renderWithApp } from '../../testing/render-with-app';
+import { createCampaign } from '../../testing/storage/campaign';
 import { ActionPlanPage } from './action-plan-page';
 
 /** Text as shown, whatever the kind of space (Intl writes narrow and regular no-break spaces). */
 const shown = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s'));
 
 async function renderPlan(search = '') {
-  const db = await openCareDatabase(`test-${crypto.randomUUID()}`);
-  const establishment = await new EstablishmentRepository(db).create({
-    name: 'Centre hospitalier de Bourg',
-    finessEj: '010780914',
-    category: 'ch',
-    isGhtSupport: false,
-  });
-  const { questionnaire, contentHash } = await loadQuestionnaire('care', '2026.1');
-  const assessment = await new AssessmentRepository(db).create({
-    establishmentId: establishment.id,
-    questionnaireId: 'care',
-    questionnaireVersion: questionnaire.version,
-    contentHash,
-    campaignYear: 2026,
-  });
+  const db = await openTestDatabase();
+  const { establishment, assessment } = await createCampaign(db);
   await new BudgetRepository(db).saveInputs(establishment.id, 2025, {
     totalOperatingCharges: 100_000_000,
     itOperatingCharges: 2_000_000,
     cyberOperating: 100_000,
   });
-  const router = createMemoryRouter(
+  await renderWithApp(
     [
-      {
-        path: '/establishments/:establishmentId/actions',
-        element: (
-          <>
-            <SaveIndicator />
-            <ActionPlanPage />
-          </>
-        ),
-      },
+      { path: '/establishments/:establishmentId/actions', element: <ActionPlanPage /> },
       { path: '*', element: null },
     ],
-    { initialEntries: [`/establishments/${establishment.id}/actions${search.replace('{a}', assessment.id)}`] },
-  );
-  render(
-    <DatabaseContext.Provider value={db}>
-      <SaveStatusProvider>
-        <RouterProvider router={router} />
-      </SaveStatusProvider>
-    </DatabaseContext.Provider>,
+    `/establishments/${establishment.id}/actions${search.replace('{a}', assessment.id)}`,
+    db,
   );
   await screen.findByRole('heading', { level: 1 });
-  return { db, establishment, assessment, actions: new ActionRepository(db), user: userEvent.setup(), router };
+  return { db, establishment, assessment, actions: new ActionRepository(db), user: userEvent.setup() };
 }
 
 describe('ActionPlanPage', { timeout: 30_000 }, () => {

@@ -1,12 +1,9 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { SaveIndicator, SaveStatusProvider } from '../../components/save-status';
 import { ApplicationRepository } from '../../storage/application-repository';
-import { openCareDatabase } from '../../storage/care-database';
-import { EstablishmentRepository } from '../../storage/establishment-repository';
-import { DatabaseContext } from '../../storage/use-database';
+import { openTestDatabase, renderWithApp } from '../../testing/render-with-app';
+import { createEstablishment } from '../../testing/storage/campaign';
 import { ApplicationsPage } from './applications-page';
 
 const shown = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s'));
@@ -22,33 +19,12 @@ beforeAll(() => {
 });
 
 async function renderApplications() {
-  const db = await openCareDatabase(`test-${crypto.randomUUID()}`);
-  const establishment = await new EstablishmentRepository(db).create({
-    name: 'Centre hospitalier de Bourg',
-    finessEj: '010780914',
-    category: 'ch',
-    isGhtSupport: false,
-  });
-  const router = createMemoryRouter(
-    [
-      {
-        path: '/establishments/:establishmentId/applications',
-        element: (
-          <>
-            <SaveIndicator />
-            <ApplicationsPage />
-          </>
-        ),
-      },
-    ],
-    { initialEntries: [`/establishments/${establishment.id}/applications`] },
-  );
-  render(
-    <DatabaseContext.Provider value={db}>
-      <SaveStatusProvider>
-        <RouterProvider router={router} />
-      </SaveStatusProvider>
-    </DatabaseContext.Provider>,
+  const db = await openTestDatabase();
+  const establishment = await createEstablishment(db);
+  await renderWithApp(
+    [{ path: '/establishments/:establishmentId/applications', element: <ApplicationsPage /> }],
+    `/establishments/${establishment.id}/applications`,
+    db,
   );
   await screen.findByRole('heading', { level: 1 });
   return { db, establishment, repo: new ApplicationRepository(db), user: userEvent.setup() };

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Answer } from '../../domain/assessment/answer';
 import { AssessmentRepository } from '../../storage/assessment-repository';
 import { openCareDatabase, type CareDatabase } from '../../storage/care-database';
-import { renderWithApp } from '../../testing/render-with-app';
+import { openTestDatabase, renderWithApp } from '../../testing/render-with-app';
 import { createCampaign } from '../../testing/storage/campaign';
 import { failNextPut } from '../../testing/storage/storage-failures';
 import { AssessmentPage } from './assessment-page';
@@ -31,7 +31,7 @@ const items = {
 
 /** Opens the domain of an item of a new campaign; `card()` is that item's question, found by its text. */
 async function answering(kind: keyof typeof items) {
-  const db = await openCareDatabase(`test-${crypto.randomUUID()}`);
+  const db = await openTestDatabase();
   const { assessment, questionnaire } = await createCampaign(db);
   const { id, domain } = items[kind];
   const question = questionnaire.items.find((item) => item.id === id)?.question.fr ?? id;

@@ -1,13 +1,11 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { SaveIndicator, SaveStatusProvider } from '../../components/save-status';
 import type { EstablishmentCategory } from '../../domain/establishment/establishment';
 import { BudgetRepository } from '../../storage/budget-repository';
-import { openCareDatabase } from '../../storage/care-database';
 import { EstablishmentRepository } from '../../storage/establishment-repository';
-import { DatabaseContext } from '../../storage/use-database';
+import { openTestDatabase, renderWithApp } from '../../testing/render-with-app';
+import { createEstablishment } from '../../testing/storage/campaign';
 import { BudgetPage } from './budget-page';
 
 const NNBSP = '\u202f';
@@ -16,34 +14,12 @@ const NBSP = '\u00a0';
 const shown = (text: string) => new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s'));
 
 async function renderBudget(category: EstablishmentCategory = 'ch', path = '/budget/2025', ghtName?: string) {
-  const db = await openCareDatabase(`test-${crypto.randomUUID()}`);
-  const establishment = await new EstablishmentRepository(db).create({
-    name: 'Centre hospitalier de Bourg',
-    finessEj: '010780914',
-    category,
-    isGhtSupport: false,
-    ...(ghtName ? { ghtName } : {}),
-  });
-  const router = createMemoryRouter(
-    [
-      {
-        path: '/establishments/:establishmentId/budget/:year?',
-        element: (
-          <>
-            <SaveIndicator />
-            <BudgetPage />
-          </>
-        ),
-      },
-    ],
-    { initialEntries: [`/establishments/${establishment.id}${path}`] },
-  );
-  render(
-    <DatabaseContext.Provider value={db}>
-      <SaveStatusProvider>
-        <RouterProvider router={router} />
-      </SaveStatusProvider>
-    </DatabaseContext.Provider>,
+  const db = await openTestDatabase();
+  const establishment = await createEstablishment(db, { category, ...(ghtName ? { ghtName } : {}) });
+  await renderWithApp(
+    [{ path: '/establishments/:establishmentId/budget/:year?', element: <BudgetPage /> }],
+    `/establishments/${establishment.id}${path}`,
+    db,
   );
   await screen.findByRole('heading', { level: 1 });
   return { db, establishment, budgets: new BudgetRepository(db), user: userEvent.setup() };

@@ -1,30 +1,19 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import { SaveStatusProvider } from '../../components/save-status';
-import { openCareDatabase } from '../../storage/care-database';
 import { loadDemoData } from '../../storage/demo-data';
-import { DatabaseContext } from '../../storage/use-database';
+import { openTestDatabase, renderWithApp } from '../../testing/render-with-app';
 import { ExportPage } from './export-page';
 
+const routes = [
+  { path: '/assessments/:assessmentId/export', element: <ExportPage /> },
+  { path: '*', element: null },
+];
+
 async function renderExport(assessmentId = 'demo-chu-care-2026') {
-  const db = await openCareDatabase(`test-${crypto.randomUUID()}`);
+  const db = await openTestDatabase();
   await loadDemoData(db);
-  const router = createMemoryRouter(
-    [
-      { path: '/assessments/:assessmentId/export', element: <ExportPage /> },
-      { path: '*', element: null },
-    ],
-    { initialEntries: [`/assessments/${assessmentId}/export`] },
-  );
-  render(
-    <DatabaseContext.Provider value={db}>
-      <SaveStatusProvider>
-        <RouterProvider router={router} />
-      </SaveStatusProvider>
-    </DatabaseContext.Provider>,
-  );
+  await renderWithApp(routes, `/assessments/${assessmentId}/export`, db);
   await screen.findByRole('heading', { level: 1, name: 'Exporter l’évaluation' });
   return db;
 }
@@ -60,15 +49,7 @@ describe('ExportPage', () => {
   });
 
   it('says when the assessment does not exist', async () => {
-    const db = await openCareDatabase(`test-${crypto.randomUUID()}`);
-    const router = createMemoryRouter([{ path: '/assessments/:assessmentId/export', element: <ExportPage /> }], {
-      initialEntries: ['/assessments/nowhere/export'],
-    });
-    render(
-      <DatabaseContext.Provider value={db}>
-        <RouterProvider router={router} />
-      </DatabaseContext.Provider>,
-    );
+    await renderWithApp(routes, '/assessments/nowhere/export');
     expect(await screen.findByText('Cette évaluation n’existe pas sur cet appareil.')).toBeInTheDocument();
   });
 });

@@ -1,9 +1,8 @@
-import { render, screen } from '@testing-library/react';
+import { screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
-import { openCareDatabase } from '../../storage/care-database';
-import { DatabaseContext } from '../../storage/use-database';
 import { LOCK_META_KEY } from '../../storage/vault/vault';
+import { renderWithApp } from '../../testing/render-with-app';
 import { PassphraseLockSection } from './passphrase-lock-section';
 
 /**
@@ -11,12 +10,7 @@ import { PassphraseLockSection } from './passphrase-lock-section';
  * WebCrypto, is checked in src/storage/vault/ and in the browser, tests/e2e/passphrase-lock.spec.ts).
  */
 async function renderSection() {
-  const db = await openCareDatabase(`test-${crypto.randomUUID()}`);
-  render(
-    <DatabaseContext.Provider value={db}>
-      <PassphraseLockSection />
-    </DatabaseContext.Provider>,
-  );
+  const { db } = await renderWithApp([{ path: '/', element: <PassphraseLockSection /> }], '/');
   await screen.findByRole('button', { name: 'Activer le verrouillage' });
   return { db, user: userEvent.setup() };
 }

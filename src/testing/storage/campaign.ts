@@ -6,6 +6,20 @@ import type { CareDatabase } from '../../storage/care-database';
 import { EstablishmentRepository } from '../../storage/establishment-repository';
 import { loadQuestionnaire } from '../../storage/questionnaire-catalog';
 
+/** A hospital (a CH unless said otherwise, valid FINESS), stored through the app's own repository. */
+export function createEstablishment(
+  db: CareDatabase,
+  { category = 'ch', ghtName }: { category?: EstablishmentCategory; ghtName?: string } = {},
+): Promise<Establishment> {
+  return new EstablishmentRepository(db).create({
+    name: 'Centre hospitalier de Bourg',
+    finessEj: '010780914',
+    category,
+    isGhtSupport: false,
+    ...(ghtName ? { ghtName } : {}),
+  });
+}
+
 export interface Campaign {
   establishment: Establishment;
   assessment: Assessment;
@@ -13,23 +27,14 @@ export interface Campaign {
 }
 
 /**
- * An establishment with one campaign of a bundled questionnaire, no answer yet, stored through the app's own
- * repositories: the starting point of the screens that answer, plan or report.
+ * An establishment with one campaign of a bundled questionnaire (2026.1), no answer yet: the starting point of the
+ * screens that answer, plan or report.
  */
 export async function createCampaign(
   db: CareDatabase,
-  {
-    category = 'ch',
-    questionnaireId = 'care',
-    campaignYear = 2026,
-  }: { category?: EstablishmentCategory; questionnaireId?: string; campaignYear?: number } = {},
+  { questionnaireId = 'care', campaignYear = 2026 }: { questionnaireId?: string; campaignYear?: number } = {},
 ): Promise<Campaign> {
-  const establishment = await new EstablishmentRepository(db).create({
-    name: 'Centre hospitalier de Bourg',
-    finessEj: '010780914',
-    category,
-    isGhtSupport: false,
-  });
+  const establishment = await createEstablishment(db);
   const { questionnaire, contentHash } = await loadQuestionnaire(questionnaireId, '2026.1');
   const assessment = await new AssessmentRepository(db).create({
     establishmentId: establishment.id,
