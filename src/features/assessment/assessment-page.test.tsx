@@ -135,6 +135,24 @@ describe('answering a question', { timeout: 30_000 }, () => {
     );
   });
 
+  it('keeps the reason given before when the justification is erased, not the last letter left', async () => {
+    const { card, user, stored, reopen } = await answering('status');
+    await user.click(within(card()).getByRole('radio', { name: 'Non applicable' }));
+    const reason = () => within(card()).getByLabelText('Pourquoi cette question ne s’applique-t-elle pas ?');
+    await user.type(reason(), 'Sans objet');
+    await user.tab();
+    await expectSaved();
+    // Erased letter by letter: « S » is on the way to an empty field, and must not become the stored reason.
+    await user.type(reason(), '{Backspace}'.repeat('Sans objet'.length));
+    expect(reason()).toHaveValue('');
+    expect(reason()).toBeInvalid();
+    await user.tab();
+    await expectSaved();
+    expect((await stored())?.response).toEqual({ kind: 'not-applicable', justification: 'Sans objet' });
+    await reopen();
+    expect(reason()).toHaveValue('Sans objet');
+  });
+
   it('clears an answer: the question is unanswered again', async () => {
     const { card, user, stored } = await answering('status');
     await user.click(within(card()).getByRole('radio', { name: 'Oui' }));

@@ -46,7 +46,7 @@ export function ItemCard({
   const [draft, setDraft] = useState<Answer | undefined>(stored);
   const [naSelected, setNaSelected] = useState(false);
   const [numberText, setNumberText] = useState<string | null>(null);
-  /** The response shown when typing in the number field began: what a refused entry leaves stored. */
+  /** The response shown when typing in the number or justification field began: what a refused entry leaves. */
   const [responseBeforeTyping, setResponseBeforeTyping] = useState<Response | undefined>(undefined);
   const [writeError, setWriteError] = useState<string | null>(null);
   const { schedule, flush } = useDebouncedWrites(TEXT_SAVE_DELAY_MS);
@@ -275,7 +275,11 @@ export function ItemCard({
               const text = e.target.value;
               setJustificationText(text);
               if (text.trim()) change({ response: { kind: 'not-applicable', justification: text } }, true);
+              // Emptied: « non applicable » needs a reason, so the answer goes back to what it was before the
+              // typing (not to the last letter left on the way to an empty field).
+              else change({ response: responseBeforeTyping }, true);
             }}
+            onFocus={() => setResponseBeforeTyping(response)}
             onBlur={flush}
           />
           {shownJustification.trim() ? null : (
