@@ -78,6 +78,10 @@ const domainIsPure = {
   group: ['react', 'react-*', 'i18next', 'react-i18next', 'jspdf', 'jspdf-*'],
   message: 'src/domain is pure TypeScript: no React, i18n or PDF (design §5).',
 };
+const textsRunEverywhere = {
+  group: ['react', 'react-*', 'jspdf', 'jspdf-*'],
+  message: 'src/texts runs in the app, the PDF reports and the command line: TypeScript, JSON and i18next only.',
+};
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules', 'out', 'coverage', 'test-results', 'playwright-report', 'bench/results.json'] },
@@ -137,6 +141,13 @@ export default tseslint.config(
     files: ['src/domain/**/*.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', { patterns: [domainIsPure, onlyStorageImportsDexie] }],
+      'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'navigator'],
+    },
+  },
+  {
+    files: ['src/texts/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [textsRunEverywhere, onlyStorageImportsDexie] }],
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'indexedDB', 'navigator'],
     },
   },

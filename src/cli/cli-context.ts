@@ -1,21 +1,25 @@
-/**
- * What a command of the command line gets: where to write, which language to speak, and the working directory.
- * Commands write through it rather than to process.stdout, so that tests run them in-process and read their output.
- */
-export type CliLanguage = 'fr' | 'en';
+import type { Language } from '../domain/localized-text';
+import type { TextKey, Translate } from '../texts/translator';
 
+/**
+ * What a command of the command line gets: where to write, which language to speak (and its texts, the app's own:
+ * src/texts/locales/<language>/cli.json and the shared error sentences), and the working directory. Commands write
+ * through it rather than to process.stdout, so that tests run them in-process and read their output.
+ */
 export interface CliContext {
   /** One line of the command's result (stdout). */
   out(line: string): void;
   /** Progress, summaries and usage errors (stderr), kept apart so that stdout stays one line per file. */
   err(line: string): void;
-  language: CliLanguage;
+  language: Language;
+  t: Translate;
   cwd: string;
 }
 
 export interface CliCommand {
   name: string;
-  summary: Record<CliLanguage, string>;
+  /** What `care-autodiag --help` says of the command. */
+  summary: TextKey;
   /** Runs with the arguments after the command's name; resolves to the process exit code. */
   run(args: string[], context: CliContext): Promise<number>;
 }

@@ -69,7 +69,9 @@ describe('care-autodiag consolidate', () => {
       'attendus.csv',
     ]);
     expect(code).toBe(0);
-    expect(out[0]).toMatch(/^REFUSÉ tampered\.json — digest-mismatch: l’empreinte SHA-256/);
+    expect(out[0]).toMatch(
+      /^REFUSÉ tampered\.json — digest-mismatch: Le contenu du fichier «\u00a0tampered\.json\u00a0» ne correspond plus à son empreinte/,
+    );
     expect(out[1]).toMatch(
       /^4 fichier\(s\) lu\(s\) en [\d,]+ s\u00a0: 2 retenu\(s\), 1 remplacé\(s\) .*, 1 refusé\(s\)\.$/,
     );

@@ -2,7 +2,6 @@ import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { extname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import {
   addSubmission,
   createConsolidation,
@@ -20,7 +19,9 @@ import {
 import { matchExpected, readExpectedList, type ExpectedList } from '../domain/consolidation/expected-list';
 import { describeDistribution } from '../domain/consolidation/quantiles';
 import { listSelections, selectRows } from '../domain/consolidation/regional-views';
+import { contentLookup, type ContentLookup } from '../domain/questionnaire/content-lookup';
 import { parseQuestionnaire } from '../domain/questionnaire/parse-questionnaire';
+import type { Questionnaire } from '../domain/questionnaire/questionnaire-schema';
 import type { ExportErrorCode } from '../exchange/export-error';
 import {
   DEFAULT_MAX_JSON_BYTES,
@@ -30,9 +31,14 @@ import {
 } from '../exchange/validate-export';
 import { nodeFontLoader } from '../report/pdf/fonts-node';
 import { renderRegionalPdf } from '../report/regional/render-regional';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand, type CliLanguage } from './cli-context';
-import { describeRefusal } from './export-messages';
+import type { Language } from '../domain/localized-text';
+import { describeCommandLineError, describeExpectedIssue } from '../texts/describe-error';
+import { formatNumber } from '../texts/format';
+import type { TextKey } from '../texts/translator';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand } from './cli-context';
+import { refusalLine } from './export-messages';
 import { expandFileArguments, type FileArgument } from './files';
+import { parseCommandLine, positiveInteger } from './parse-command-line';
 
 /**
  * `care-autodiag consolidate <files or folders…> [--csv <out.csv>] [--pdf <out.pdf>] [--expected <list.csv>] [--require-signature]
@@ -65,13 +71,14 @@ export interface ConsolidationRun {
   expected: ExpectedList | undefined;
   filesRead: number;
   durationMs: number;
-  language: CliLanguage;
+  language: Language;
 }
 
 export interface ConsolidationOutput {
   /** The option's name without dashes; its value is the path to write. */
   option: string;
-  usage: Record<CliLanguage, string>;
+  /** How `--help` shows the option and its value. */
+  usage: TextKey;
   write(run: ConsolidationRun, path: string): Promise<void>;
 }
 
@@ -101,7 +108,7 @@ export async function writeCsvFile(path: string, records: Iterable<string[]>): P
 /** The consolidated CSV, byte for byte the file the app downloads (src/domain/consolidation/consolidated-csv.ts). */
 export const csvOutput: ConsolidationOutput = {
   option: 'csv',
-  usage: { fr: '--csv <fichier.csv>', en: '--csv <file.csv>' },
+  usage: 'cli.consolidate.csvOption',
   write(run, path) {
     const options = run.expected ? { expected: run.expected.entries } : {};
     return writeCsvFile(path, consolidatedCsvRecords(run.consolidation.rows, options));
@@ -112,13 +119,11 @@ const questionnaireDir = new URL('../../questionnaires/', import.meta.url);
 
 /**
  * Titles of questionnaires and domains and the questions of items, from the questionnaire files this build ships
- * (questionnaires/<id>/<version>.json) for the versions the rows name; a file it cannot read leaves the ids printed.
+ * (questionnaires/<id>/<version>.json) for the versions the rows name, oldest first; a file it cannot read leaves the
+ * ids printed.
  */
-async function loadTitles(rows: readonly ConsolidatedRow[], language: CliLanguage) {
-  const titles = new Map<string, string>();
-  const domains = new Map<string, string>();
-  const orders = new Map<string, string[]>();
-  const questions = new Map<string, string>();
+async function loadTitles(rows: readonly ConsolidatedRow[], language: Language): Promise<ContentLookup> {
+  const questionnaires: Questionnaire[] = [];
   const versions = [...new Set(rows.map((r) => `${r.questionnaireId}/${r.questionnaireVersion}`))].sort();
   for (const version of versions) {
     let raw: unknown;
@@ -128,29 +133,15 @@ async function loadTitles(rows: readonly ConsolidatedRow[], language: CliLanguag
       continue;
     }
     const parsed = parseQuestionnaire(raw, `${version}.json`);
-    if (!parsed.ok) continue;
-    const q = parsed.questionnaire;
-    titles.set(q.id, q.title[language]);
-    orders.set(
-      q.id,
-      q.domains.map((d) => d.id),
-    );
-    for (const d of q.domains) domains.set(`${q.id}|${d.id}`, d.title[language]);
-    for (const item of q.items) questions.set(item.id, item.question[language]);
+    if (parsed.ok) questionnaires.push(parsed.questionnaire);
   }
-  return {
-    questionnaireTitle: (id: string) => titles.get(id) ?? id,
-    domainTitle: (questionnaireId: string, domainId: string) =>
-      domains.get(`${questionnaireId}|${domainId}`) ?? domainId,
-    domainOrder: (id: string) => orders.get(id) ?? [],
-    question: (itemId: string) => questions.get(itemId),
-  };
+  return contentLookup(questionnaires, language);
 }
 
 /** The regional PDF (src/report/regional), rendered from the finished consolidation: the files are long gone. */
 export const pdfOutput: ConsolidationOutput = {
   option: 'pdf',
-  usage: { fr: '--pdf <fichier.pdf>', en: '--pdf <file.pdf>' },
+  usage: 'cli.consolidate.pdfOption',
   async write(run, path) {
     const pdf = renderRegionalPdf(run.consolidation, {
       fonts: await nodeFontLoader(),
@@ -167,55 +158,6 @@ export const consolidationOutputs: ConsolidationOutput[] = [csvOutput, pdfOutput
 
 const DEFAULT_CONCURRENCY = 8;
 const PROGRESS_EVERY = 5000;
-
-const text = {
-  fr: {
-    usage: (outputs: string) =>
-      `usage\u00a0: care-autodiag consolidate <fichiers ou dossiers…> ${outputs} [--expected <liste.csv>] ` +
-      '[--require-signature] [--max-bytes <octets>] [--concurrency <n>]',
-    noOutput: 'indiquez au moins un fichier de sortie.',
-    missing: (path: string) => `introuvable\u00a0: ${path}`,
-    expectedUnreadable: (path: string) => `liste des attendus illisible\u00a0: ${path}`,
-    expectedNoFiness: 'la liste des attendus n’a pas de colonne «\u00a0finess\u00a0».',
-    expectedIssues: (n: number) => `liste des attendus\u00a0: ${n} ligne(s) à vérifier (FINESS invalide ou en double).`,
-    noFiles: 'aucun fichier d’export (.json, .zip) trouvé.',
-    progress: (done: number, total: number) => `… ${done} / ${total} fichiers`,
-    refused: 'REFUSÉ',
-    summary: (read: number, kept: number, duplicates: number, rejected: number, seconds: string) =>
-      `${read} fichier(s) lu(s) en ${seconds} s\u00a0: ${kept} retenu(s), ${duplicates} remplacé(s) par un export plus ` +
-      `récent du même établissement, ${rejected} refusé(s).`,
-    selection: (q: string, year: number, n: number, median: string) =>
-      `  ${q} ${year}\u00a0: ${n} établissement(s), score global médian ${median}`,
-    expected: (total: number, submitted: number, missing: number, unexpected: number) =>
-      `attendus\u00a0: ${total}, dont ${submitted} avec au moins un fichier\u00a0; ${missing} manquant(s), ` +
-      `${unexpected} fichier(s) hors liste.`,
-    written: (path: string) => `écrit\u00a0: ${path}`,
-    writeFailed: (path: string, reason: string) => `écriture impossible de ${path}\u00a0: ${reason}`,
-  },
-  en: {
-    usage: (outputs: string) =>
-      `usage: care-autodiag consolidate <files or folders…> ${outputs} [--expected <list.csv>] ` +
-      '[--require-signature] [--max-bytes <bytes>] [--concurrency <n>]',
-    noOutput: 'give at least one output file.',
-    missing: (path: string) => `not found: ${path}`,
-    expectedUnreadable: (path: string) => `unreadable list of expected establishments: ${path}`,
-    expectedNoFiness: 'the list of expected establishments has no "finess" column.',
-    expectedIssues: (n: number) =>
-      `list of expected establishments: ${n} row(s) to check (invalid or repeated FINESS).`,
-    noFiles: 'no export file (.json, .zip) found.',
-    progress: (done: number, total: number) => `… ${done} / ${total} files`,
-    refused: 'REFUSED',
-    summary: (read: number, kept: number, duplicates: number, rejected: number, seconds: string) =>
-      `${read} file(s) read in ${seconds} s: ${kept} kept, ${duplicates} superseded by a more recent export of the ` +
-      `same establishment, ${rejected} rejected.`,
-    selection: (q: string, year: number, n: number, median: string) =>
-      `  ${q} ${year}: ${n} establishment(s), median overall score ${median}`,
-    expected: (total: number, submitted: number, missing: number, unexpected: number) =>
-      `expected: ${total}, ${submitted} with at least one file; ${missing} missing, ${unexpected} file(s) not on the list.`,
-    written: (path: string) => `written: ${path}`,
-    writeFailed: (path: string, reason: string) => `cannot write ${path}: ${reason}`,
-  },
-};
 
 async function validateInput(
   file: FileArgument,
@@ -259,61 +201,45 @@ export async function forEachAsReady<T, R>(
   await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, lane));
 }
 
-function formatScore(value: number | undefined, language: CliLanguage): string {
-  if (value === undefined) return '—';
-  return new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1 }).format(value);
+/** A median score or a duration, with at most one decimal, or a dash. */
+function formatFigure(value: number | undefined, language: Language): string {
+  return value === undefined ? '—' : formatNumber(value, language, 1);
 }
 
 export const consolidateCommand: CliCommand = {
   name: 'consolidate',
-  summary: {
-    fr: 'consolide les fichiers d’une campagne en un CSV et un PDF régionaux, avec les établissements attendus manquants',
-    en: 'consolidates a campaign’s files into a regional CSV and PDF, with the expected establishments that are missing',
-  },
+  summary: 'cli.consolidate.summary',
   async run(args, context) {
-    const t = text[context.language];
+    const { t } = context;
     const outputs = consolidationOutputs;
-    const usage = t.usage(outputs.map((o) => `[${o.usage[context.language]}]`).join(' '));
-    let values: Record<string, string | boolean | undefined>;
-    let positionals: string[];
-    try {
-      ({ values, positionals } = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          ...Object.fromEntries(outputs.map((o) => [o.option, { type: 'string' as const }])),
-          expected: { type: 'string' },
-          'require-signature': { type: 'boolean', default: false },
-          'max-bytes': { type: 'string' },
-          concurrency: { type: 'string' },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-      }));
-    } catch (error) {
-      context.err(error instanceof Error ? error.message : String(error));
-      context.err(usage);
-      return EXIT_USAGE;
-    }
-    if (values.help === true) {
-      context.out(usage);
-      return EXIT_OK;
-    }
+    const usage = t('cli.consolidate.usage', { outputs: outputs.map((o) => `[${t(o.usage)}]`).join(' ') });
+    const command = parseCommandLine(
+      args,
+      {
+        ...Object.fromEntries(outputs.map((o) => [o.option, { type: 'string' as const }])),
+        expected: { type: 'string' },
+        'require-signature': { type: 'boolean', default: false },
+        'max-bytes': { type: 'string' },
+        concurrency: { type: 'string' },
+      },
+      usage,
+      context,
+    );
+    if (command.exit !== undefined) return command.exit;
+    const { values, positionals } = command;
     const chosen = outputs.flatMap((o) => {
-      const path = values[o.option];
+      // The outputs' options are declared from the list, so their values are read by name.
+      const path = (values as Record<string, unknown>)[o.option];
       return typeof path === 'string' ? [{ output: o, path: resolve(context.cwd, path) }] : [];
     });
-    const maxBytes = typeof values['max-bytes'] === 'string' ? Number(values['max-bytes']) : undefined;
-    const concurrency = typeof values.concurrency === 'string' ? Number(values.concurrency) : DEFAULT_CONCURRENCY;
-    if (
-      positionals.length === 0 ||
-      (maxBytes !== undefined && !(Number.isInteger(maxBytes) && maxBytes > 0)) ||
-      !(Number.isInteger(concurrency) && concurrency > 0)
-    ) {
+    const maxBytes = positiveInteger(values['max-bytes']);
+    const concurrency = positiveInteger(values.concurrency) ?? DEFAULT_CONCURRENCY;
+    if (positionals.length === 0 || Number.isNaN(maxBytes) || Number.isNaN(concurrency)) {
       context.err(usage);
       return EXIT_USAGE;
     }
     if (chosen.length === 0) {
-      context.err(t.noOutput);
+      context.err(t('cli.consolidate.noOutput'));
       context.err(usage);
       return EXIT_USAGE;
     }
@@ -324,25 +250,31 @@ export const consolidateCommand: CliCommand = {
       try {
         expected = readExpectedList(parseCsv(decodeCsvBytes(new Uint8Array(await readFile(path)))));
       } catch {
-        context.err(t.expectedUnreadable(values.expected));
+        context.err(describeCommandLineError(t, 'expected-list-unreadable', { file: values.expected }));
         return EXIT_USAGE;
       }
-      if (expected.issues.some((i) => i.code === 'no-finess-column' || i.code === 'empty-file')) {
-        context.err(t.expectedNoFiness);
+      const unreadable = expected.issues.find((i) => i.code === 'no-finess-column' || i.code === 'empty-file');
+      if (unreadable) {
+        context.err(
+          t('cli.consolidate.expectedRefused', {
+            file: values.expected,
+            reason: describeExpectedIssue(t, unreadable.code),
+          }),
+        );
         return EXIT_USAGE;
       }
       const problems = expected.issues.filter((i) => i.code === 'finess-invalid' || i.code === 'duplicate');
-      if (problems.length > 0) context.err(t.expectedIssues(problems.length));
+      if (problems.length > 0) context.err(t('cli.consolidate.expectedIssues', { rows: problems.length }));
     }
 
     const files = await expandFileArguments(positionals, context.cwd);
     const missing = files.filter((f) => 'missing' in f);
     if (missing.length > 0) {
-      for (const f of missing) context.err(t.missing(f.display));
+      for (const f of missing) context.err(t('cli.consolidate.missing', { file: f.display }));
       return EXIT_USAGE;
     }
     const inputs = files.filter((f): f is FileArgument => !('missing' in f));
-    if (inputs.length === 0) context.err(t.noFiles);
+    if (inputs.length === 0) context.err(t('cli.consolidate.noFiles'));
 
     const started = performance.now();
     const acc = createConsolidation();
@@ -351,7 +283,7 @@ export const consolidateCommand: CliCommand = {
     await forEachAsReady(
       inputs,
       concurrency,
-      (file) => validateInput(file, maxBytes, values['require-signature'] === true),
+      (file) => validateInput(file, maxBytes, values['require-signature']),
       (result, file) => {
         read += 1;
         if (result.ok) addSubmission(acc, result.envelope);
@@ -364,7 +296,8 @@ export const consolidateCommand: CliCommand = {
             ...(detail !== undefined ? { detail } : {}),
           });
         }
-        if (read % PROGRESS_EVERY === 0) context.err(t.progress(read, inputs.length));
+        if (read % PROGRESS_EVERY === 0)
+          context.err(t('cli.consolidate.progress', { done: read, total: inputs.length }));
       },
     );
     const consolidation = finishConsolidation(acc);
@@ -377,27 +310,52 @@ export const consolidateCommand: CliCommand = {
       language: context.language,
     };
 
-    for (const r of run.rejected)
-      context.out(`${t.refused} ${r.display} — ${r.code}: ${describeRefusal(context.language, r)}`);
-    const seconds = formatScore(run.durationMs / 1000, context.language);
-    context.out(t.summary(read, consolidation.rows.length, consolidation.duplicates, rejected.length, seconds));
+    for (const r of run.rejected) context.out(refusalLine(context, r.display, r));
+    context.out(
+      t('cli.consolidate.total', {
+        read,
+        seconds: formatFigure(run.durationMs / 1000, context.language),
+        kept: consolidation.rows.length,
+        duplicates: consolidation.duplicates,
+        rejected: rejected.length,
+      }),
+    );
     for (const s of listSelections(consolidation.rows)) {
       const median = describeDistribution(selectRows(consolidation.rows, s).map((r) => r.score))?.median;
-      context.out(t.selection(s.questionnaireId, s.campaignYear, s.count, formatScore(median, context.language)));
+      context.out(
+        t('cli.consolidate.selection', {
+          questionnaire: s.questionnaireId,
+          year: s.campaignYear,
+          establishments: s.count,
+          median: formatFigure(median, context.language),
+        }),
+      );
     }
     if (expected) {
       const match = matchExpected(consolidation.rows, expected.entries);
-      context.out(t.expected(expected.entries.length, match.submitted, match.missing.length, match.unexpected.length));
+      context.out(
+        t('cli.consolidate.expected', {
+          total: expected.entries.length,
+          submitted: match.submitted,
+          missing: match.missing.length,
+          unexpected: match.unexpected.length,
+        }),
+      );
     }
 
     let failed = false;
     for (const { output, path } of chosen) {
       try {
         await output.write(run, path);
-        context.out(t.written(path));
+        context.out(t('cli.consolidate.written', { file: path }));
       } catch (error) {
         failed = true;
-        context.err(t.writeFailed(path, error instanceof Error ? error.message : String(error)));
+        context.err(
+          describeCommandLineError(t, 'write-failed', {
+            file: path,
+            reason: error instanceof Error ? error.message : String(error),
+          }),
+        );
       }
     }
     return failed ? EXIT_FAILED : EXIT_OK;

@@ -1,47 +1,50 @@
+import { parseArgs } from 'node:util';
 import packageJson from '../../package.json' with { type: 'json' };
-import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext, type CliLanguage } from './cli-context';
+import type { Language } from '../domain/localized-text';
+import { createTranslator } from '../texts/translator';
+import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } from './cli-context';
 import { commands as defaultCommands } from './commands';
 
 /**
- * `care-autodiag <command> [arguments]`: the command line for batch work over export files (design §4), on top of
- * the same domain, exchange and report code as the app. bin/care-autodiag.mjs runs it through tsx.
+ * `care-autodiag <command> [arguments] [--lang fr|en]`: the command line for batch work over export files (design
+ * §4), on top of the same domain, exchange, report and texts as the app. bin/care-autodiag.mjs runs it through tsx.
  *
- * Language: French unless `--lang en` is given or the environment's LANG starts with "en".
+ * Language: French unless `--lang en` is given (anywhere on the line) or, without `--lang`, the environment's LANG
+ * starts with "en".
  */
 export function pickLanguage(
   args: string[],
   env: Record<string, string | undefined>,
-): {
-  language: CliLanguage;
-  rest: string[];
-} {
-  const rest: string[] = [];
-  let language: CliLanguage = (env.LANG ?? '').toLowerCase().startsWith('en') ? 'en' : 'fr';
-  for (let i = 0; i < args.length; i += 1) {
-    const arg = args[i] ?? '';
-    const inline = /^--lang=(fr|en)$/.exec(arg);
-    if (inline?.[1]) language = inline[1] as CliLanguage;
-    else if (arg === '--lang' && (args[i + 1] === 'fr' || args[i + 1] === 'en')) {
-      language = args[i + 1] as CliLanguage;
-      i += 1;
-    } else rest.push(arg);
+): { language: Language; rest: string[] } {
+  let language: Language = (env.LANG ?? '').toLowerCase().startsWith('en') ? 'en' : 'fr';
+  // Only --lang is read here; whatever else is on the line is left to the command's own parser.
+  const { tokens } = parseArgs({
+    args,
+    options: { lang: { type: 'string' } },
+    strict: false,
+    allowPositionals: true,
+    tokens: true,
+  });
+  const taken = new Set<number>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || token.name !== 'lang') continue;
+    if (token.value !== 'fr' && token.value !== 'en') continue;
+    language = token.value;
+    taken.add(token.index);
+    if (!token.inlineValue) taken.add(token.index + 1);
   }
-  return { language, rest };
+  return { language, rest: args.filter((_, index) => !taken.has(index)) };
 }
 
 function help(context: CliContext, commands: readonly CliCommand[]): void {
-  const fr = context.language === 'fr';
-  context.out(
-    fr
-      ? 'usage\u00a0: care-autodiag <commande> [arguments] [--lang fr|en]'
-      : 'usage: care-autodiag <command> [arguments] [--lang fr|en]',
-  );
+  const { t } = context;
+  context.out(t('cli.usage'));
   context.out('');
-  context.out(fr ? 'commandes\u00a0:' : 'commands:');
+  context.out(t('cli.commandsTitle'));
   const width = Math.max(...commands.map((c) => c.name.length));
-  for (const command of commands) context.out(`  ${command.name.padEnd(width)}  ${command.summary[context.language]}`);
+  for (const command of commands) context.out(`  ${command.name.padEnd(width)}  ${t(command.summary)}`);
   context.out('');
-  context.out(fr ? 'care-autodiag <commande> --help pour le détail.' : 'care-autodiag <command> --help for details.');
+  context.out(t('cli.helpHint'));
 }
 
 export interface MainOptions {
@@ -59,6 +62,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
     out: options.out ?? ((line) => process.stdout.write(`${line}\n`)),
     err: options.err ?? ((line) => process.stderr.write(`${line}\n`)),
     language,
+    t: createTranslator(language),
     cwd: options.cwd ?? process.cwd(),
   };
   const commands = options.commands ?? defaultCommands;
@@ -73,7 +77,7 @@ export async function main(argv: string[], options: MainOptions = {}): Promise<n
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    context.err(language === 'fr' ? `commande inconnue\u00a0: ${name}` : `unknown command: ${name}`);
+    context.err(context.t('cli.unknownCommand', { name }));
     help({ ...context, out: (line) => context.err(line) }, commands);
     return EXIT_USAGE;
   }

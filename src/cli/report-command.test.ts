@@ -38,7 +38,7 @@ describe('care-autodiag report', () => {
       'RSSI',
     ]);
     expect(code).toBe(0);
-    expect(out[0]).toMatch(/^rapport écrit : r\.pdf \(\d+ pages, \d+ octets\)$/);
+    expect(out[0]).toMatch(/^rapport écrit\u00a0: r\.pdf \(\d+ pages, \d+ octets\)$/);
     expect(out.filter((l) => l.startsWith('CSV écrit'))).toHaveLength(5);
     expect(err.join('\n')).toContain('commentaire(s)');
     const text = execFileSync('pdftotext', ['-raw', join(folder, 'r.pdf'), '-'], { encoding: 'utf8' }).replace(

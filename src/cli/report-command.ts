@@ -1,6 +1,5 @@
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { parseQuestionnaire } from '../domain/questionnaire/parse-questionnaire';
 import { validateExportFile } from '../exchange/validate-export';
 import { buildCsv, csvKinds } from '../report/csv';
@@ -8,8 +7,10 @@ import { nodeFontLoader } from '../report/pdf/fonts-node';
 import { generateReportPdf } from '../report/pdf/generate-report';
 import { reportModelFromExport } from '../report/report-from-export';
 import { reportTexts } from '../report/report-texts';
+import { describeCommandLineError } from '../texts/describe-error';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand } from './cli-context';
-import { describeRefusal } from './export-messages';
+import { refusalLine } from './export-messages';
+import { parseCommandLine } from './parse-command-line';
 
 /**
  * `care-autodiag report <file> --out <pdf> [--csv <folder>] [--author <name>]`
@@ -20,65 +21,25 @@ import { describeRefusal } from './export-messages';
  * out. Exit code 0 when the PDF is written, 1 when the file is refused or unreadable, 2 for a wrong command line.
  */
 
-const text = {
-  fr: {
-    usage: 'usage : care-autodiag report <fichier d’export> --out <rapport.pdf> [--csv <dossier>] [--author <nom>]',
-    refused: 'REFUSÉ',
-    missing: 'fichier introuvable.',
-    noQuestionnaire: (id: string, version: string) =>
-      `questionnaire ${id} ${version} introuvable : mettez à jour Autodiag CaRE pour imprimer ce fichier.`,
-    written: (file: string, pages: number, bytes: number) =>
-      `rapport écrit : ${file} (${pages} pages, ${bytes} octets)`,
-    csv: (file: string, rows: number) => `CSV écrit : ${file} (${rows} lignes)`,
-    draft: 'évaluation incomplète : le rapport est marqué « BROUILLON ».',
-  },
-  en: {
-    usage: 'usage: care-autodiag report <export file> --out <report.pdf> [--csv <folder>] [--author <name>]',
-    refused: 'REFUSED',
-    missing: 'file not found.',
-    noQuestionnaire: (id: string, version: string) =>
-      `questionnaire ${id} ${version} not found: update Autodiag CaRE to print this file.`,
-    written: (file: string, pages: number, bytes: number) => `report written: ${file} (${pages} pages, ${bytes} bytes)`,
-    csv: (file: string, rows: number) => `CSV written: ${file} (${rows} rows)`,
-    draft: 'incomplete assessment: the report is marked "DRAFT".',
-  },
-};
-
 const questionnaireDir = new URL('../../questionnaires/', import.meta.url);
 
 export const reportCommand: CliCommand = {
   name: 'report',
-  summary: {
-    fr: 'imprime le rapport PDF d’analyse des écarts d’un fichier d’export (et ses CSV)',
-    en: 'prints the gap-analysis PDF report of an export file (and its CSVs)',
-  },
+  summary: 'cli.report.summary',
   async run(args, context) {
-    const t = text[context.language];
-    let values;
-    let positionals;
-    try {
-      ({ values, positionals } = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          out: { type: 'string', short: 'o' },
-          csv: { type: 'string' },
-          author: { type: 'string' },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-      }));
-    } catch (error) {
-      context.err(error instanceof Error ? error.message : String(error));
-      context.err(t.usage);
-      return EXIT_USAGE;
-    }
-    if (values.help) {
-      context.out(t.usage);
-      return EXIT_OK;
-    }
+    const { t } = context;
+    const usage = t('cli.report.usage');
+    const command = parseCommandLine(
+      args,
+      { out: { type: 'string', short: 'o' }, csv: { type: 'string' }, author: { type: 'string' } },
+      usage,
+      context,
+    );
+    if (command.exit !== undefined) return command.exit;
+    const { values, positionals } = command;
     const [input, ...extra] = positionals;
     if (input === undefined || extra.length > 0 || !values.out) {
-      context.err(t.usage);
+      context.err(usage);
       return EXIT_USAGE;
     }
     const path = resolve(context.cwd, input);
@@ -87,12 +48,12 @@ export const reportCommand: CliCommand = {
       await stat(path);
       bytes = new Uint8Array(await readFile(path));
     } catch {
-      context.err(`${t.refused} ${input} — ${t.missing}`);
+      context.err(t('cli.refused', { file: input, reason: describeCommandLineError(t, 'file-not-found') }));
       return EXIT_FAILED;
     }
     const result = await validateExportFile(bytes, basename(input));
     if (!result.ok) {
-      context.err(`${t.refused} ${input} — ${result.code}: ${describeRefusal(context.language, result)}`);
+      context.err(refusalLine(context, input, result));
       return EXIT_FAILED;
     }
     const { envelope } = result;
@@ -101,12 +62,12 @@ export const reportCommand: CliCommand = {
     try {
       raw = JSON.parse(await readFile(new URL(`${id}/${version}.json`, questionnaireDir), 'utf8'));
     } catch {
-      context.err(t.noQuestionnaire(id, version));
+      context.err(describeCommandLineError(t, 'questionnaire-missing', { questionnaire: `${id} ${version}` }));
       return EXIT_FAILED;
     }
     const parsed = parseQuestionnaire(raw, `${id}/${version}.json`);
     if (!parsed.ok) {
-      context.err(t.noQuestionnaire(id, version));
+      context.err(describeCommandLineError(t, 'questionnaire-missing', { questionnaire: `${id} ${version}` }));
       return EXIT_FAILED;
     }
     const model = reportModelFromExport(envelope, parsed.questionnaire, {
@@ -116,16 +77,16 @@ export const reportCommand: CliCommand = {
     const pdf = await generateReportPdf(model, nodeFontLoader);
     const out = resolve(context.cwd, values.out);
     await writeFile(out, pdf.bytes);
-    context.out(t.written(values.out, pdf.pageCount, pdf.bytes.length));
+    context.out(t('cli.report.written', { file: values.out, pages: pdf.pageCount, bytes: pdf.bytes.length }));
     const c = model.completeness;
     context.err(reportTexts[context.language].completeness.counts(c.counts));
-    if (!c.complete) context.err(t.draft);
+    if (!c.complete) context.err(t('cli.report.draft'));
     if (values.csv) {
       for (const kind of csvKinds) {
         const csv = buildCsv(model, kind);
         const file = resolve(context.cwd, values.csv, csv.fileName);
         await writeFile(file, csv.text, 'utf8');
-        context.out(t.csv(file, csv.rows));
+        context.out(t('cli.report.csv', { file, rows: csv.rows }));
       }
     }
     return EXIT_OK;

@@ -63,9 +63,16 @@ describe('care-autodiag verify', () => {
     writeFileSync(join(bad, 'notes.txt'), 'not an export, not looked at');
     const { code, out } = await verify(['bad'], 'en');
     expect(code).toBe(1);
+    // The sentences are the app's own (exchange.errors), followed by the technical detail when there is one.
+    const flippedFile = join('bad', 'flipped.json');
+    const truncatedFile = join('bad', 'truncated.json');
     expect(out).toEqual([
-      `REFUSED ${join('bad', 'flipped.json')} — digest-mismatch: the SHA-256 digest does not match the content: the file was changed after export. Ask for the original file.`,
-      `REFUSED ${join('bad', 'truncated.json')} — not-json: not a readable JSON file (truncated or damaged?). Ask the establishment to send the file again.`,
+      `REFUSED ${flippedFile} — digest-mismatch: The content of the file “${flippedFile}” no longer matches its digest: it was changed after export. Ask the establishment for the original file.`,
+      expect.stringMatching(
+        new RegExp(
+          `^REFUSED ${truncatedFile} — not-json: The file “${truncatedFile}” is not a readable JSON file \\(truncated or damaged\\?\\)\\. Ask the establishment to send it again\\. \\(detail: .+\\)$`,
+        ),
+      ),
     ]);
     rmSync(bad, { recursive: true });
   });

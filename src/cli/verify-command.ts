@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { parseArgs } from 'node:util';
 import { submissionFiness } from '../exchange/export-format';
 import { groupFingerprint } from '../domain/fingerprint';
 import {
@@ -9,9 +8,11 @@ import {
   validateExportFile,
   type ExportValidation,
 } from '../exchange/validate-export';
+import { describeCommandLineError } from '../texts/describe-error';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } from './cli-context';
-import { describeRefusal } from './export-messages';
+import { refusalLine } from './export-messages';
 import { expandFileArguments, forEachInOrder, type ExpandedArgument } from './files';
+import { parseCommandLine, positiveInteger } from './parse-command-line';
 
 /**
  * `care-autodiag verify [--require-signature] [--json] [--max-bytes <n>] <files or folders…>`
@@ -21,54 +22,25 @@ import { expandFileArguments, forEachInOrder, type ExpandedArgument } from './fi
  * when every file is valid, 1 otherwise, 2 for a wrong command line. Nothing is written anywhere.
  */
 
-const text = {
-  fr: {
-    usage:
-      'usage\u00a0: care-autodiag verify [--require-signature] [--json] [--max-bytes <octets>] <fichiers ou dossiers…>',
-    ok: 'OK',
-    refused: 'REFUSÉ',
-    missing: 'fichier introuvable.',
-    level: { full: 'complet', auditor: 'auditeur', statistics: 'statistiques' },
-    campaign: 'campagne',
-    key: 'clé',
-    unsigned: 'non signé',
-    migrated: 'migré depuis la version',
-    summary: (total: number, valid: number) =>
-      `${total} fichier(s)\u00a0: ${valid} valide(s), ${total - valid} refusé(s).`,
-    noFiles: 'aucun fichier d’export (.json, .zip) à vérifier.',
-  },
-  en: {
-    usage: 'usage: care-autodiag verify [--require-signature] [--json] [--max-bytes <bytes>] <files or folders…>',
-    ok: 'OK',
-    refused: 'REFUSED',
-    missing: 'file not found.',
-    level: { full: 'full', auditor: 'auditor', statistics: 'statistics' },
-    campaign: 'campaign',
-    key: 'key',
-    unsigned: 'unsigned',
-    migrated: 'migrated from version',
-    summary: (total: number, valid: number) => `${total} file(s): ${valid} valid, ${total - valid} refused.`,
-    noFiles: 'no export file (.json, .zip) to verify.',
-  },
-};
-
 type Outcome = { file: ExpandedArgument; result: ExportValidation };
 
 function lineOf(context: CliContext, { file, result }: Outcome): string {
-  const t = text[context.language];
-  if (!result.ok) return `${t.refused} ${file.display} — ${result.code}: ${describeRefusal(context.language, result)}`;
+  const { t } = context;
+  if (!result.ok) return refusalLine(context, file.display, result);
   const { envelope } = result;
   const { questionnaire, campaignYear } = envelope.content;
   const parts = [
     `FINESS ${submissionFiness(envelope.establishment)}`,
     envelope.establishment.name,
     `${questionnaire.id} ${questionnaire.version}`,
-    `${t.campaign} ${campaignYear}`,
-    t.level[envelope.sharingLevel],
-    result.keyFingerprint ? `${t.key} ${groupFingerprint(result.keyFingerprint)}` : t.unsigned,
-    ...(result.migratedFrom !== undefined ? [`${t.migrated} ${result.migratedFrom}`] : []),
+    t('cli.verify.campaign', { year: campaignYear }),
+    t(`cli.verify.levels.${envelope.sharingLevel}`),
+    result.keyFingerprint
+      ? t('cli.verify.key', { fingerprint: groupFingerprint(result.keyFingerprint) })
+      : t('cli.verify.unsigned'),
+    ...(result.migratedFrom !== undefined ? [t('cli.verify.migrated', { version: result.migratedFrom })] : []),
   ];
-  return `${t.ok} ${file.display} — ${parts.join(' · ')}`;
+  return t('cli.ok', { file: file.display, details: parts.join(' · ') });
 }
 
 function jsonLineOf({ file, result }: Outcome): string {
@@ -108,46 +80,30 @@ async function check(file: ExpandedArgument, maxBytes: number | undefined, requi
 
 export const verifyCommand: CliCommand = {
   name: 'verify',
-  summary: {
-    fr: 'vérifie des fichiers d’export (format, contenu, empreinte, signature) ; une ligne par fichier',
-    en: 'checks export files (format, content, digest, signature); one line per file',
-  },
+  summary: 'cli.verify.summary',
   async run(args, context) {
-    const t = text[context.language];
-    let values;
-    let positionals;
-    try {
-      ({ values, positionals } = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          'require-signature': { type: 'boolean', default: false },
-          json: { type: 'boolean', default: false },
-          'max-bytes': { type: 'string' },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-      }));
-    } catch (error) {
-      context.err(error instanceof Error ? error.message : String(error));
-      context.err(t.usage);
-      return EXIT_USAGE;
-    }
-    if (values.help) {
-      context.out(t.usage);
-      return EXIT_OK;
-    }
-    const maxBytes = values['max-bytes'] === undefined ? undefined : Number(values['max-bytes']);
-    if (maxBytes !== undefined && !(Number.isInteger(maxBytes) && maxBytes > 0)) {
-      context.err(t.usage);
-      return EXIT_USAGE;
-    }
-    if (positionals.length === 0) {
-      context.err(t.usage);
+    const { t } = context;
+    const usage = t('cli.verify.usage');
+    const command = parseCommandLine(
+      args,
+      {
+        'require-signature': { type: 'boolean', default: false },
+        json: { type: 'boolean', default: false },
+        'max-bytes': { type: 'string' },
+      },
+      usage,
+      context,
+    );
+    if (command.exit !== undefined) return command.exit;
+    const { values, positionals } = command;
+    const maxBytes = positiveInteger(values['max-bytes']);
+    if (Number.isNaN(maxBytes) || positionals.length === 0) {
+      context.err(usage);
       return EXIT_USAGE;
     }
     const files = await expandFileArguments(positionals, context.cwd);
     if (files.length === 0) {
-      context.err(t.noFiles);
+      context.err(t('cli.verify.noFiles'));
       return EXIT_FAILED;
     }
     let valid = 0;
@@ -158,11 +114,14 @@ export const verifyCommand: CliCommand = {
       (outcome) => {
         if (outcome.result.ok) valid += 1;
         if (values.json) context.out(jsonLineOf(outcome));
-        else if ('missing' in outcome.file) context.out(`${t.refused} ${outcome.file.display} — ${t.missing}`);
+        else if ('missing' in outcome.file)
+          context.out(
+            t('cli.refused', { file: outcome.file.display, reason: describeCommandLineError(t, 'file-not-found') }),
+          );
         else context.out(lineOf(context, outcome));
       },
     );
-    context.err(t.summary(files.length, valid));
+    context.err(t('cli.verify.total', { total: files.length, valid, refused: files.length - valid }));
     return valid === files.length ? EXIT_OK : EXIT_FAILED;
   },
 };

@@ -28,7 +28,3 @@ export const exportErrorCodes = [
 ] as const;
 
 export type ExportErrorCode = (typeof exportErrorCodes)[number];
-
-export function isExportErrorCode(value: unknown): value is ExportErrorCode {
-  return typeof value === 'string' && (exportErrorCodes as readonly string[]).includes(value);
-}

@@ -4,6 +4,7 @@ import { applicationKinds, authenticationMeans, homologationStates } from '../do
 import { budgetInputsSchema } from '../domain/budget/budget-record';
 import { establishmentCategorySchema, sectorOfCategory, sectorSchema } from '../domain/establishment/establishment';
 import { checkFiness, finessDepartment } from '../domain/establishment/finess';
+import { sharingLevels, type SharingLevel } from '../domain/sharing-level';
 import { isCanonicalBase64Url } from './base64url';
 
 /**
@@ -22,16 +23,9 @@ export const EXPORT_FORMAT = 'care-autodiag/export';
 export const EXPORT_FORMAT_VERSION = 1;
 export const EXPORT_APP_NAME = 'Autodiag CaRE';
 
-/**
- * - full: everything, comments, not-applicable justifications, application names, the action plan and the evidence
- *   manifest (the zip form also carries the evidence files);
- * - auditor: answers and scores without any free text an attacker could use (comments, justifications, application
- *   names and reasons, action descriptions and owners, evidence);
- * - statistics: scores, budget ratios and MFA counts only.
- */
-export const sharingLevels = ['full', 'auditor', 'statistics'] as const;
+/** The sharing level (src/domain/sharing-level.ts says what each one carries). */
 export const sharingLevelSchema = z.enum(sharingLevels);
-export type SharingLevel = z.infer<typeof sharingLevelSchema>;
+export { sharingLevels, type SharingLevel };
 
 /** Codes carried as zod messages, for the error mapper and the command line. */
 export const exportIssueMessages = {

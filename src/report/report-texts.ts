@@ -7,6 +7,7 @@ import type { Language } from '../domain/localized-text';
 import type { Weight } from '../domain/questionnaire/questionnaire-schema';
 import type { GapState, Urgency } from '../domain/results/list-gaps';
 import type { DeadlineId, DeadlineStatus } from '../domain/results/programme-deadlines';
+import type { SharingLevel } from '../domain/sharing-level';
 
 /**
  * The words of the printed report and of the CSV exports, French first (design principle 3), English second.
@@ -17,7 +18,7 @@ import type { DeadlineId, DeadlineStatus } from '../domain/results/programme-dea
  * ’ « » and a non-breaking space before : ; ! ? % € (NBSP before the colon, narrow NBSP elsewhere).
  */
 
-export type SharingLevel = 'full' | 'auditor' | 'statistics';
+export type { SharingLevel };
 
 /** What a sharing level below "full" leaves out of an export file, hence out of a report printed from it. */
 export type OmittedContent =

@@ -1,13 +1,15 @@
 /** Why a backup file was refused; kept apart from backup.ts so that the error mapper loads neither zod nor fflate. */
-export type BackupErrorCode =
-  | 'backup-not-zip'
-  | 'backup-manifest-missing'
-  | 'backup-invalid'
-  | 'backup-newer'
-  | 'backup-evidence-missing'
-  | 'backup-evidence-corrupt'
+export const backupErrorCodes = [
+  'backup-not-zip',
+  'backup-manifest-missing',
+  'backup-invalid',
+  'backup-newer',
+  'backup-evidence-missing',
+  'backup-evidence-corrupt',
   /** Made with the passphrase lock on: restoring it needs the passphrase that was in use then. */
-  | 'backup-locked';
+  'backup-locked',
+] as const;
+export type BackupErrorCode = (typeof backupErrorCodes)[number];
 
 export class BackupError extends Error {
   override readonly name = 'BackupError';

@@ -1,20 +1,26 @@
 /** Storage failures as typed codes; the interface turns each into a sentence (src/texts/describe-error.ts). */
-export type StorageErrorCode =
-  | 'data-newer-than-app'
-  | 'quota-exceeded'
-  | 'database-closed'
-  | 'write-failed'
-  | 'not-found'
-  | 'assessment-exists'
-  | 'invalid-record'
+export const storageErrorCodes = [
+  'data-newer-than-app',
+  'quota-exceeded',
+  'database-closed',
+  'write-failed',
+  'not-found',
+  'assessment-exists',
+  'invalid-record',
   /** The passphrase lock is on and this tab holds no key: nothing can be read or written until it is unlocked. */
-  | 'locked'
-  | 'wrong-passphrase'
-  | 'passphrase-too-short'
+  'locked',
+  'wrong-passphrase',
+  'passphrase-too-short',
   /** A sealed record failed AES-GCM authentication: altered, moved to another record, or damaged. */
-  | 'sealed-data-unreadable'
+  'sealed-data-unreadable',
   /** The lock's stored parameters are malformed or weaker than the minimum (PBKDF2 under 600,000 iterations). */
-  | 'lock-settings-invalid';
+  'lock-settings-invalid',
+] as const;
+export type StorageErrorCode = (typeof storageErrorCodes)[number];
+
+export function isStorageErrorCode(value: unknown): value is StorageErrorCode {
+  return typeof value === 'string' && (storageErrorCodes as readonly string[]).includes(value);
+}
 
 export class StorageError extends Error {
   override readonly name = 'StorageError';

@@ -158,16 +158,6 @@ export interface ValidActionInput {
   estimatedCost?: number | undefined;
 }
 
-export const actionErrorCodes = [
-  'title-required',
-  'title-too-long',
-  'description-too-long',
-  'owner-too-long',
-  'date-invalid',
-  'cost-invalid',
-  'cost-negative',
-] as const;
-
 /** Where an action comes from: a gap (assessment + item) or nothing (written from scratch). */
 export interface ActionOrigin {
   establishmentId: string;

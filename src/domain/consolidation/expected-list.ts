@@ -61,14 +61,16 @@ export interface ExpectedEstablishment {
   line: number;
 }
 
-export type ExpectedListIssueCode =
+export const expectedListIssueCodes = [
   /** No column is named finess or one of its variants: nothing can be read. */
-  | 'no-finess-column'
-  | 'empty-file'
-  | 'finess-invalid'
-  | 'duplicate'
+  'no-finess-column',
+  'empty-file',
+  'finess-invalid',
+  'duplicate',
   /** An eight-digit number whose leading zero a spreadsheet had dropped; restored. */
-  | 'leading-zero-restored';
+  'leading-zero-restored',
+] as const;
+export type ExpectedListIssueCode = (typeof expectedListIssueCodes)[number];
 
 export interface ExpectedListIssue {
   code: ExpectedListIssueCode;

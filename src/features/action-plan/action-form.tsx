@@ -3,14 +3,10 @@ import { useEffect, useRef } from 'react';
 import { useForm } from 'react-hook-form';
 import { useTranslation } from 'react-i18next';
 import { FormField } from '../../components/form-field';
-import {
-  actionErrorCodes,
-  actionInputSchema,
-  type ActionInput,
-  type ValidActionInput,
-} from '../../domain/actions/action-plan';
+import { actionInputSchema, type ActionInput, type ValidActionInput } from '../../domain/actions/action-plan';
 import { actionStatuses } from '../../domain/actions/action-record';
 import type { Language } from '../../domain/localized-text';
+import { describeActionValidation } from '../../texts/describe-error';
 import type { ItemRef } from './use-action-plan';
 
 interface ActionFormProps {
@@ -41,10 +37,7 @@ export function ActionForm({ editing, defaults, origin, language, onSubmit, onCa
     reValidateMode: 'onChange',
   });
   useEffect(() => headingRef.current?.focus(), []);
-  const message = (code: string | undefined) =>
-    (actionErrorCodes as readonly string[]).includes(code ?? '')
-      ? t(`actions.form.errors.${code as (typeof actionErrorCodes)[number]}`)
-      : t('errors.validation.invalid');
+  const message = (code: string | undefined) => describeActionValidation(t, code);
 
   return (
     <section className="action-form" aria-labelledby="action-form-title">

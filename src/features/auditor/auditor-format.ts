@@ -1,5 +1,3 @@
-import type { TFunction } from 'i18next';
-import type { ExpectedListIssueCode } from '../../domain/consolidation/expected-list';
 import type { Language } from '../../domain/localized-text';
 import { formatNumber, formatPercent } from '../../texts/format';
 
@@ -16,15 +14,4 @@ export function formatScoreNumber(score: number | undefined | null, language: La
 /** A fraction 0–1 as a percentage with `digits` decimals, or a dash. */
 export function formatShare(share: number | undefined, language: Language, digits = 1): string {
   return share === undefined ? '—' : formatPercent(share, language, digits);
-}
-
-export function describeExpectedIssue(t: TFunction, code: ExpectedListIssueCode): string {
-  switch (code) {
-    case 'no-finess-column':
-    case 'empty-file':
-    case 'finess-invalid':
-    case 'duplicate':
-    case 'leading-zero-restored':
-      return t(`auditor.expected.issues.${code}`);
-  }
 }

@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { downloadFile, fileDate } from '../../components/download-file';
 import { PageHeading } from '../../components/page-heading';
 import { consolidatedCsvTable, serializeCsv } from '../../domain/consolidation/consolidated-csv';
+import { contentLookup } from '../../domain/questionnaire/content-lookup';
 import { currentLanguage } from '../../i18n/i18n';
 import { describeError } from '../../texts/describe-error';
 import { formatNumber } from '../../texts/format';
 import { useDatabase } from '../../storage/use-database';
 import { useAllQuestionnaires } from '../../storage/use-repositories';
-import { contentLookup, Dashboard } from './dashboard';
+import { Dashboard } from './dashboard';
 import { ExpectedListPanel, type LoadedExpectedList } from './expected-list-panel';
 import { ImportPanel } from './import-panel';
 import { useAuditorData } from './use-auditor-data';
@@ -32,7 +33,11 @@ export function AuditorPage() {
   const cancelButton = useRef<HTMLButtonElement>(null);
 
   const content = useMemo(
-    () => contentLookup(questionnaires.status === 'ready' ? questionnaires.value : [], language),
+    () =>
+      contentLookup(
+        (questionnaires.status === 'ready' ? questionnaires.value : []).map((loaded) => loaded.questionnaire),
+        language,
+      ),
     [questionnaires, language],
   );
   const rows = consolidation.status === 'ready' ? consolidation.consolidation.rows : [];

@@ -3,16 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { fileDate, downloadFile } from '../../components/download-file';
 import type { ConsolidatedRow, Consolidation } from '../../domain/consolidation/consolidate';
 import { selectRows, type Selection } from '../../domain/consolidation/regional-views';
+import type { ContentLookup } from '../../domain/questionnaire/content-lookup';
 import { currentLanguage } from '../../i18n/i18n';
 import { formatNumber } from '../../texts/format';
 
-/** What the PDFs print beside ids: the dashboard's ContentLookup has this shape. */
-interface PdfContent {
-  questionnaireTitle: (id: string) => string;
-  domainTitle: (questionnaireId: string, domainId: string) => string;
-  domainOrder: (questionnaireId: string) => readonly string[];
-  question: (itemId: string) => string | undefined;
-}
+/** What the PDFs print beside ids. */
+type PdfContent = ContentLookup;
 
 type Status = { kind: 'idle' } | { kind: 'working'; text: string } | { kind: 'done' | 'error'; text: string };
 

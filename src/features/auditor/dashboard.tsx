@@ -4,6 +4,7 @@ import { defaultBudgetTargets } from '../../domain/budget/budget-ratios';
 import type { ConsolidatedRow } from '../../domain/consolidation/consolidate';
 import type { ExpectedEstablishment } from '../../domain/consolidation/expected-list';
 import { matchExpected } from '../../domain/consolidation/expected-list';
+import type { ContentLookup } from '../../domain/questionnaire/content-lookup';
 import {
   listDomainIds,
   listFilterOptions,
@@ -19,48 +20,14 @@ import {
   type Selection,
 } from '../../domain/consolidation/regional-views';
 import type { EstablishmentCategory, Sector } from '../../domain/establishment/establishment';
-import type { Language } from '../../domain/localized-text';
 import { currentLanguage } from '../../i18n/i18n';
 import { formatNumber } from '../../texts/format';
-import type { LoadedQuestionnaire } from '../../storage/questionnaire-catalog';
 import { formatShare } from './auditor-format';
 import { AuditorPdfExports } from './auditor-pdf-exports';
 import { BudgetScatter } from './budget-scatter';
 import { DistributionTable } from './distribution-table';
 import { HeatMapTable } from './heat-map-table';
 import { ScrollRegion } from './scroll-region';
-
-/** Titles of domains, questionnaires and questions, from every questionnaire version this build ships. */
-export interface ContentLookup {
-  questionnaireTitle: (id: string) => string;
-  domainTitle: (questionnaireId: string, domainId: string) => string;
-  /** Preferred domain order of a questionnaire (its latest version's). */
-  domainOrder: (questionnaireId: string) => readonly string[];
-  question: (itemId: string) => string | undefined;
-}
-
-export function contentLookup(questionnaires: readonly LoadedQuestionnaire[], language: Language): ContentLookup {
-  // Later versions come last in the catalog and overwrite earlier titles: the current wording wins.
-  const titles = new Map<string, string>();
-  const domains = new Map<string, string>();
-  const orders = new Map<string, string[]>();
-  const questions = new Map<string, string>();
-  for (const { questionnaire: q } of questionnaires) {
-    titles.set(q.id, q.title[language]);
-    orders.set(
-      q.id,
-      q.domains.map((d) => d.id),
-    );
-    for (const d of q.domains) domains.set(`${q.id}|${d.id}`, d.title[language]);
-    for (const item of q.items) questions.set(item.id, item.question[language]);
-  }
-  return {
-    questionnaireTitle: (id) => titles.get(id) ?? id,
-    domainTitle: (questionnaireId, domainId) => domains.get(`${questionnaireId}|${domainId}`) ?? domainId,
-    domainOrder: (id) => orders.get(id) ?? [],
-    question: (itemId) => questions.get(itemId),
-  };
-}
 
 const selectionValue = (s: Selection) => `${s.campaignYear}|${s.questionnaireId}`;
 

@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { decodeCsvBytes, parseCsv } from '../../domain/consolidation/consolidated-csv';
 import { EXPECTED_LIST_HEADER, readExpectedList, type ExpectedList } from '../../domain/consolidation/expected-list';
 import { currentLanguage } from '../../i18n/i18n';
+import { describeExpectedIssue } from '../../texts/describe-error';
 import { formatNumber } from '../../texts/format';
-import { describeExpectedIssue } from './auditor-format';
 
 export interface LoadedExpectedList {
   fileName: string;

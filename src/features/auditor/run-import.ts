@@ -1,3 +1,4 @@
+import { isStorageErrorCode } from '../../storage/storage-error';
 import type { StoreResult } from '../../storage/submission-repository';
 import type { BatchValidation, ImportProgress, ImportSummary, ValidFile } from './import-protocol';
 
@@ -83,7 +84,8 @@ export async function runImport<F>(files: readonly F[], driver: ImportDriver<F>)
         results = await driver.store(validation.valid);
       } catch (error) {
         // The batch's transaction is undone as a whole: none of its files is stored, nor any file after it.
-        summary.storageError = storageCodeOf(error);
+        const code = (error as { code?: unknown } | null)?.code;
+        summary.storageError = isStorageErrorCode(code) ? code : 'write-failed';
         summary.notStored =
           validation.valid.length + batches.slice(index + 1).reduce((count, batch) => count + batch.length, 0);
         break;
@@ -109,20 +111,4 @@ export async function runImport<F>(files: readonly F[], driver: ImportDriver<F>)
   for (const pending of inFlight.values()) pending.catch(() => undefined);
   summary.durationMs = clock() - started;
   return summary;
-}
-
-function storageCodeOf(error: unknown): NonNullable<ImportSummary['storageError']> {
-  const code = (error as { code?: unknown } | null)?.code;
-  switch (code) {
-    case 'data-newer-than-app':
-    case 'quota-exceeded':
-    case 'database-closed':
-    case 'write-failed':
-    case 'not-found':
-    case 'assessment-exists':
-    case 'invalid-record':
-      return code;
-    default:
-      return 'write-failed';
-  }
 }

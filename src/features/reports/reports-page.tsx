@@ -5,6 +5,7 @@ import { downloadFile, fileDate } from '../../components/download-file';
 import { PageHeading } from '../../components/page-heading';
 import type { Language } from '../../domain/localized-text';
 import { currentLanguage } from '../../i18n/i18n';
+import { describeFailure } from '../../texts/describe-error';
 import { formatBytes } from '../../texts/format';
 import { buildCsv, csvKinds, type CsvKind } from '../../report/csv';
 import { contentFingerprint } from '../../report/report-fingerprint';
@@ -181,7 +182,7 @@ function PdfPanel({
     } catch (error) {
       setStatus({
         kind: 'error',
-        text: t('reports.pdf.error', { reason: error instanceof Error ? error.message : String(error) }),
+        text: t('reports.pdf.error', { reason: describeFailure(t, error) }),
       });
     }
   }

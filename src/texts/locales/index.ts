@@ -1,6 +1,7 @@
 import frActions from './fr/actions.json';
 import frApplications from './fr/applications.json';
 import frAuditor from './fr/auditor.json';
+import frCli from './fr/cli.json';
 import frAssessment from './fr/assessment.json';
 import frAssessments from './fr/assessments.json';
 import frBudget from './fr/budget.json';
@@ -18,6 +19,7 @@ import frSettings from './fr/settings.json';
 import enActions from './en/actions.json';
 import enApplications from './en/applications.json';
 import enAuditor from './en/auditor.json';
+import enCli from './en/cli.json';
 import enAssessment from './en/assessment.json';
 import enAssessments from './en/assessments.json';
 import enBudget from './en/budget.json';
@@ -52,6 +54,7 @@ export const fr = {
   reports: frReports,
   lock: frLock,
   passphrase: frPassphrase,
+  cli: frCli,
 };
 
 export type SameShape<T> = { [K in keyof T]: T[K] extends string ? string : SameShape<T[K]> };
@@ -74,4 +77,5 @@ export const en: SameShape<typeof fr> = {
   reports: enReports,
   lock: enLock,
   passphrase: enPassphrase,
+  cli: enCli,
 };

@@ -1,0 +1,10 @@
+/**
+ * How much of an assessment an export file carries (design §4, docs/export-format.md):
+ * - full: everything, comments, not-applicable justifications, application names, the action plan and the evidence
+ *   manifest (the zip form also carries the evidence files);
+ * - auditor: answers and scores without any free text an attacker could use (comments, justifications, application
+ *   names and reasons, action descriptions and owners, evidence);
+ * - statistics: scores, budget ratios and MFA counts only.
+ */
+export const sharingLevels = ['full', 'auditor', 'statistics'] as const;
+export type SharingLevel = (typeof sharingLevels)[number];
