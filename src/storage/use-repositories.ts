@@ -59,8 +59,10 @@ export function useAssessmentWithEstablishment(
     async () => (await assessments.get(assessmentId)) ?? null,
     [assessments, assessmentId],
   );
+  // Until the assessment is read there is no establishment to look for: undefined (loading), not null (missing),
+  // or the screens would say « not found » for a moment.
   const establishment = useLiveQuery(
-    async () => (assessment ? ((await establishments.get(assessment.establishmentId)) ?? null) : null),
+    async () => (assessment ? ((await establishments.get(assessment.establishmentId)) ?? null) : undefined),
     [establishments, assessment?.establishmentId],
   );
   if (assessment === undefined || (assessment && establishment === undefined)) return undefined;
@@ -70,20 +72,29 @@ export function useAssessmentWithEstablishment(
 
 export type AsyncState<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: unknown };
 
+const LOADING = { status: 'loading' } as const;
+
+/**
+ * The state of a promise made from inputs. The outcome of earlier inputs never shows for new ones: it reads as
+ * loading until the new promise settles (a rejection for "no questionnaire yet", before the assessment had loaded,
+ * showed the screens' "not found" or "questionnaire missing" for a moment).
+ */
 function usePromise<T>(factory: () => Promise<T>, deps: readonly unknown[]): AsyncState<T> {
-  const [state, setState] = useState<AsyncState<T>>({ status: 'loading' });
+  const [settled, setSettled] = useState<{ deps: readonly unknown[]; state: AsyncState<T> } | null>(null);
   useEffect(() => {
     let live = true;
     factory().then(
-      (value) => live && setState({ status: 'ready', value }),
-      (error: unknown) => live && setState({ status: 'error', error }),
+      (value) => live && setSettled({ deps, state: { status: 'ready', value } }),
+      (error: unknown) => live && setSettled({ deps, state: { status: 'error', error } }),
     );
     return () => {
       live = false;
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the caller lists the inputs of its factory
   }, deps);
-  return state;
+  const current =
+    settled !== null && settled.deps.length === deps.length && settled.deps.every((d, i) => Object.is(d, deps[i]));
+  return current ? settled.state : LOADING;
 }
 
 export function useQuestionnaire(id: string | undefined, version: string | undefined): AsyncState<LoadedQuestionnaire> {

@@ -48,6 +48,17 @@ describe('ExportPage', () => {
     expect(contents).toHaveTextContent('avec responsables, descriptions et coûts');
   });
 
+  it('never says the assessment is missing while it loads', async () => {
+    let saidMissing = false;
+    const observer = new MutationObserver(() => {
+      saidMissing ||= document.body.textContent.includes('Cette évaluation n’existe pas');
+    });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    await renderExport();
+    observer.disconnect();
+    expect(saidMissing).toBe(false);
+  });
+
   it('says when the assessment does not exist', async () => {
     await renderWithApp(routes, '/assessments/nowhere/export');
     expect(await screen.findByText('Cette évaluation n’existe pas sur cet appareil.')).toBeInTheDocument();
