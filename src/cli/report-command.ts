@@ -6,7 +6,6 @@ import { buildCsv, csvKinds } from '../report/csv';
 import { nodeFontLoader } from '../report/pdf/fonts-node';
 import { generateReportPdf } from '../report/pdf/generate-report';
 import { reportModelFromExport } from '../report/report-from-export';
-import { reportTexts } from '../report/report-texts';
 import { describeCommandLineError } from '../texts/describe-error';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand } from './cli-context';
 import { refusalLine } from './export-messages';
@@ -79,7 +78,7 @@ export const reportCommand: CliCommand = {
     await writeFile(out, pdf.bytes);
     context.out(t('cli.report.written', { file: values.out, pages: pdf.pageCount, bytes: pdf.bytes.length }));
     const c = model.completeness;
-    context.err(reportTexts[context.language].completeness.counts(c.counts));
+    context.err(t('report.completeness.counts', c.counts));
     if (!c.complete) context.err(t('cli.report.draft'));
     if (values.csv) {
       for (const kind of csvKinds) {

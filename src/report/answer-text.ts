@@ -1,8 +1,8 @@
 import type { Language } from '../domain/localized-text';
 import type { QuestionnaireItem } from '../domain/questionnaire/questionnaire-schema';
 import type { ReportResponse } from './report-input';
-import { formatNumber, formatShortDate } from './report-format';
-import { reportTexts } from './report-texts';
+import { formatNumber, formatShortDate } from '../texts/format';
+import type { Translate } from '../texts/translator';
 
 /** Small readings of the input shared by several sections of the report model. */
 
@@ -18,17 +18,17 @@ export function referenceOf(item: QuestionnaireItem): string | undefined {
 export function answerText(
   item: QuestionnaireItem | undefined,
   response: ReportResponse | undefined,
+  t: Translate,
   language: Language,
 ): string {
-  const t = reportTexts[language].answers;
-  if (!response) return t.unanswered;
+  if (!response) return t('report.answers.unanswered');
   switch (response.kind) {
     case 'status':
-      return t[response.value];
+      return t(`report.answers.${response.value}`);
     case 'not-applicable':
-      return t.notApplicable;
+      return t('report.answers.notApplicable');
     case 'unknown':
-      return t.unknown;
+      return t('report.answers.unknown');
     case 'date':
       return formatShortDate(response.value, language);
     case 'choice': {
@@ -36,11 +36,11 @@ export function answerText(
       return option ? option.label[language] : response.value;
     }
     case 'number': {
-      const n = formatNumber(response.value, language);
+      const n = formatNumber(response.value, language, 2);
       if (item?.answerType === 'percent' || item?.unit === 'percent')
         return language === 'fr' ? `${n}\u202f%` : `${n}%`;
-      if (item?.unit === 'days') return t.days(n);
-      return t.count(n);
+      if (item?.unit === 'days') return t('report.answers.days', { n });
+      return n;
     }
   }
 }

@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { budgetFields, ratioNames } from '../domain/budget/budget-ratios';
 import type { ReportModel } from './report-model';
-import { reportTexts } from './report-texts';
+import { createTranslator } from '../texts/translator';
 
 /**
  * The five CSV exports of an assessment (answers, gaps, action plan, budget, applications), made from the report
@@ -59,80 +59,83 @@ export function csvFileName(model: ReportModel, kind: CsvKind): string {
 
 export function buildCsv(model: ReportModel, kind: CsvKind): CsvFile {
   const { language } = model;
-  const t = reportTexts[language];
-  const yesNo = (v: boolean) => (v ? t.csv.yes : t.csv.no);
+  const t = createTranslator(language);
+  const yesNo = (v: boolean) => (v ? t('report.csv.yes') : t('report.csv.no'));
   let fields: string[];
   let data: (string | number)[][];
   switch (kind) {
     case 'answers': {
-      const h = t.csv.answers;
-      fields = [
-        h.itemId,
-        h.domain,
-        h.question,
-        h.weight,
-        h.basis,
-        h.answer,
-        h.comment,
-        h.justification,
-        h.toReview,
-        h.evidence,
-      ];
+      fields = (
+        [
+          'itemId',
+          'domain',
+          'question',
+          'weight',
+          'basis',
+          'answer',
+          'comment',
+          'justification',
+          'toReview',
+          'evidence',
+        ] as const
+      ).map((column) => t(`report.csv.answers.${column}`));
       data = model.annex.flatMap((group) =>
         group.entries.map((e) => [
           e.itemId,
           group.title,
           e.question,
-          t.weights[e.weight],
-          e.reference ?? t.gaps.inferred,
-          e.answered ? e.answerText : t.answers.unanswered,
+          t(`report.weights.${e.weight}`),
+          e.reference ?? t('report.gaps.inferred'),
+          e.answered ? e.answerText : t('report.answers.unanswered'),
           e.comment ?? '',
           e.justification ?? '',
           yesNo(e.toReview),
           e.evidence
-            .map((ev) => `${ev.name} (${ev.documentDate ?? t.annex.undated}, SHA-256 ${ev.sha256})`)
+            .map((ev) => `${ev.name} (${ev.documentDate ?? t('report.annex.undated')}, SHA-256 ${ev.sha256})`)
             .join(' | '),
         ]),
       );
       break;
     }
     case 'gaps': {
-      const h = t.csv.gaps;
-      fields = [
-        h.rank,
-        h.itemId,
-        h.domain,
-        h.question,
-        h.weight,
-        h.state,
-        h.basis,
-        h.due,
-        h.urgency,
-        h.evidence,
-        h.comment,
-      ];
+      fields = (
+        [
+          'rank',
+          'itemId',
+          'domain',
+          'question',
+          'weight',
+          'state',
+          'basis',
+          'due',
+          'urgency',
+          'evidence',
+          'comment',
+        ] as const
+      ).map((column) => t(`report.csv.gaps.${column}`));
       data = model.gaps.map((g) => [
         g.rank,
         g.itemId,
         g.domainTitle,
         g.question,
-        t.weights[g.weight],
+        t(`report.weights.${g.weight}`),
         g.answerText,
-        g.reference ?? t.gaps.inferred,
+        g.reference ?? t('report.gaps.inferred'),
         g.due ?? '',
-        t.urgencies[g.urgency],
+        t(`report.urgencies.${g.urgency}`),
         g.evidenceExpected,
         g.comment ?? '',
       ]);
       break;
     }
     case 'actions': {
-      const h = t.csv.actions;
-      fields = [h.title, h.itemId, h.status, h.owner, h.dueDate, h.cost, h.overdue, h.description];
+      fields = (['title', 'itemId', 'status', 'owner', 'dueDate', 'cost', 'overdue', 'description'] as const).map(
+        (column) => t(`report.csv.actions.${column}`),
+      );
       data = model.actions.lines.map((a) => [
         a.title,
         a.itemId ?? '',
-        t.actionStatuses[a.status],
+        t(`report.actionStatuses.${a.status}`),
         a.owner ?? '',
         a.dueDate ?? '',
         numberCell(a.estimatedCost, language),
@@ -142,46 +145,46 @@ export function buildCsv(model: ReportModel, kind: CsvKind): CsvFile {
       break;
     }
     case 'budget': {
-      const h = t.csv.budget;
-      fields = [h.year, h.field, h.value];
+      fields = (['year', 'field', 'value'] as const).map((column) => t(`report.csv.budget.${column}`));
       data = model.budget.years.flatMap((y) => [
         ...budgetFields
           .filter((f) => y.inputs?.[f] !== undefined)
-          .map((f) => [y.year, t.csv.budgetFields[f] ?? f, numberCell(y.inputs?.[f], language)]),
+          .map((f) => [y.year, t(`report.csv.budgetFields.${f}`), numberCell(y.inputs?.[f], language)]),
         ...ratioNames
           .filter((r) => y.ratios[r].value !== undefined)
-          .map((r) => [y.year, t.csv.budgetFields[r] ?? r, numberCell(y.ratios[r].value, language)]),
+          .map((r) => [y.year, t(`report.csv.budgetFields.${r}`), numberCell(y.ratios[r].value, language)]),
         ...(['gapToItTargetEur', 'gapToCyberTargetEur'] as const)
           .filter((g) => y.ratios[g] !== undefined)
-          .map((g) => [y.year, t.csv.budgetFields[g] ?? g, numberCell(y.ratios[g], language)]),
+          .map((g) => [y.year, t(`report.csv.budgetFields.${g}`), numberCell(y.ratios[g], language)]),
       ]);
       break;
     }
     case 'applications': {
-      const h = t.csv.applications;
-      fields = [
-        h.name,
-        h.kind,
-        h.sensitive,
-        h.means,
-        h.users,
-        h.twoFactor,
-        h.homologation,
-        h.targetDate,
-        h.status,
-        h.findings,
-      ];
+      fields = (
+        [
+          'name',
+          'kind',
+          'sensitive',
+          'means',
+          'users',
+          'twoFactor',
+          'homologation',
+          'targetDate',
+          'status',
+          'findings',
+        ] as const
+      ).map((column) => t(`report.csv.applications.${column}`));
       data = model.applications.lines.map((a) => [
         a.name,
-        t.applicationKinds[a.kind],
+        t(`report.applicationKinds.${a.kind}`),
         yesNo(a.sensitive),
-        a.authentication.map((m) => t.means[m]).join(', '),
+        a.authentication.map((m) => t(`report.means.${m}`)).join(', '),
         a.users ?? '',
         a.usersWithTwoFactors ?? '',
-        t.homologation[a.homologation],
+        t(`report.homologation.${a.homologation}`),
         a.targetDate ?? '',
-        t.applicationStatuses[a.status],
-        a.gaps.map((g) => t.rule2026Gaps[g]).join(' | '),
+        t(`report.applicationStatuses.${a.status}`),
+        a.gaps.map((g) => t(`report.rule2026Gaps.${g}`)).join(' | '),
       ]);
       break;
     }

@@ -12,7 +12,9 @@ import { listGaps, type Gap } from '../domain/results/list-gaps';
 import { listDeadlines, type DeadlineResult } from '../domain/results/programme-deadlines';
 import { scoreAssessment, type AssessmentScore, type ItemScore } from '../domain/scoring/score-assessment';
 import type { ReportAnswer, ReportInput } from './report-input';
-import { reportTexts, type OmittedContent, type ReportTexts, type SharingLevel } from './report-texts';
+import { createTranslator, type Translate } from '../texts/translator';
+import type { SharingLevel } from './report-input';
+import type { OmittedContent } from './sections/completeness';
 import { listAnnexGroups, type AnnexGroup } from './sections/annex';
 import { budgetYearLines, type BudgetYearLine } from './sections/budget';
 import { figuresOf, storedFigures, type ReportSummaryFigures } from './sections/domains';
@@ -25,7 +27,7 @@ import { figuresOf, storedFigures, type ReportSummaryFigures } from './sections/
 export interface ReportContext {
   input: ReportInput;
   language: Language;
-  t: ReportTexts;
+  t: Translate;
   questionnaire: Questionnaire;
   /** Keyed by item id; undefined when the source holds no answers (an export at "statistics" level). */
   answers: Record<string, ReportAnswer> | undefined;
@@ -72,7 +74,7 @@ function scorableAnswers(answers: Record<string, ReportAnswer>): Assessment['ans
 
 export function buildReportContext(input: ReportInput): ReportContext {
   const { questionnaire, establishment, language, answers } = input;
-  const t = reportTexts[language];
+  const t = createTranslator(language);
   const targets = input.budgetTargets ?? defaultBudgetTargets;
   const scorable = answers ? scorableAnswers(answers) : {};
   const score = scoreAssessment(questionnaire, scorable, audiencesOf(establishment), input.asOf);
@@ -96,7 +98,7 @@ export function buildReportContext(input: ReportInput): ReportContext {
 
   const applicationRecords: ApplicationRecord[] = input.applications.map((a, i) => ({
     ...a,
-    name: a.name ?? t.applications.unnamed(t.applicationKinds[a.kind], i + 1),
+    name: a.name ?? t('report.applications.unnamed', { kind: t(`report.applicationKinds.${a.kind}`), n: i + 1 }),
     id: `application-${String(i).padStart(6, '0')}`,
     establishmentId: '-',
     createdAt: 0,

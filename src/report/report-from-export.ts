@@ -13,8 +13,8 @@ import {
   type ReportModel,
   type StoredRatios,
   type StoredScores,
+  type SharingLevel,
 } from './report-model';
-import type { SharingLevel } from './report-texts';
 
 /**
  * The report of one export file (the command line's `care-autodiag report <file>`). The shape below is the part of

@@ -6,7 +6,9 @@ import type { BudgetInputs } from '../domain/budget/budget-record';
 import type { EstablishmentCategory, Sector } from '../domain/establishment/establishment';
 import type { Language } from '../domain/localized-text';
 import type { Questionnaire } from '../domain/questionnaire/questionnaire-schema';
-import type { SharingLevel } from './report-texts';
+import type { SharingLevel } from '../domain/sharing-level';
+
+export type { SharingLevel };
 
 /**
  * What a report is made from: one assessment with its establishment, questionnaire, evidence list, budgets,

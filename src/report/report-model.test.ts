@@ -1,10 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { checkFrenchTypography } from '../domain/questionnaire/french-typography';
+import { createTranslator } from '../texts/translator';
 import { reportModelFromExport, type ExportForReport } from './report-from-export';
 import { buildReportModel } from './report-model';
 import { completeReportInput, demoReportInput, loadDemo } from '../testing/report/report-test-data';
-import { reportTexts } from './report-texts';
 
 describe('buildReportModel', () => {
   it('holds every answer, comment, justification and piece of evidence of the fixture, and counts them', () => {
@@ -120,30 +119,28 @@ describe('reportModelFromExport', () => {
 });
 
 describe('the report texts', () => {
-  it('follow French typography', () => {
-    const strings: string[] = [];
-    const collect = (value: unknown): void => {
-      if (typeof value === 'string') strings.push(value);
-      else if (typeof value === 'function') {
-        const out: unknown = (value as (...args: unknown[]) => unknown)(3, 7, '1\u202f%');
-        if (typeof out === 'string') strings.push(out);
-      } else if (Array.isArray(value)) value.forEach(collect);
-      else if (value && typeof value === 'object') Object.values(value).forEach(collect);
-    };
-    collect(reportTexts.fr);
-    const issues = strings.flatMap((s) => checkFrenchTypography(s).map((i) => `${i.rule}: ${i.excerpt}`));
-    expect(issues).toEqual([]);
-  });
-
-  it('have the same keys in both languages', () => {
-    const keys = (value: unknown, path = ''): string[] =>
-      value && typeof value === 'object' && !Array.isArray(value)
-        ? Object.entries(value).flatMap(([k, v]) => keys(v, `${path}.${k}`))
-        : [path];
-    expect(keys(reportTexts.en)).toEqual(keys(reportTexts.fr));
-  });
+  // French typography and the same keys in both languages: src/texts/locales/locales.test.ts checks every locale file,
+  // report.json and regional.json included.
+  const fr = createTranslator('fr');
+  const en = createTranslator('en');
 
   it('cover every demo establishment category', () => {
-    for (const e of loadDemo().establishments) expect(reportTexts.fr.categories[e.category]).toBeTruthy();
+    for (const e of loadDemo().establishments)
+      expect(fr(`report.categories.${e.category}`)).not.toBe(`report.categories.${e.category}`);
+  });
+
+  it('agree in number with the count they print', () => {
+    expect(fr('report.completeness.missing.unanswered', { count: 1 })).toBe('1 question applicable sans réponse');
+    expect(fr('report.completeness.missing.unanswered', { count: 0 })).toBe('0 question applicable sans réponse');
+    expect(fr('report.completeness.missing.unanswered', { count: 3 })).toBe('3 questions applicables sans réponse');
+    expect(en('report.gaps.inDays', { count: 1 })).toBe('in 1 day');
+    expect(en('report.gaps.overdueBy', { count: 12 })).toBe('12 days overdue');
+  });
+
+  it('print the names of the answers', () => {
+    const input = completeReportInput('en');
+    const model = buildReportModel(input);
+    const texts = new Set(model.annex.flatMap((g) => g.entries.map((e) => e.answerText)));
+    for (const word of ['Yes', 'Partly', 'No', "Don't know", 'Not applicable']) expect(texts).toContain(word);
   });
 });

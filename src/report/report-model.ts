@@ -1,14 +1,13 @@
 import type { Language } from '../domain/localized-text';
 import { nonBlank } from './answer-text';
 import { buildReportContext } from './report-context';
-import type { ReportEstablishment, ReportInput } from './report-input';
+import type { ReportEstablishment, ReportInput, SharingLevel } from './report-input';
 import { reportSections } from './report-sections';
-import type { SharingLevel } from './report-texts';
 
 /**
  * The gap-analysis report as data: every section, already ordered, with nothing left to decide but the layout.
  *
- * Pure and environment-free (no DOM, no jsPDF): the app, the command line and the tests build the same model, and
+ * Pure and environment-free (no DOM, no jsPDF; its few words come from src/texts through createTranslator): the app, the command line and the tests build the same model, and
  * the PDF (src/report/pdf) and the CSV exports (src/report/csv.ts) are two renderings of it. The model is a header
  * (the establishment, questionnaire, campaign, sharing level and fingerprint) and one part per section of
  * src/report/report-sections.ts, built from the facts all sections share (src/report/report-context.ts).
@@ -63,7 +62,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
 
 export { answerText } from './answer-text';
 export type * from './report-input';
-export type { MissingEntry, ReportCompleteness } from './sections/completeness';
+export type { MissingCode, MissingEntry, OmittedContent, ReportCompleteness } from './sections/completeness';
 export type { DomainResult, ReportSummaryFigures } from './sections/domains';
 export type { AnnexEntry, AnnexGroup, EvidenceLine } from './sections/annex';
 export type { GapLine } from './sections/gaps';

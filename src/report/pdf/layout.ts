@@ -1,7 +1,7 @@
 import { jsPDF } from 'jspdf';
 import { autoTable, type RowInput, type UserOptions } from 'jspdf-autotable';
 import type { Language } from '../../domain/localized-text';
-import type { ReportTexts } from '../report-texts';
+import type { Translate } from '../../texts/translator';
 import type { SectionKey } from '../sections/report-section';
 import { BODY_SIZE, COLORS, CONTENT_WIDTH, LINE_SPACING, MARGIN, PAGE, type Color } from './page-geometry';
 import { FONT_FAMILY, FONT_FILES, type ReportFonts } from './report-fonts';
@@ -33,7 +33,8 @@ export class Layout {
   readonly sectionPages = new Map<SectionKey, number>();
 
   constructor(
-    readonly t: ReportTexts,
+    /** The texts of the report's language (src/texts/locales/<language>/report.json and regional.json). */
+    readonly t: Translate,
     readonly language: Language,
     fonts: ReportFonts,
   ) {
@@ -79,7 +80,7 @@ export class Layout {
     if (options.newPage) this.newPage();
     else this.ensure(30);
     this.sectionPages.set(key, this.pageNumber);
-    this.chapter(this.t.sections[key]);
+    this.chapter(this.t(`report.sections.${key}`));
   }
 
   /** A level-1 heading that also enters the PDF's outline. */

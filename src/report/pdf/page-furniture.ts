@@ -1,5 +1,5 @@
 import { GState } from 'jspdf';
-import { groupHex } from '../report-format';
+import { groupHex } from '../../texts/format';
 import type { ReportModel } from '../report-model';
 import type { SectionKey } from '../sections/report-section';
 import type { Layout } from './layout';
@@ -37,7 +37,7 @@ function drawFooter(l: Layout, left: string, page: number, total: number): void 
   l.font('normal', 7.5, COLORS.muted);
   const text = doc.splitTextToSize(clean(left), CONTENT_WIDTH - 30) as string[];
   doc.text(text[0] ?? '', MARGIN.left, PAGE.height - 9);
-  doc.text(l.t.page(page, total), PAGE.width - MARGIN.right, PAGE.height - 9, { align: 'right' });
+  doc.text(l.t('report.page', { n: page, total }), PAGE.width - MARGIN.right, PAGE.height - 9, { align: 'right' });
 }
 
 /** The gap-analysis report's final pass: contents page numbers, footer, header and draft mark of every page. */
@@ -45,7 +45,9 @@ export function drawReportFurniture(l: Layout, model: ReportModel, contents: rea
   const { doc, t } = l;
   const total = doc.getNumberOfPages();
   const draft = !model.completeness.complete;
-  const fingerprint = model.meta.fingerprint ? `${t.fingerprint} ${groupHex(model.meta.fingerprint.value, 16)}` : '';
+  const fingerprint = model.meta.fingerprint
+    ? `${t('report.fingerprint')} ${groupHex(model.meta.fingerprint.value, 16)}`
+    : '';
   const footer = `${model.meta.establishment.name}${fingerprint ? ` — ${fingerprint}` : ''}`;
   doc.setPage(1);
   l.font('normal', 9.5);
@@ -58,7 +60,7 @@ export function drawReportFurniture(l: Layout, model: ReportModel, contents: rea
     drawFooter(l, footer, page, total);
     if (page > 1) {
       doc.text(
-        `${model.meta.questionnaire.id} ${model.meta.questionnaire.version} — ${t.cover.campaign} ${model.meta.campaignYear}`,
+        `${model.meta.questionnaire.id} ${model.meta.questionnaire.version} — ${t('report.cover.campaign')} ${model.meta.campaignYear}`,
         MARGIN.left,
         12,
       );
@@ -70,16 +72,16 @@ export function drawReportFurniture(l: Layout, model: ReportModel, contents: rea
 function drawDraftMark(l: Layout): void {
   const { doc, t } = l;
   l.font('bold', 8, COLORS.draft);
-  doc.text(t.draft, PAGE.width - MARGIN.right, 12, { align: 'right' });
+  doc.text(t('report.draft'), PAGE.width - MARGIN.right, 12, { align: 'right' });
   doc.saveGraphicsState();
   // jsPDF's typings declare GState's constructor as taking a GState; it takes the plain options object.
   // eslint-disable-next-line @typescript-eslint/no-unsafe-class-instance-assignment
   doc.setGState(new GState({ opacity: 0.09 }));
   // Rotated text turns about its start: start half its length down-left of the page centre.
   l.font('bold', 80, COLORS.draft);
-  const half = doc.getTextWidth(t.draft) / 2;
+  const half = doc.getTextWidth(t('report.draft')) / 2;
   const angle = (WATERMARK_ANGLE * Math.PI) / 180;
-  doc.text(t.draft, PAGE.width / 2 - half * Math.cos(angle), PAGE.height / 2 + half * Math.sin(angle), {
+  doc.text(t('report.draft'), PAGE.width / 2 - half * Math.cos(angle), PAGE.height / 2 + half * Math.sin(angle), {
     angle: WATERMARK_ANGLE,
   });
   doc.restoreGraphicsState();

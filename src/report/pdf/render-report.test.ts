@@ -164,6 +164,8 @@ describe('a hostile report', () => {
         ...base.evidence,
         { itemId: ids[0] ?? '', name: `${'n'.repeat(400)}.pdf`, size: 1, sha256: 'f'.repeat(64) },
         { itemId: 'unknown.item.99', name: 'orpheline.pdf', size: 1, sha256: 'e'.repeat(64) },
+        // A file name goes into a translated sentence as a value: i18next must print it, not read it.
+        { itemId: ids[1] ?? '', name: '{{name}} $t(report.title) {{- sha256}}.pdf', size: 1, sha256: 'd'.repeat(64) },
       ],
     };
   }
@@ -185,6 +187,7 @@ describe('a hostile report', () => {
     expect(xRuns.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(unbroken.length);
     expect(text).toContain(squeeze('avant evil après isolé marque'));
     expect(text).toContain('orpheline.pdf');
+    expect(text).toContain(squeeze('{{name}} $t(report.title) {{- sha256}}.pdf'));
     expect(model.completeness.missing.map((m) => m.code)).toContain('evidence-unknown-item');
 
     // Nothing runs off the page: every word lies within the margins (the footer and header lie within them too).

@@ -1,6 +1,6 @@
 import type { ReportModel } from '../report-model';
 import { reportSections } from '../report-sections';
-import { reportTexts } from '../report-texts';
+import { createTranslator } from '../../texts/translator';
 import { drawCover } from '../sections/cover';
 import type { SectionKey } from '../sections/report-section';
 import { Layout, type RenderedReport } from './layout';
@@ -18,11 +18,13 @@ import { sanitizeForPdf as clean } from './sanitize';
 export type { RenderedReport };
 
 export function renderReportPdf(model: ReportModel, fonts: ReportFonts): RenderedReport {
-  const t = reportTexts[model.language];
+  const t = createTranslator(model.language);
   const l = new Layout(t, model.language, fonts);
   const { meta } = model;
   l.doc.setDocumentProperties({
-    title: clean(`${t.title} — ${meta.establishment.name} — ${meta.questionnaire.title} ${meta.campaignYear}`),
+    title: clean(
+      `${t('report.title')} — ${meta.establishment.name} — ${meta.questionnaire.title} ${meta.campaignYear}`,
+    ),
     subject: clean(`${meta.questionnaire.id} ${meta.questionnaire.version}`),
     author: clean(meta.author ?? ''),
     creator: 'Autodiag CaRE',

@@ -1,12 +1,12 @@
 import type { ConsolidatedRow } from '../../domain/consolidation/consolidate';
 import type { RowFilters, Selection } from '../../domain/consolidation/regional-views';
+import { establishmentCategories, type EstablishmentCategory } from '../../domain/establishment/establishment';
 import type { Language } from '../../domain/localized-text';
 import { Layout } from '../pdf/layout';
 import { COLORS } from '../pdf/page-geometry';
 import type { ReportFonts } from '../pdf/report-fonts';
-import { formatNumber, formatPercent } from '../report-format';
-import { reportTexts } from '../report-texts';
-import { regionalTexts, type RegionalTexts } from './regional-texts';
+import { formatNumber, formatPercent } from '../../texts/format';
+import { createTranslator, type Translate } from '../../texts/translator';
 
 /**
  * What the auditor's two PDFs (render-regional.ts, render-benchmark.ts) share: their options, the page set up with the
@@ -52,7 +52,8 @@ export interface RegionalPage {
   l: Layout;
   language: Language;
   asOf: string;
-  r: RegionalTexts;
+  /** The texts of the PDF's language (src/texts/locales/<language>/regional.json and report.json). */
+  t: Translate;
   none: string;
   /** A count, formatted. */
   n: (value: number) => string;
@@ -65,17 +66,17 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 export function setUpRegionalPage(options: RegionalPdfOptions | BenchmarkPdfOptions): RegionalPage {
   const language = options.language ?? 'fr';
-  const l = new Layout(reportTexts[language], language, options.fonts);
+  const t = createTranslator(language);
+  const l = new Layout(t, language, options.fonts);
   const asOf = options.asOf ?? today();
   l.doc.setCreationDate(new Date(`${asOf}T00:00:00Z`));
-  const r = regionalTexts[language];
   return {
     l,
     language,
     asOf,
-    r,
-    none: r.none,
-    n: (value: number) => formatNumber(value, language),
+    t,
+    none: t('regional.none'),
+    n: (value: number) => formatNumber(value, language, 2),
     questionnaireTitle: options.questionnaireTitle ?? ((id: string) => id),
     domainTitle: options.domainTitle ?? ((_: string, id: string) => id),
     domainOrder: options.domainOrder ?? (() => []),
@@ -99,9 +100,11 @@ export function shareCell(value: number | undefined, page: RegionalPage, digits 
   return value === undefined || !Number.isFinite(value) ? page.none : formatPercent(value, page.language, digits);
 }
 
-export function categoryLabel(language: Language, category: string): string {
-  const labels: Readonly<Record<string, string>> = reportTexts[language].categories;
-  return labels[category] ?? category;
+/** The name of an establishment category; a category this version does not know is printed as it is. */
+export function categoryLabel(page: RegionalPage, category: string): string {
+  return establishmentCategories.includes(category as EstablishmentCategory)
+    ? page.l.t(`report.categories.${category as EstablishmentCategory}`)
+    : category;
 }
 
 export function finessOf(row: ConsolidatedRow): string {

@@ -5,8 +5,7 @@ import type { RenderedReport } from '../pdf/layout';
 import { drawFooters } from '../pdf/page-furniture';
 import { numericColumns } from '../pdf/page-geometry';
 import { sanitizeForPdf as clean } from '../pdf/sanitize';
-import { formatDate } from '../report-format';
-import { reportTexts } from '../report-texts';
+import { formatDate } from '../../texts/format';
 import { drawTitle, numberCell, setUpRegionalPage, type BenchmarkPdfOptions } from './regional-page';
 
 /**
@@ -15,6 +14,9 @@ import { drawTitle, numberCell, setUpRegionalPage, type BenchmarkPdfOptions } fr
  * (MINIMUM_BENCHMARK_GROUP, src/domain/consolidation/regional-views.ts). Rendered from a finished consolidation; fonts
  * are handed in, bytes handed back.
  */
+
+/** The paragraphs of regional.benchmark.guide, in the order they are printed. */
+const guide = ['median', 'quartiles', 'anonymity'] as const;
 
 /** Whether a row is the establishment of this FINESS (geographic or legal). */
 const isEstablishment = (row: ConsolidatedRow, finess: string) => row.finessEg === finess || row.finessEj === finess;
@@ -25,71 +27,72 @@ export function renderBenchmarkPdf(
   options: BenchmarkPdfOptions,
 ): RenderedReport {
   const page = setUpRegionalPage(options);
-  const { l, language, asOf, r, none, n, questionnaireTitle, domainTitle, domainOrder } = page;
+  const { l, language, asOf, t, none, n, questionnaireTitle, domainTitle, domainOrder } = page;
   const own = consolidation.rows.filter((row) => isEstablishment(row, finess));
   const selection = options.selection ?? listSelections(own)[0];
   const rows = selection ? selectRows(consolidation.rows, selection) : [];
   const row = rows.find((candidate) => isEstablishment(candidate, finess));
-  if (!selection || !row) throw new Error(r.benchmark.notFound(finess));
+  if (!selection || !row) throw new Error(t('regional.benchmark.notFound', { finess }));
   const qid = selection.questionnaireId;
   const domainIds = listDomainIds(rows, domainOrder(qid));
   const benchmark = benchmarkOf(rows, row.key, domainIds, 'category');
-  if (!benchmark) throw new Error(r.benchmark.notFound(finess));
-  const t = reportTexts[language];
-  const categoryLabel = t.categories[row.category];
+  if (!benchmark) throw new Error(t('regional.benchmark.notFound', { finess }));
+  const categoryLabel = t(`report.categories.${row.category}`);
 
   l.doc.setDocumentProperties({
-    title: clean(`${r.benchmarkTitle} — ${row.name} — ${questionnaireTitle(qid)} ${selection.campaignYear}`),
+    title: clean(
+      `${t('regional.benchmarkTitle')} — ${row.name} — ${questionnaireTitle(qid)} ${selection.campaignYear}`,
+    ),
     creator: 'Autodiag CaRE',
   });
-  drawTitle(l, r.benchmarkTitle);
+  drawTitle(l, t('regional.benchmarkTitle'));
   l.font('bold', 15);
   l.titleLines(row.name, 15);
   l.y += 4;
   l.pairs(
     [
-      [t.cover.finessEj, row.finessEj],
-      ...(row.finessEg ? [[t.cover.finessEg, row.finessEg] as [string, string]] : []),
-      [r.benchmark.category, categoryLabel],
-      ...(options.region ? [[r.cover.region, options.region] as [string, string]] : []),
-      [r.cover.questionnaire, questionnaireTitle(qid)],
-      [r.cover.campaign, String(selection.campaignYear)],
-      [r.cover.date, formatDate(asOf, language)],
+      [t('report.cover.finessEj'), row.finessEj],
+      ...(row.finessEg ? [[t('report.cover.finessEg'), row.finessEg] as [string, string]] : []),
+      [t('regional.benchmark.category'), categoryLabel],
+      ...(options.region ? [[t('regional.cover.region'), options.region] as [string, string]] : []),
+      [t('regional.cover.questionnaire'), questionnaireTitle(qid)],
+      [t('regional.cover.campaign'), String(selection.campaignYear)],
+      [t('regional.cover.date'), formatDate(asOf, language)],
     ],
     9.5,
     58,
   );
-  l.paragraph(r.benchmark.group(n(benchmark.groupCount)));
-  l.paragraph(r.benchmark.region(n(benchmark.regionCount)));
+  l.paragraph(t('regional.benchmark.group', { number: n(benchmark.groupCount) }));
+  l.paragraph(t('regional.benchmark.region', { number: n(benchmark.regionCount) }));
 
-  l.chapter(r.benchmark.scoresTitle);
+  l.chapter(t('regional.benchmark.scoresTitle'));
   const widths = [62, 22, 30, 34, 26];
   const line = (label: string, b: typeof benchmark.overall): RowInput => [
     clean(label),
     numberCell(b.score, page),
-    b.group ? numberCell(b.group.median, page, 1) : r.benchmark.tooSmall,
+    b.group ? numberCell(b.group.median, page, 1) : t('regional.benchmark.tooSmall'),
     b.group ? `${numberCell(b.group.q1, page, 1)} – ${numberCell(b.group.q3, page, 1)}` : none,
-    b.region ? numberCell(b.region.median, page, 1) : r.benchmark.tooSmall,
+    b.region ? numberCell(b.region.median, page, 1) : t('regional.benchmark.tooSmall'),
   ];
   l.table({
     head: [
-      r.benchmark.domain,
-      r.benchmark.own,
-      `${r.benchmark.categoryMedian} (${categoryLabel})`,
-      r.benchmark.categoryQuartiles,
-      r.benchmark.regionMedian,
+      t('regional.benchmark.domain'),
+      t('regional.benchmark.own'),
+      `${t('regional.benchmark.categoryMedian')} (${categoryLabel})`,
+      t('regional.benchmark.categoryQuartiles'),
+      t('regional.benchmark.regionMedian'),
     ],
     widths,
     body: [
-      line(r.distributions.overall, benchmark.overall),
+      line(t('regional.distributions.overall'), benchmark.overall),
       ...benchmark.domains.map((d) => line(domainTitle(qid, d.domainId ?? ''), d)),
     ],
     extra: { columnStyles: numericColumns(widths, 1) },
   });
 
-  l.heading(r.benchmark.guideTitle, 2);
-  for (const p of r.benchmark.guide) l.paragraph(p);
+  l.heading(t('regional.benchmark.guideTitle'), 2);
+  for (const p of guide) l.paragraph(t(`regional.benchmark.guide.${p}`));
 
-  drawFooters(l, `${r.benchmarkTitle} — ${row.name}`);
+  drawFooters(l, `${t('regional.benchmarkTitle')} — ${row.name}`);
   return l.output();
 }

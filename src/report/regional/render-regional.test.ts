@@ -1,13 +1,11 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { checkFrenchTypography } from '../../domain/questionnaire/french-typography';
 import { buildSubmission, finessOf, withScores } from '../../testing/domain/consolidation/builders';
 import { consolidate } from '../../domain/consolidation/consolidate';
 import type { EstablishmentCategory } from '../../domain/establishment/establishment';
-import { formatNumber } from '../report-format';
+import { formatNumber } from '../../texts/format';
 import { nodeFontLoader } from '../pdf/fonts-node';
 import { pdfPages, squeeze, writeTempPdf } from '../../testing/report/pdf/pdf-test-tools';
-import { regionalTexts } from './regional-texts';
 import { renderBenchmarkPdf } from './render-benchmark';
 import { renderRegionalPdf } from './render-regional';
 
@@ -120,26 +118,5 @@ describe('the benchmark PDF', () => {
   it('refuses a FINESS that is not in the consolidation', async () => {
     const fonts = await nodeFontLoader();
     expect(() => renderBenchmarkPdf(consolidation, finessOf('99000001'), { fonts })).toThrow(/FINESS/);
-  });
-});
-
-describe('the regional texts', () => {
-  it('follow French typography and have the same keys in both languages', () => {
-    const strings: string[] = [];
-    const collect = (value: unknown): void => {
-      if (typeof value === 'string') strings.push(value);
-      else if (typeof value === 'function') {
-        const out: unknown = (value as (...args: unknown[]) => unknown)('3', '7', '1\u202f%', '2');
-        if (typeof out === 'string') strings.push(out);
-      } else if (Array.isArray(value)) value.forEach(collect);
-      else if (value && typeof value === 'object') Object.values(value).forEach(collect);
-    };
-    collect(regionalTexts.fr);
-    expect(strings.flatMap((s) => checkFrenchTypography(s).map((i) => `${i.rule}: ${i.excerpt}`))).toEqual([]);
-    const keys = (value: unknown, path = ''): string[] =>
-      value && typeof value === 'object' && !Array.isArray(value)
-        ? Object.entries(value).flatMap(([k, v]) => keys(v, `${path}.${k}`))
-        : [path];
-    expect(keys(regionalTexts.en)).toEqual(keys(regionalTexts.fr));
   });
 });

@@ -13,7 +13,7 @@ import type { RenderedReport } from '../pdf/layout';
 import { drawFooters } from '../pdf/page-furniture';
 import { COLORS, CONTENT_WIDTH, numericColumns } from '../pdf/page-geometry';
 import { sanitizeForPdf as clean } from '../pdf/sanitize';
-import { formatDate } from '../report-format';
+import { formatDate } from '../../texts/format';
 import {
   categoryLabel,
   drawTitle,
@@ -37,35 +37,35 @@ export type { BenchmarkPdfOptions, ExpectedForReport, RegionalPdfOptions } from 
 
 export function renderRegionalPdf(consolidation: Consolidation, options: RegionalPdfOptions): RenderedReport {
   const page = setUpRegionalPage(options);
-  const { l, language, asOf, r, none, n, questionnaireTitle, domainOrder } = page;
+  const { l, language, asOf, t, none, n, questionnaireTitle, domainOrder } = page;
   const selections = options.selections ?? listSelections(consolidation.rows);
   const filters = options.filters ?? {};
   const years = [...new Set(selections.map((s) => s.campaignYear))].sort((a, b) => b - a);
   l.doc.setDocumentProperties({
-    title: clean([r.regionalTitle, options.region, years.join(', ')].filter(Boolean).join(' — ')),
+    title: clean([t('regional.regionalTitle'), options.region, years.join(', ')].filter(Boolean).join(' — ')),
     creator: 'Autodiag CaRE',
   });
 
-  drawTitle(l, r.regionalTitle);
+  drawTitle(l, t('regional.regionalTitle'));
   const kept = selections.reduce((sum, s) => sum + selectRows(consolidation.rows, s, filters).length, 0);
   l.pairs(
     [
-      ...(options.region ? [[r.cover.region, options.region] as [string, string]] : []),
-      [r.cover.campaign, years.join(', ') || none],
-      [r.cover.date, formatDate(asOf, language)],
-      [r.cover.files, n(consolidation.filesAdded)],
-      [r.cover.duplicates, n(consolidation.duplicates)],
-      [r.cover.establishments, n(kept)],
+      ...(options.region ? [[t('regional.cover.region'), options.region] as [string, string]] : []),
+      [t('regional.cover.campaign'), years.join(', ') || none],
+      [t('regional.cover.date'), formatDate(asOf, language)],
+      [t('regional.cover.files'), n(consolidation.filesAdded)],
+      [t('regional.cover.duplicates'), n(consolidation.duplicates)],
+      [t('regional.cover.establishments'), n(kept)],
     ],
     9.5,
     70,
   );
   if (selections.length > 0) {
-    l.heading(r.cover.selections, 2);
+    l.heading(t('regional.cover.selections'), 2);
     l.bullets(
       selections.map(
         (s) =>
-          `${r.selectionHeading(questionnaireTitle(s.questionnaireId), s.campaignYear)}${language === 'fr' ? '\u00a0:' : ':'} ` +
+          `${t('regional.selectionHeading', { questionnaire: questionnaireTitle(s.questionnaireId), year: s.campaignYear })}${language === 'fr' ? '\u00a0:' : ':'} ` +
           n(selectRows(consolidation.rows, s, filters).length),
       ),
     );
@@ -80,7 +80,7 @@ export function renderRegionalPdf(consolidation: Consolidation, options: Regiona
       ...(options.criticalGapLimit !== undefined ? { criticalGapLimit: options.criticalGapLimit } : {}),
     });
     l.newPage();
-    l.chapter(r.selectionHeading(questionnaireTitle(qid), selection.campaignYear));
+    l.chapter(t('regional.selectionHeading', { questionnaire: questionnaireTitle(qid), year: selection.campaignYear }));
     // The expected establishments are listed once per campaign, under its first questionnaire.
     if (options.expected && !expectedDone.has(selection.campaignYear)) {
       expectedDone.add(selection.campaignYear);
@@ -94,24 +94,29 @@ export function renderRegionalPdf(consolidation: Consolidation, options: Regiona
     drawCriticalGaps(page, summary, options.question);
   }
 
-  drawFooters(l, [r.regionalTitle, options.region].filter(Boolean).join(' — '));
+  drawFooters(l, [t('regional.regionalTitle'), options.region].filter(Boolean).join(' — '));
   return l.output();
 }
 
 function drawExpected(
-  { l, r, n }: RegionalPage,
+  { l, t, n }: RegionalPage,
   campaignRows: Consolidation['rows'],
   expected: readonly ExpectedForReport[],
 ): void {
   const match = matchExpected(campaignRows, expected);
-  l.heading(r.expected.title, 2);
+  l.heading(t('regional.expected.title'), 2);
   l.paragraph(
-    r.expected.summary(n(expected.length), n(match.submitted), n(match.missing.length), n(match.unexpected.length)),
+    t('regional.expected.summary', {
+      total: n(expected.length),
+      submitted: n(match.submitted),
+      missing: n(match.missing.length),
+      unexpected: n(match.unexpected.length),
+    }),
   );
-  if (match.missing.length === 0) l.paragraph(r.expected.noneMissing);
+  if (match.missing.length === 0) l.paragraph(t('regional.expected.noneMissing'));
   else
     l.table({
-      head: [r.expected.finess, r.expected.name, r.expected.department],
+      head: [t('regional.expected.finess'), t('regional.expected.name'), t('regional.expected.department')],
       widths: [30, 114, 30],
       body: match.missing.map((e) => [e.finess, clean(e.name ?? ''), clean(e.department ?? '')]),
     });
@@ -119,16 +124,16 @@ function drawExpected(
 
 /** Medians and quartiles: the whole region, then each category. */
 function drawDistributions(page: RegionalPage, summary: RegionalSummary, qid: string): void {
-  const { l, r, n, none, language, domainTitle } = page;
-  l.heading(r.distributions.title, 2);
-  l.paragraph(r.distributions.intro, { color: COLORS.muted });
+  const { l, t, n, none, domainTitle } = page;
+  l.heading(t('regional.distributions.title'), 2);
+  l.paragraph(t('regional.distributions.intro'), { color: COLORS.muted });
   const groups: { label: string; distributions: GroupDistributions }[] = [
-    ...(summary.region ? [{ label: r.distributions.region, distributions: summary.region }] : []),
-    ...summary.byCategory.map((g) => ({ label: categoryLabel(language, g.group), distributions: g })),
+    ...(summary.region ? [{ label: t('regional.distributions.region'), distributions: summary.region }] : []),
+    ...summary.byCategory.map((g) => ({ label: categoryLabel(page, g.group), distributions: g })),
   ];
   const widths = [74, 14, 17, 17, 17, 17, 18];
   for (const { label, distributions } of groups) {
-    l.paragraph(r.distributions.group(label, n(distributions.count)), { bold: true });
+    l.paragraph(t('regional.distributions.group', { label, number: n(distributions.count) }), { bold: true });
     const line = (name: string, d: Distribution | undefined): RowInput => [
       clean(name),
       d ? n(d.count) : '0',
@@ -136,17 +141,17 @@ function drawDistributions(page: RegionalPage, summary: RegionalSummary, qid: st
     ];
     l.table({
       head: [
-        r.distributions.domain,
-        r.distributions.count,
-        r.distributions.min,
-        r.distributions.q1,
-        r.distributions.median,
-        r.distributions.q3,
-        r.distributions.max,
+        t('regional.distributions.domain'),
+        t('regional.distributions.count'),
+        t('regional.distributions.min'),
+        t('regional.distributions.q1'),
+        t('regional.distributions.median'),
+        t('regional.distributions.q3'),
+        t('regional.distributions.max'),
       ],
       widths,
       body: [
-        line(r.distributions.overall, distributions.overall),
+        line(t('regional.distributions.overall'), distributions.overall),
         ...summary.domainIds.map((id) => line(domainTitle(qid, id), distributions.domains[id])),
       ],
       extra: { columnStyles: numericColumns(widths, 1) },
@@ -156,13 +161,13 @@ function drawDistributions(page: RegionalPage, summary: RegionalSummary, qid: st
 
 /** The heat map, as numbers: domain columns by code, with their legend. */
 function drawHeatMap(page: RegionalPage, summary: RegionalSummary, qid: string): void {
-  const { l, r, domainTitle } = page;
-  l.heading(r.heatMap.title, 2);
-  l.paragraph(r.heatMap.intro, { color: COLORS.muted });
+  const { l, t, domainTitle } = page;
+  l.heading(t('regional.heatMap.title'), 2);
+  l.paragraph(t('regional.heatMap.intro'), { color: COLORS.muted });
   const codes = summary.domainIds.map((_, i) => `D${i + 1}`);
   if (codes.length > 0)
     l.table({
-      head: [r.heatMap.code, r.heatMap.domain],
+      head: [t('regional.heatMap.code'), t('regional.heatMap.domain')],
       widths: [20, 154],
       size: 7.5,
       body: summary.domainIds.map((id, i) => [codes[i] ?? '', clean(domainTitle(qid, id))]),
@@ -173,7 +178,7 @@ function drawHeatMap(page: RegionalPage, summary: RegionalSummary, qid: string):
   const nameWidth = CONTENT_WIDTH - finessWidth - overallWidth - cell * codes.length;
   const widths = [finessWidth, nameWidth, overallWidth, ...codes.map(() => cell)];
   l.table({
-    head: [r.heatMap.finess, r.heatMap.name, r.heatMap.overall, ...codes],
+    head: [t('regional.heatMap.finess'), t('regional.heatMap.name'), t('regional.heatMap.overall'), ...codes],
     widths,
     size: codes.length > 12 ? 6 : 7,
     body: summary.heatMap.rows.map((line) => [
@@ -188,19 +193,19 @@ function drawHeatMap(page: RegionalPage, summary: RegionalSummary, qid: string):
 
 /** Budget: ratios of sums. */
 function drawBudget(page: RegionalPage, summary: RegionalSummary): void {
-  const { l, r, n } = page;
-  l.heading(r.budget.title, 2);
+  const { l, t, n } = page;
+  l.heading(t('regional.budget.title'), 2);
   if (summary.budget.withBudget === 0) {
-    l.paragraph(r.budget.none);
+    l.paragraph(t('regional.budget.none'));
     return;
   }
-  l.paragraph(r.budget.intro, { color: COLORS.muted });
+  l.paragraph(t('regional.budget.intro'), { color: COLORS.muted });
   l.pairs(
     [
-      [r.budget.withBudget, n(summary.budget.withBudget)],
-      [r.budget.withFigures, n(summary.budget.withFigures)],
-      [r.budget.itShare, shareCell(summary.budget.ratios.itShareOfOperating.value, page, 2)],
-      [r.budget.cyberShare, shareCell(summary.budget.ratios.cyberShareOfIt.value, page, 1)],
+      [t('regional.budget.withBudget'), n(summary.budget.withBudget)],
+      [t('regional.budget.withFigures'), n(summary.budget.withFigures)],
+      [t('regional.budget.itShare'), shareCell(summary.budget.ratios.itShareOfOperating.value, page, 2)],
+      [t('regional.budget.cyberShare'), shareCell(summary.budget.ratios.cyberShareOfIt.value, page, 1)],
     ],
     9,
     100,
@@ -209,22 +214,33 @@ function drawBudget(page: RegionalPage, summary: RegionalSummary): void {
 
 /** Two-factor authentication. */
 function drawMfa(page: RegionalPage, summary: RegionalSummary): void {
-  const { l, r, n } = page;
-  l.heading(r.mfa.title, 2);
+  const { l, t, n } = page;
+  l.heading(t('regional.mfa.title'), 2);
   const mfa = summary.mfa;
   if (mfa.establishments === 0) {
-    l.paragraph(r.mfa.none);
+    l.paragraph(t('regional.mfa.none'));
     return;
   }
-  l.paragraph(r.mfa.intro, { color: COLORS.muted });
+  l.paragraph(t('regional.mfa.intro'), { color: COLORS.muted });
   l.pairs(
     [
-      [r.mfa.establishments, n(mfa.establishments)],
+      [t('regional.mfa.establishments'), n(mfa.establishments)],
       [
-        r.mfa.applications,
-        r.mfa.ofTotal(n(mfa.compliantCount), n(mfa.sensitiveCount), shareCell(mfa.compliantShare, page)),
+        t('regional.mfa.applications'),
+        t('regional.mfa.ofTotal', {
+          part: n(mfa.compliantCount),
+          total: n(mfa.sensitiveCount),
+          share: shareCell(mfa.compliantShare, page),
+        }),
       ],
-      [r.mfa.users, r.mfa.ofTotal(n(mfa.usersWithTwoFactors), n(mfa.users), shareCell(mfa.usersShare, page))],
+      [
+        t('regional.mfa.users'),
+        t('regional.mfa.ofTotal', {
+          part: n(mfa.usersWithTwoFactors),
+          total: n(mfa.users),
+          share: shareCell(mfa.usersShare, page),
+        }),
+      ],
     ],
     9,
     100,
@@ -237,17 +253,17 @@ function drawCriticalGaps(
   summary: RegionalSummary,
   question: RegionalPdfOptions['question'],
 ): void {
-  const { l, r, n } = page;
-  l.heading(r.gaps.title, 2);
+  const { l, t, n } = page;
+  l.heading(t('regional.gaps.title'), 2);
   const ranking = summary.criticalGaps;
   if (ranking.gaps.length === 0) {
-    l.paragraph(r.gaps.none);
+    l.paragraph(t('regional.gaps.none'));
     return;
   }
-  l.paragraph(r.gaps.intro(n(ranking.reporting)), { color: COLORS.muted });
+  l.paragraph(t('regional.gaps.intro', { reporting: n(ranking.reporting) }), { color: COLORS.muted });
   const widths = [104, 30, 22, 18];
   l.table({
-    head: [r.gaps.question, r.gaps.item, r.gaps.count, r.gaps.share],
+    head: [t('regional.gaps.question'), t('regional.gaps.item'), t('regional.gaps.count'), t('regional.gaps.share')],
     widths,
     body: ranking.gaps.map((gap) => [
       clean(question?.(gap.itemId) ?? gap.itemId),

@@ -4,7 +4,7 @@ import { nonBlank } from '../answer-text';
 import type { Layout } from '../pdf/layout';
 import { sanitizeForPdf as clean } from '../pdf/sanitize';
 import type { ReportContext } from '../report-context';
-import { formatEuros, formatPercent, formatShortDate } from '../report-format';
+import { formatEuros, formatPercent, formatShortDate } from '../../texts/format';
 import type { ReportSection } from './report-section';
 
 /** The action plan, in plan order, with the cost of the open actions against the gap to the cybersecurity target. */
@@ -54,32 +54,52 @@ export function buildActionsSection({ input, actions, budget, omitted }: ReportC
 export function drawActionsSection(l: Layout, a: ReportActions): void {
   const { t, language } = l;
   if (!a.known) {
-    l.paragraph(`${t.completeness.omitted} ${t.completeness.omittedContent.actions}`);
+    l.paragraph(`${t('report.completeness.omitted')} ${t('report.completeness.omittedContent.actions')}`);
     return;
   }
   if (a.lines.length === 0) {
-    l.paragraph(t.actions.none);
+    l.paragraph(t('report.actions.none'));
     return;
   }
   const colon = language === 'fr' ? '\u00a0:' : ':';
   l.table({
-    head: [t.actions.title, t.actions.item, t.actions.status, t.actions.owner, t.actions.due, t.actions.cost],
+    head: [
+      t('report.actions.title'),
+      t('report.actions.item'),
+      t('report.actions.status'),
+      t('report.actions.owner'),
+      t('report.actions.due'),
+      t('report.actions.cost'),
+    ],
     widths: [70, 22, 20, 24, 19, 19],
     size: 7.5,
     body: a.lines.map((line) => [
       clean(
-        [line.title, ...(line.description ? [`${t.actions.description}${colon} ${line.description}`] : [])].join('\n'),
+        [
+          line.title,
+          ...(line.description ? [`${t('report.actions.description')}${colon} ${line.description}`] : []),
+        ].join('\n'),
       ),
       line.itemId ?? '',
-      t.actionStatuses[line.status] + (line.overdue ? `\n${t.actions.overdue}` : ''),
+      t(`report.actionStatuses.${line.status}`) + (line.overdue ? `\n${t('report.actions.overdue')}` : ''),
       clean(line.owner ?? ''),
       line.dueDate ? formatShortDate(line.dueDate, language) : '',
       line.estimatedCost !== undefined ? formatEuros(line.estimatedCost, language) : '',
     ]),
   });
-  l.paragraph(t.actions.openCost(formatEuros(a.openCost, language), a.openWithoutEstimate));
+  const amount = formatEuros(a.openCost, language);
+  l.paragraph(
+    a.openWithoutEstimate > 0
+      ? t('report.actions.openCostAtLeast', { amount, count: a.openWithoutEstimate })
+      : t('report.actions.openCost', { amount }),
+  );
   if (a.costShareOfGap !== undefined && a.cyberGap !== undefined)
-    l.paragraph(t.actions.againstGap(formatPercent(a.costShareOfGap, language, 0), formatEuros(a.cyberGap, language)));
+    l.paragraph(
+      t('report.actions.againstGap', {
+        share: formatPercent(a.costShareOfGap, language, 0),
+        gap: formatEuros(a.cyberGap, language),
+      }),
+    );
 }
 
 export const actionsSection: ReportSection<'actions', ReportActions> = {

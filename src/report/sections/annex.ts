@@ -6,9 +6,9 @@ import type { Layout } from '../pdf/layout';
 import { sanitizeForPdf as clean } from '../pdf/sanitize';
 import type { ReportContext } from '../report-context';
 import type { ReportAnswer, ReportEvidence, ReportInput } from '../report-input';
-import { formatShortDate } from '../report-format';
+import { formatShortDate } from '../../texts/format';
 import type { ReportModel } from '../report-model';
-import type { ReportTexts } from '../report-texts';
+import type { Translate } from '../../texts/translator';
 import type { ReportSection } from './report-section';
 
 /**
@@ -48,7 +48,7 @@ export interface AnnexGroup {
 export function listAnnexGroups(
   input: ReportInput,
   scoreById: ReadonlyMap<string, ItemScore>,
-  t: ReportTexts,
+  t: Translate,
 ): AnnexGroup[] {
   const { questionnaire, answers, language } = input;
   const itemsById = new Map(questionnaire.items.map((i) => [i.id, i]));
@@ -74,7 +74,7 @@ export function listAnnexGroups(
     reference: item ? referenceOf(item) : undefined,
     outcome,
     answered: a?.response !== undefined,
-    answerText: answerText(item, a?.response, language),
+    answerText: answerText(item, a?.response, t, language),
     comment: nonBlank(a?.comment),
     justification: a?.response?.kind === 'not-applicable' ? nonBlank(a.response.justification) : undefined,
     toReview: a?.toReview === true,
@@ -101,14 +101,15 @@ export function listAnnexGroups(
   const outOfScope = questionnaire.items
     .filter((i) => !listed.has(i.id) && (answers?.[i.id] !== undefined || evidenceByItem.has(i.id)))
     .map((i) => itemEntry(i, 'out-of-scope'));
-  if (outOfScope.length > 0) annex.push({ id: 'out-of-scope', title: t.annex.outOfScope, entries: outOfScope });
+  if (outOfScope.length > 0)
+    annex.push({ id: 'out-of-scope', title: t('report.annex.outOfScope'), entries: outOfScope });
   const unknownIds = [...new Set([...Object.keys(answers ?? {}), ...evidenceByItem.keys()])]
     .filter((id) => !itemsById.has(id))
     .sort();
   if (unknownIds.length > 0) {
     annex.push({
       id: 'unknown-items',
-      title: t.annex.unknownItems,
+      title: t('report.annex.unknownItems'),
       entries: unknownIds.map((id) => entryOf(id, undefined, 'out-of-scope', answers?.[id])),
     });
   }
@@ -122,33 +123,41 @@ export function buildAnnexSection(context: ReportContext): AnnexGroup[] {
 export function drawAnnexSection(l: Layout, annex: AnnexGroup[], report: ReportModel): void {
   const { t, language } = l;
   if (!report.gapsKnown) {
-    l.paragraph(`${t.completeness.omitted} ${t.completeness.omittedContent.answers}`);
+    l.paragraph(`${t('report.completeness.omitted')} ${t('report.completeness.omittedContent.answers')}`);
     return;
   }
-  l.paragraph(t.annex.intro);
+  l.paragraph(t('report.annex.intro'));
   const colon = language === 'fr' ? '\u00a0:' : ':';
   for (const group of annex) {
     l.heading(group.title, 2);
     l.table({
-      head: [t.annex.item, t.annex.answer, t.annex.details],
+      head: [t('report.annex.item'), t('report.annex.answer'), t('report.annex.details')],
       widths: [72, 26, 76],
       size: 7.5,
       body: group.entries.map((e): CellInput[] => {
         const details: string[] = [];
-        if (e.justification) details.push(`${t.annex.justification}${colon} ${e.justification}`);
-        if (e.comment) details.push(`${t.annex.comment}${colon} ${e.comment}`);
+        if (e.justification) details.push(`${t('report.annex.justification')}${colon} ${e.justification}`);
+        if (e.comment) details.push(`${t('report.annex.comment')}${colon} ${e.comment}`);
         if (e.evidence.length > 0) {
-          details.push(`${t.annex.evidence}${colon}`);
+          details.push(`${t('report.annex.evidence')}${colon}`);
           for (const ev of e.evidence)
             details.push(
-              `• ${t.annex.evidenceLine(ev.name, ev.documentDate ? formatShortDate(ev.documentDate, language) : t.annex.undated, ev.sha256)}`,
+              `• ${t('report.annex.evidenceLine', { name: ev.name, date: ev.documentDate ? formatShortDate(ev.documentDate, language) : t('report.annex.undated'), sha256: ev.sha256 })}`,
             );
         }
         return [
           clean(
-            [`${e.itemId} — ${t.weights[e.weight]}${e.reference ? ` — ${e.reference}` : ''}`, e.question].join('\n'),
+            [
+              `${e.itemId} — ${t(`report.weights.${e.weight}`)}${e.reference ? ` — ${e.reference}` : ''}`,
+              e.question,
+            ].join('\n'),
           ),
-          clean([e.answered ? e.answerText : t.annex.unanswered, ...(e.toReview ? [t.annex.toReview] : [])].join('\n')),
+          clean(
+            [
+              e.answered ? e.answerText : t('report.annex.unanswered'),
+              ...(e.toReview ? [t('report.annex.toReview')] : []),
+            ].join('\n'),
+          ),
           clean(details.join('\n')),
         ];
       }),

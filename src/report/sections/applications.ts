@@ -11,7 +11,7 @@ import { nonBlank } from '../answer-text';
 import type { Layout } from '../pdf/layout';
 import { sanitizeForPdf as clean } from '../pdf/sanitize';
 import type { ReportContext } from '../report-context';
-import { formatNumber, formatPercent, formatShortDate } from '../report-format';
+import { formatNumber, formatPercent, formatShortDate } from '../../texts/format';
 import type { ReportSection } from './report-section';
 
 /** Sensitive applications and two-factor authentication: the rule of 2026 and the HospiConnect targets. */
@@ -76,28 +76,32 @@ export function buildApplicationsSection({ applications, omitted }: ReportContex
 export function drawApplicationsSection(l: Layout, a: ReportApplications): void {
   const { t, language } = l;
   if (!a.known) {
-    l.paragraph(`${t.completeness.omitted} ${t.completeness.omittedContent.applications}`);
+    l.paragraph(`${t('report.completeness.omitted')} ${t('report.completeness.omittedContent.applications')}`);
     return;
   }
-  l.paragraph(t.applications.intro);
+  l.paragraph(t('report.applications.intro'));
   if (a.lines.length === 0) {
-    l.paragraph(t.applications.none);
+    l.paragraph(t('report.applications.none'));
     return;
   }
   const met = (v: boolean | undefined) =>
-    v === undefined ? t.applications.unknown : v ? t.applications.met : t.applications.notMet;
+    v === undefined
+      ? t('report.applications.unknown')
+      : v
+        ? t('report.applications.met')
+        : t('report.applications.notMet');
   const countOf = (done: number, total: number) =>
-    total > 0 ? t.applications.countOf(done, total, formatPercent(done / total, language)) : '—';
+    total > 0 ? t('report.applications.countOf', { done, total, share: formatPercent(done / total, language) }) : '—';
   l.pairs(
     [
-      [t.applications.compliantApps, countOf(a.compliantCount, a.sensitiveCount)],
-      [t.applications.usersShare, countOf(a.usersWithTwoFactors, a.users)],
+      [t('report.applications.compliantApps'), countOf(a.compliantCount, a.sensitiveCount)],
+      [t('report.applications.usersShare'), countOf(a.usersWithTwoFactors, a.users)],
       [
-        t.applications.patientRecordShare,
+        t('report.applications.patientRecordShare'),
         a.patientRecordTwoFactorShare === undefined ? '—' : formatPercent(a.patientRecordTwoFactorShare, language),
       ],
-      [t.applications.target2027, met(a.target2027Met)],
-      [t.applications.target2028, met(a.target2028Met)],
+      [t('report.applications.target2027'), met(a.target2027Met)],
+      [t('report.applications.target2028'), met(a.target2028Met)],
     ],
     8.5,
     95,
@@ -105,22 +109,32 @@ export function drawApplicationsSection(l: Layout, a: ReportApplications): void 
   const colon = language === 'fr' ? '\u00a0:' : ':';
   l.table({
     head: [
-      t.applications.name,
-      t.applications.means,
-      t.applications.users,
-      t.applications.homologation,
-      t.applications.status,
+      t('report.applications.name'),
+      t('report.applications.means'),
+      t('report.applications.users'),
+      t('report.applications.homologation'),
+      t('report.applications.status'),
     ],
     widths: [50, 42, 24, 24, 34],
     size: 7.5,
     body: a.lines.map((app) => [
-      clean([app.name, t.applicationKinds[app.kind], ...(app.sensitiveReason ? [app.sensitiveReason] : [])].join('\n')),
-      clean(app.authentication.map((m) => t.means[m]).join(', ')),
+      clean(
+        [
+          app.name,
+          t(`report.applicationKinds.${app.kind}`),
+          ...(app.sensitiveReason ? [app.sensitiveReason] : []),
+        ].join('\n'),
+      ),
+      clean(app.authentication.map((m) => t(`report.means.${m}`)).join(', ')),
       app.users === undefined
         ? '—'
-        : `${formatNumber(app.users, language)}\n${t.applications.twoFactor}${colon} ${app.usersWithTwoFactors === undefined ? '—' : formatNumber(app.usersWithTwoFactors, language)}`,
-      t.homologation[app.homologation] + (app.targetDate ? `\n${formatShortDate(app.targetDate, language)}` : ''),
-      [t.applicationStatuses[app.status], ...app.gaps.map((g) => `• ${t.rule2026Gaps[g]}`)].join('\n'),
+        : `${formatNumber(app.users, language)}\n${t('report.applications.twoFactor')}${colon} ${app.usersWithTwoFactors === undefined ? '—' : formatNumber(app.usersWithTwoFactors, language)}`,
+      t(`report.homologation.${app.homologation}`) +
+        (app.targetDate ? `\n${formatShortDate(app.targetDate, language)}` : ''),
+      [
+        t(`report.applicationStatuses.${app.status}`),
+        ...app.gaps.map((g) => `• ${t(`report.rule2026Gaps.${g}`)}`),
+      ].join('\n'),
     ]),
   });
 }

@@ -1,4 +1,6 @@
 import {
+  budgetFieldKinds,
+  budgetFields,
   computeBudgetRatios,
   cyberShareBand,
   itShareBand,
@@ -11,7 +13,7 @@ import type { Layout } from '../pdf/layout';
 import { COLORS, CONTENT_WIDTH, MARGIN, type Color } from '../pdf/page-geometry';
 import type { ReportContext } from '../report-context';
 import type { ReportBudgetYear } from '../report-input';
-import { formatEuros, formatNumber, formatPercent } from '../report-format';
+import { formatEuros, formatNumber, formatPercent } from '../../texts/format';
 import type { ReportSection } from './report-section';
 
 /** The digital and cybersecurity budget: the ratios of every year, their trend, the campaign year's figures. */
@@ -66,24 +68,29 @@ export function buildBudgetSection({ budget }: ReportContext): ReportBudget {
 export function drawBudgetSection(l: Layout, b: ReportBudget): void {
   const { t, language } = l;
   if (b.years.length === 0) {
-    l.paragraph(t.budget.none);
+    l.paragraph(t('report.budget.none'));
     return;
   }
   l.paragraph(
-    t.budget.targets(formatPercent(b.targets.itShare, language), formatPercent(b.targets.cyberShare, language)),
+    t('report.budget.targets', {
+      it: formatPercent(b.targets.itShare, language),
+      cyber: formatPercent(b.targets.cyberShare, language),
+    }),
   );
   const ratio = (r: { value: number | undefined; band: RatioBand | undefined }) =>
-    r.value === undefined ? '—' : `${formatPercent(r.value, language, 2)}${r.band ? `\n${t.bands[r.band]}` : ''}`;
+    r.value === undefined
+      ? '—'
+      : `${formatPercent(r.value, language, 2)}${r.band ? `\n${t(`report.bands.${r.band}`)}` : ''}`;
   const euros = (v: number | undefined) => (v === undefined ? '—' : formatEuros(v, language));
   l.table({
     head: [
-      t.budget.year,
-      t.budget.itShare,
-      t.budget.cyberShare,
-      t.budget.itShareTotal,
-      t.budget.cyberShareNet,
-      t.budget.gapIt,
-      t.budget.gapCyber,
+      t('report.budget.year'),
+      t('report.budget.itShare'),
+      t('report.budget.cyberShare'),
+      t('report.budget.itShareTotal'),
+      t('report.budget.cyberShareNet'),
+      t('report.budget.gapIt'),
+      t('report.budget.gapCyber'),
     ],
     widths: [14, 24, 24, 26, 24, 31, 31],
     size: 7.5,
@@ -100,17 +107,17 @@ export function drawBudgetSection(l: Layout, b: ReportBudget): void {
   drawTrend(l, b);
   const inputs = b.campaignYear?.inputs;
   if (inputs && b.campaignYear) {
-    l.heading(`${t.csv.budget.field} — ${b.campaignYear.year}`, 2);
-    const fields = Object.keys(t.csv.budgetFields).filter((f) => f in inputs) as (keyof typeof inputs)[];
+    l.heading(`${t('report.csv.budget.field')} — ${b.campaignYear.year}`, 2);
+    const fields = budgetFields.filter((f) => f in inputs);
     l.table({
-      head: [t.csv.budget.field, t.csv.budget.value],
+      head: [t('report.csv.budget.field'), t('report.csv.budget.value')],
       widths: [124, 50],
       size: 8,
       body: fields.map((f) => {
         const v = inputs[f];
-        const euro = f !== 'itFte' && f !== 'securityFte' && f !== 'workstations' && f !== 'bedsAndPlaces';
+        const euro = budgetFieldKinds[f] === 'euros';
         return [
-          t.csv.budgetFields[f] ?? f,
+          t(`report.csv.budgetFields.${f}`),
           v === undefined ? '—' : euro ? formatEuros(v, language) : formatNumber(v, language),
         ];
       }),
@@ -126,19 +133,19 @@ function drawTrend(l: Layout, budget: ReportBudget): void {
   if (years.length < 2) return;
   const height = 55;
   l.ensure(height + 14);
-  l.caption(t.budget.trend, 10);
+  l.caption(t('report.budget.trend'), 10);
   const top = l.y + 4;
   const left = MARGIN.left + 14;
   const width = CONTENT_WIDTH - 60;
   const series: { name: string; color: Color; values: (number | undefined)[]; target: number }[] = [
     {
-      name: t.budget.itShare,
+      name: t('report.budget.itShare'),
       color: COLORS.shape,
       values: years.map((y) => y.ratios.itShareOfOperating.value),
       target: budget.targets.itShare,
     },
     {
-      name: t.budget.cyberShare,
+      name: t('report.budget.cyberShare'),
       color: [200, 110, 30],
       values: years.map((y) => y.ratios.cyberShareOfIt.value),
       target: budget.targets.cyberShare,
@@ -179,7 +186,7 @@ function drawTrend(l: Layout, budget: ReportBudget): void {
     doc.text(s.name, left + width + 4, top + 6 + k * 6);
   });
   l.y = top + height + 8;
-  l.paragraph(t.budget.trendAlt, { size: 7.5, color: COLORS.muted });
+  l.paragraph(t('report.budget.trendAlt'), { size: 7.5, color: COLORS.muted });
 }
 
 export const budgetSection: ReportSection<'budget', ReportBudget> = {

@@ -2,7 +2,6 @@ import { countContent, type ContentCounts } from '../../domain/results/content-c
 import type { Layout } from '../pdf/layout';
 import { COLORS } from '../pdf/page-geometry';
 import type { ReportContext } from '../report-context';
-import type { MissingCode, OmittedContent } from '../report-texts';
 import type { ReportSection } from './report-section';
 
 /**
@@ -11,6 +10,27 @@ import type { ReportSection } from './report-section';
  * holds and lists what is missing, printed on the cover and on page 2 (peers.md §4 item 18), and shown by the report
  * screen before the PDF is made.
  */
+
+/** What a sharing level below "full" leaves out of an export file, hence out of a report printed from it. */
+export type OmittedContent =
+  | 'comments'
+  | 'justifications'
+  | 'evidence'
+  | 'application-names'
+  | 'action-details'
+  | 'answers'
+  | 'applications'
+  | 'actions'
+  | 'budget-inputs';
+
+export type MissingCode =
+  | 'unanswered'
+  | 'missing-justification'
+  | 'to-review'
+  | 'no-budget'
+  | 'no-applications'
+  | 'no-actions'
+  | 'evidence-unknown-item';
 
 export interface MissingEntry {
   code: MissingCode;
@@ -92,7 +112,7 @@ export function buildCompletenessSection(context: ReportContext): ReportComplete
 /** « Évaluation complète » or « incomplète », in bold (red when incomplete). */
 export function drawCompletenessVerdict(l: Layout, completeness: ReportCompleteness): void {
   const { t } = l;
-  l.paragraph(completeness.complete ? t.completeness.complete : t.completeness.incomplete, {
+  l.paragraph(completeness.complete ? t('report.completeness.complete') : t('report.completeness.incomplete'), {
     bold: true,
     color: completeness.complete ? COLORS.text : COLORS.draft,
   });
@@ -101,20 +121,20 @@ export function drawCompletenessVerdict(l: Layout, completeness: ReportCompleten
 export function drawCompletenessSection(l: Layout, c: ReportCompleteness): void {
   const { t } = l;
   drawCompletenessVerdict(l, c);
-  l.paragraph(t.completeness.counts(c.counts));
-  if (c.missing.length === 0) l.paragraph(t.completeness.nothingMissing);
+  l.paragraph(t('report.completeness.counts', c.counts));
+  if (c.missing.length === 0) l.paragraph(t('report.completeness.nothingMissing'));
   else
     l.bullets(
       c.missing.map((m) => {
-        const label = t.completeness.missing[m.code](m.count);
+        const label = t(`report.completeness.missing.${m.code}`, { count: m.count });
         return m.itemIds.length > 0
           ? `${label}${l.language === 'fr' ? '\u00a0:' : ':'} ${m.itemIds.join(', ')}`
           : label;
       }),
     );
   if (c.omittedBySharingLevel.length > 0) {
-    l.paragraph(t.completeness.omitted, { bold: true });
-    l.bullets(c.omittedBySharingLevel.map((o) => t.completeness.omittedContent[o]));
+    l.paragraph(t('report.completeness.omitted'), { bold: true });
+    l.bullets(c.omittedBySharingLevel.map((o) => t(`report.completeness.omittedContent.${o}`)));
   }
 }
 

@@ -1,7 +1,7 @@
 import type { Layout } from '../pdf/layout';
 import { COLORS, MARGIN } from '../pdf/page-geometry';
 import type { ContentsSlot } from '../pdf/page-furniture';
-import { formatDate, formatNumber, groupHex } from '../report-format';
+import { formatDate, formatNumber, groupHex } from '../../texts/format';
 import type { ReportModel } from '../report-model';
 import { drawCompletenessVerdict } from './completeness';
 import type { SectionKey } from './report-section';
@@ -16,49 +16,64 @@ export function drawCover(l: Layout, model: ReportModel, contents: readonly Sect
   const e = meta.establishment;
   l.y = 36;
   l.font('bold', 20, COLORS.accent);
-  l.titleLines(t.title, 20);
+  l.titleLines(t('report.title'), 20);
   l.y += 4;
   l.font('bold', 15);
   l.titleLines(e.name, 15);
   l.y += 4;
   const size = [
-    e.beds !== undefined ? t.cover.beds(formatNumber(e.beds, language)) : undefined,
-    e.staff !== undefined ? t.cover.staff(formatNumber(e.staff, language)) : undefined,
+    e.beds !== undefined ? t('report.cover.beds', { n: formatNumber(e.beds, language, 2) }) : undefined,
+    e.staff !== undefined ? t('report.cover.staff', { n: formatNumber(e.staff, language, 2) }) : undefined,
   ].filter((s): s is string => s !== undefined);
   const rows: [string, string][] = [
-    [t.cover.finessEj, e.finessEj],
-    ...(e.finessEg ? [[t.cover.finessEg, e.finessEg] as [string, string]] : []),
-    [t.cover.category, t.categories[e.category]],
+    [t('report.cover.finessEj'), e.finessEj],
+    ...(e.finessEg ? [[t('report.cover.finessEg'), e.finessEg] as [string, string]] : []),
+    [t('report.cover.category'), t(`report.categories.${e.category}`)],
     ...(e.ghtName
-      ? [[t.cover.ght, e.isGhtSupport ? `${e.ghtName} (${t.cover.ghtSupport})` : e.ghtName] as [string, string]]
+      ? [
+          [t('report.cover.ght'), e.isGhtSupport ? `${e.ghtName} (${t('report.cover.ghtSupport')})` : e.ghtName] as [
+            string,
+            string,
+          ],
+        ]
       : []),
-    ...(size.length > 0 ? [[t.cover.size, size.join(', ')] as [string, string]] : []),
-    [t.cover.questionnaire, `${meta.questionnaire.title} — ${meta.questionnaire.id} ${meta.questionnaire.version}`],
-    [t.cover.campaign, String(meta.campaignYear)],
-    [t.cover.date, formatDate(meta.asOf, language)],
-    [t.cover.author, meta.author ?? t.cover.noAuthor],
-    [t.cover.sharingLevel, t.sharingLevels[meta.sharingLevel]],
+    ...(size.length > 0 ? [[t('report.cover.size'), size.join(', ')] as [string, string]] : []),
+    [
+      t('report.cover.questionnaire'),
+      `${meta.questionnaire.title} — ${meta.questionnaire.id} ${meta.questionnaire.version}`,
+    ],
+    [t('report.cover.campaign'), String(meta.campaignYear)],
+    [t('report.cover.date'), formatDate(meta.asOf, language)],
+    [t('report.cover.author'), meta.author ?? t('report.cover.noAuthor')],
+    [t('report.cover.sharingLevel'), t(`report.sharingLevels.${meta.sharingLevel}`)],
     ...(meta.fingerprint
-      ? [[t.fingerprintSource[meta.fingerprint.source], groupHex(meta.fingerprint.value)] as [string, string]]
+      ? [
+          [t(`report.fingerprintSource.${meta.fingerprint.source}`), groupHex(meta.fingerprint.value)] as [
+            string,
+            string,
+          ],
+        ]
       : []),
-    ...(meta.keyFingerprint ? [[t.cover.keyFingerprint, groupHex(meta.keyFingerprint)] as [string, string]] : []),
+    ...(meta.keyFingerprint
+      ? [[t('report.cover.keyFingerprint'), groupHex(meta.keyFingerprint)] as [string, string]]
+      : []),
   ];
   l.pairs(rows, 9.5, 58);
 
   l.y += 2;
-  l.caption(t.cover.counts, 11);
+  l.caption(t('report.cover.counts'), 11);
   l.y += 1;
-  l.paragraph(t.completeness.counts(completeness.counts));
+  l.paragraph(t('report.completeness.counts', completeness.counts));
   drawCompletenessVerdict(l, completeness);
 
   l.y += 2;
-  l.caption(t.cover.contents, 11);
+  l.caption(t('report.cover.contents'), 11);
   l.y += 1;
   l.font('normal', 9.5);
   const slots: ContentsSlot[] = [];
   for (const key of contents) {
     l.y += l.lineHeight(9.5) + 0.6;
-    doc.text(t.sections[key], MARGIN.left + 2, l.y);
+    doc.text(t(`report.sections.${key}`), MARGIN.left + 2, l.y);
     slots.push({ key, y: l.y });
   }
   return slots;

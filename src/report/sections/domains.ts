@@ -4,7 +4,7 @@ import type { Layout } from '../pdf/layout';
 import { sanitizeForPdf as clean } from '../pdf/sanitize';
 import type { ReportContext } from '../report-context';
 import type { StoredSummary } from '../report-input';
-import { formatScore } from '../report-format';
+import { formatScore } from '../../texts/format';
 import type { ReportSection } from './report-section';
 
 /** Results per domain: the table of scores beside the radar of the summary (peers.md §4 item 17). */
@@ -56,17 +56,17 @@ export function drawDomainsSection(l: Layout, domains: DomainResult[]): void {
   const widths = [74, 20, 24, 18, 20, 18];
   l.table({
     head: [
-      t.domains.domain,
-      t.domains.score,
-      t.domains.answered,
-      t.domains.met,
-      t.domains.unknown,
-      t.domains.notApplicable,
+      t('report.domains.domain'),
+      t('report.domains.score'),
+      t('report.domains.answered'),
+      t('report.domains.met'),
+      t('report.domains.unknown'),
+      t('report.domains.notApplicable'),
     ],
     widths,
     body: domains.map((d) => [
       clean(d.title),
-      d.score === undefined ? t.domains.noScore : formatScore(d.score, language),
+      d.score === undefined ? t('report.domains.noScore') : formatScore(d.score, language),
       `${d.answered} / ${d.applicable}`,
       d.met === undefined ? '' : String(d.met),
       String(d.unknown),

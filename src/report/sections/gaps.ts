@@ -4,7 +4,7 @@ import { answerText, nonBlank, referenceOf } from '../answer-text';
 import type { Layout } from '../pdf/layout';
 import { sanitizeForPdf as clean } from '../pdf/sanitize';
 import type { ReportContext } from '../report-context';
-import { formatShortDate } from '../report-format';
+import { formatShortDate } from '../../texts/format';
 import type { ReportModel } from '../report-model';
 import type { ReportSection } from './report-section';
 
@@ -26,7 +26,7 @@ export interface GapLine {
   comment: string | undefined;
 }
 
-export function buildGapsSection({ gaps, answers, domainTitle, language }: ReportContext): GapLine[] {
+export function buildGapsSection({ gaps, answers, domainTitle, language, t }: ReportContext): GapLine[] {
   return gaps.map((g, i) => ({
     rank: i + 1,
     itemId: g.item.id,
@@ -34,7 +34,7 @@ export function buildGapsSection({ gaps, answers, domainTitle, language }: Repor
     question: g.item.question[language],
     weight: g.item.weight,
     state: gapStateOf(g),
-    answerText: answerText(g.item, answers?.[g.item.id]?.response, language),
+    answerText: answerText(g.item, answers?.[g.item.id]?.response, t, language),
     reference: referenceOf(g.item),
     due: g.due,
     daysLeft: g.daysLeft,
@@ -47,17 +47,24 @@ export function buildGapsSection({ gaps, answers, domainTitle, language }: Repor
 export function drawGapsSection(l: Layout, gaps: GapLine[], report: ReportModel): void {
   const { t, language } = l;
   if (!report.gapsKnown) {
-    l.paragraph(t.completeness.omitted + ' ' + t.completeness.omittedContent.answers);
+    l.paragraph(t('report.completeness.omitted') + ' ' + t('report.completeness.omittedContent.answers'));
     return;
   }
-  l.paragraph(t.gaps.intro);
+  l.paragraph(t('report.gaps.intro'));
   if (gaps.length === 0) {
-    l.paragraph(t.gaps.none);
+    l.paragraph(t('report.gaps.none'));
     return;
   }
   const colon = language === 'fr' ? '\u00a0:' : ':';
   l.table({
-    head: [t.gaps.rank, t.gaps.item, t.gaps.answer, t.gaps.basis, t.gaps.due, t.gaps.evidence],
+    head: [
+      t('report.gaps.rank'),
+      t('report.gaps.item'),
+      t('report.gaps.answer'),
+      t('report.gaps.basis'),
+      t('report.gaps.due'),
+      t('report.gaps.evidence'),
+    ],
     widths: [9, 70, 22, 24, 20, 29],
     size: 7.5,
     body: gaps.map((g) => [
@@ -66,20 +73,20 @@ export function drawGapsSection(l: Layout, gaps: GapLine[], report: ReportModel)
         [
           `${g.itemId} — ${g.domainTitle}`,
           g.question,
-          ...(g.comment ? [`${t.gaps.comment}${colon} ${g.comment}`] : []),
+          ...(g.comment ? [`${t('report.gaps.comment')}${colon} ${g.comment}`] : []),
         ].join('\n'),
       ),
-      clean(`${g.answerText}\n${t.weights[g.weight]}`),
-      clean(g.reference ? t.gaps.official(g.reference) : t.gaps.inferred),
+      clean(`${g.answerText}\n${t(`report.weights.${g.weight}`)}`),
+      clean(g.reference ? t('report.gaps.official', { reference: g.reference }) : t('report.gaps.inferred')),
       g.due
         ? `${formatShortDate(g.due, language)}\n${
             g.daysLeft !== undefined && g.daysLeft < 0
-              ? t.gaps.overdueBy(-g.daysLeft)
+              ? t('report.gaps.overdueBy', { count: -g.daysLeft })
               : g.daysLeft !== undefined
-                ? t.gaps.inDays(g.daysLeft)
+                ? t('report.gaps.inDays', { count: g.daysLeft })
                 : ''
           }`
-        : t.urgencies.none,
+        : t('report.urgencies.none'),
       clean(g.evidenceExpected),
     ]),
   });

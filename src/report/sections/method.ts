@@ -5,8 +5,11 @@ import type { ReportSection } from './report-section';
 
 export type ReportMethod = Record<string, never>;
 
+/** The paragraphs of report.method.paragraphs, in the order they are printed. */
+const paragraphs = ['programme', 'value', 'weights', 'score', 'completeness', 'gaps', 'budget', 'fingerprint'] as const;
+
 export function drawMethodSection(l: Layout): void {
-  for (const p of l.t.method.paragraphs) l.paragraph(p);
+  for (const p of paragraphs) l.paragraph(l.t(`report.method.paragraphs.${p}`));
 }
 
 export const methodSection: ReportSection<'method', ReportMethod> = {

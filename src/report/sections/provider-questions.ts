@@ -27,24 +27,28 @@ export function buildProviderQuestionsSection(context: ReportContext): ProviderQ
 export function drawProviderQuestionsSection(l: Layout, groups: ProviderQuestionGroup[], report: ReportModel): void {
   const { t, language } = l;
   if (!report.gapsKnown) {
-    l.paragraph(`${t.completeness.omitted} ${t.completeness.omittedContent.answers}`);
+    l.paragraph(`${t('report.completeness.omitted')} ${t('report.completeness.omittedContent.answers')}`);
     return;
   }
-  l.paragraph(t.providerQuestions.intro);
+  l.paragraph(t('report.providerQuestions.intro'));
   if (groups.length === 0) {
-    l.paragraph(t.providerQuestions.none);
+    l.paragraph(t('report.providerQuestions.none'));
     return;
   }
   const colon = language === 'fr' ? '\u00a0:' : ':';
   for (const group of groups) {
     l.heading(group.domainTitle, 2);
     l.table({
-      head: [t.annex.item, t.providerQuestions.question],
+      head: [t('report.annex.item'), t('report.providerQuestions.question')],
       widths: [26, 148],
       size: 8,
       body: group.questions.map((q) => [
         q.itemId,
-        clean([q.question, ...(q.comment ? [`${t.providerQuestions.comment}${colon} ${q.comment}`] : [])].join('\n')),
+        clean(
+          [q.question, ...(q.comment ? [`${t('report.providerQuestions.comment')}${colon} ${q.comment}`] : [])].join(
+            '\n',
+          ),
+        ),
       ]),
     });
   }

@@ -2,7 +2,7 @@ import { radarGeometry, wrapLabel, type Point } from '../../domain/charts/radar-
 import type { Layout } from '../pdf/layout';
 import { BODY_SIZE, COLORS } from '../pdf/page-geometry';
 import { sanitizeForPdf as clean } from '../pdf/sanitize';
-import { formatPercent } from '../report-format';
+import { formatPercent } from '../../texts/format';
 import type { DomainResult } from './domains';
 
 /**

@@ -1,10 +1,10 @@
 import type { Layout } from '../pdf/layout';
 import type { ReportContext } from '../report-context';
 import type { ReportModel } from '../report-model';
-import type { ReportTexts } from '../report-texts';
+import type reportTexts from '../../texts/locales/fr/report.json';
 
 /** A section of the gap-analysis report, by the key of its heading in the texts (and of its part of the model). */
-export type SectionKey = keyof ReportTexts['sections'];
+export type SectionKey = keyof (typeof reportTexts)['sections'];
 
 /**
  * One section of the gap-analysis report: its part of the report model, and how the PDF draws it. The list of

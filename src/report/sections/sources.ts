@@ -20,20 +20,20 @@ export function buildSourcesSection({ questionnaire, deadlines }: ReportContext)
 
 export function drawSourcesSection(l: Layout, sources: ReportSources): void {
   const { t } = l;
-  l.heading(t.sources.questionnaire, 2);
+  l.heading(t('report.sources.questionnaire'), 2);
   l.table({
-    head: [t.sources.questionnaire, ''],
+    head: [t('report.sources.questionnaire'), ''],
     widths: [80, 94],
     size: 7.5,
     body: sources.questionnaire.map((s) => [clean(s.title), clean(s.reference)]),
   });
   if (sources.deadlines.length > 0) {
-    l.heading(t.sources.deadlines, 2);
+    l.heading(t('report.sources.deadlines'), 2);
     l.table({
-      head: [t.actions.due, t.sources.deadlines],
+      head: [t('report.actions.due'), t('report.sources.deadlines')],
       widths: [70, 104],
       size: 7.5,
-      body: sources.deadlines.map((d) => [t.deadlines[d.id], clean(d.source)]),
+      body: sources.deadlines.map((d) => [t(`report.deadlines.${d.id}`), clean(d.source)]),
     });
   }
 }

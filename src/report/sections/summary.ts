@@ -10,7 +10,7 @@ import type { Layout } from '../pdf/layout';
 import { COLORS, CONTENT_WIDTH, MARGIN } from '../pdf/page-geometry';
 import { sanitizeForPdf as clean } from '../pdf/sanitize';
 import type { ReportContext } from '../report-context';
-import { formatPercent, formatScore, formatShortDate } from '../report-format';
+import { formatPercent, formatScore, formatShortDate } from '../../texts/format';
 import type { ReportModel } from '../report-model';
 import type { ReportSummaryFigures } from './domains';
 import { drawRadar } from './radar-chart';
@@ -105,25 +105,33 @@ export function buildSummarySection(context: ReportContext): ReportSummary {
 
 export function drawSummarySection(l: Layout, s: ReportSummary, report: ReportModel): void {
   const { t, language } = l;
-  const none = t.summary.notEntered;
+  const none = t('report.summary.notEntered');
   const pct = (value: number | undefined) => (value === undefined ? none : formatPercent(value, language));
   const figures: [string, string][] = [
-    [t.summary.overall, s.overall.score === undefined ? t.domains.noScore : formatScore(s.overall.score, language)],
     [
-      t.summary.completeness,
-      `${pct(s.overall.completeness)} — ${t.summary.answered(s.overall.answered, s.overall.applicable)}`,
+      t('report.summary.overall'),
+      s.overall.score === undefined ? t('report.domains.noScore') : formatScore(s.overall.score, language),
+    ],
+    [
+      t('report.summary.completeness'),
+      `${pct(s.overall.completeness)} — ${t('report.summary.answered', { answered: s.overall.answered, applicable: s.overall.applicable })}`,
     ],
     ...(report.gapsKnown
-      ? [[t.sections.gaps, t.summary.gapsCount(s.gapCount, s.criticalGapCount)] as [string, string]]
+      ? [
+          [
+            t('report.sections.gaps'),
+            t('report.summary.gapsCount', { total: s.gapCount, critical: s.criticalGapCount }),
+          ] as [string, string],
+        ]
       : []),
-    [t.sections.providerQuestions, t.summary.unknownCount(s.overall.unknown)],
+    [t('report.sections.providerQuestions'), t('report.summary.unknownCount', { count: s.overall.unknown })],
   ];
   l.pairs(figures, 9.5, 62);
   if (report.domains.length > 0) {
-    l.caption(t.summary.radarTitle, 10);
+    l.caption(t('report.summary.radarTitle'), 10);
     drawRadar(l, report.domains, MARGIN.left, l.y, CONTENT_WIDTH, 84);
     l.y += 84;
-    l.paragraph(t.summary.radarAlt, { size: 7.5, color: COLORS.muted });
+    l.paragraph(t('report.summary.radarAlt'), { size: 7.5, color: COLORS.muted });
   }
   const r = s.ratios;
   const ratioValue = (value: number | undefined, band: string | undefined) =>
@@ -133,45 +141,48 @@ export function drawSummarySection(l: Layout, s: ReportSummary, report: ReportMo
         ? `${formatPercent(value, language, 2)} (${band})`
         : formatPercent(value, language, 2);
   l.table({
-    head: [t.summary.ratios + (r.budgetYear !== undefined ? ` — ${r.budgetYear}` : ''), ''],
+    head: [t('report.summary.ratios') + (r.budgetYear !== undefined ? ` — ${r.budgetYear}` : ''), ''],
     widths: [124, 50],
     size: 8.5,
     body: [
       [
-        t.summary.itShare(formatPercent(r.itShare.target, language)),
-        ratioValue(r.itShare.value, r.itShare.band && t.bands[r.itShare.band]),
+        t('report.summary.itShare', { target: formatPercent(r.itShare.target, language) }),
+        ratioValue(r.itShare.value, r.itShare.band && t(`report.bands.${r.itShare.band}`)),
       ],
       [
-        t.summary.cyberShare(formatPercent(r.cyberShare.target, language)),
-        ratioValue(r.cyberShare.value, r.cyberShare.band && t.bands[r.cyberShare.band]),
+        t('report.summary.cyberShare', { target: formatPercent(r.cyberShare.target, language) }),
+        ratioValue(r.cyberShare.value, r.cyberShare.band && t(`report.bands.${r.cyberShare.band}`)),
       ],
-      [t.summary.twoFactorShare, r.twoFactorShare === undefined ? none : formatPercent(r.twoFactorShare, language)],
+      [
+        t('report.summary.twoFactorShare'),
+        r.twoFactorShare === undefined ? none : formatPercent(r.twoFactorShare, language),
+      ],
     ].map((row) => row.map(clean)),
   });
   l.table({
-    head: [t.summary.firstActions, t.actions.item, t.actions.due],
+    head: [t('report.summary.firstActions'), t('report.actions.item'), t('report.actions.due')],
     widths: [118, 28, 28],
     size: 8,
     body:
       s.firstActions.length === 0
-        ? [[t.summary.none, '', '']]
+        ? [[t('report.summary.none'), '', '']]
         : s.firstActions.map((a) => [
-            clean(a.suggested ? `${a.title} (${t.summary.suggestedFromGap})` : a.title),
+            clean(a.suggested ? `${a.title} (${t('report.summary.suggestedFromGap')})` : a.title),
             a.itemId ?? '',
             a.dueDate ? formatShortDate(a.dueDate, language) : '',
           ]),
   });
   l.table({
-    head: [t.summary.nextDeadlines, t.actions.due, t.actions.status],
+    head: [t('report.summary.nextDeadlines'), t('report.actions.due'), t('report.actions.status')],
     widths: [118, 28, 28],
     size: 8,
     body:
       s.nextDeadlines.length === 0
-        ? [[t.summary.none, '', '']]
+        ? [[t('report.summary.none'), '', '']]
         : s.nextDeadlines.map((d) => [
-            t.deadlines[d.id],
+            t(`report.deadlines.${d.id}`),
             formatShortDate(d.due, language),
-            t.deadlineStatuses[d.status],
+            t(`report.deadlineStatuses.${d.status}`),
           ]),
   });
 }

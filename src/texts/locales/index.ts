@@ -14,6 +14,8 @@ import frLock from './fr/lock.json';
 import frPassphrase from './fr/passphrase.json';
 import frQuestionnaires from './fr/questionnaires.json';
 import frReports from './fr/reports.json';
+import frRegional from './fr/regional.json';
+import frReport from './fr/report.json';
 import frResults from './fr/results.json';
 import frSettings from './fr/settings.json';
 import enActions from './en/actions.json';
@@ -32,6 +34,8 @@ import enLock from './en/lock.json';
 import enPassphrase from './en/passphrase.json';
 import enQuestionnaires from './en/questionnaires.json';
 import enReports from './en/reports.json';
+import enRegional from './en/regional.json';
+import enReport from './en/report.json';
 import enResults from './en/results.json';
 import enSettings from './en/settings.json';
 
@@ -52,6 +56,8 @@ export const fr = {
   errors: frErrors,
   exchange: frExchange,
   reports: frReports,
+  report: frReport,
+  regional: frRegional,
   lock: frLock,
   passphrase: frPassphrase,
   cli: frCli,
@@ -75,6 +81,8 @@ export const en: SameShape<typeof fr> = {
   errors: enErrors,
   exchange: enExchange,
   reports: enReports,
+  report: enReport,
+  regional: enRegional,
   lock: enLock,
   passphrase: enPassphrase,
   cli: enCli,
