@@ -20,7 +20,7 @@ const allowed = {
   storage: ['domain'],
   exchange: ['domain'],
   report: ['domain', 'texts'],
-  i18n: ['domain', 'storage', 'exchange', 'texts'],
+  i18n: ['domain', 'texts'],
   components: ['domain', 'i18n', 'texts'],
   features: ['domain', 'storage', 'exchange', 'report', 'components', 'i18n', 'texts'],
   app: ['domain', 'storage', 'exchange', 'report', 'components', 'i18n', 'features', 'texts'],

@@ -96,7 +96,7 @@ describe('the lint configuration keeps the domain pure and Dexie inside src/stor
     ).toEqual([]);
   });
 
-  it('refuses the domain importing storage, components importing storage, i18n importing the report', async () => {
+  it('refuses the domain importing storage, components importing storage, i18n importing the report or storage', async () => {
     const [domain] = await zoneMessagesOn(
       probes.domain,
       "import { StorageError } from '../storage/storage-error';\nexport const error = StorageError;\n",
@@ -112,6 +112,11 @@ describe('the lint configuration keeps the domain pure and Dexie inside src/stor
       "import { csvKinds } from '../report/csv';\nexport const kinds = csvKinds;\n",
     );
     expect(i18n).toContain('src/i18n may import only from');
+    const [i18nStorage] = await zoneMessagesOn(
+      probes.i18n,
+      "import { StorageError } from '../storage/storage-error';\nexport const error = StorageError;\n",
+    );
+    expect(i18nStorage).toContain('src/i18n may import only from i18n, domain, texts');
   });
 
   it('keeps src/testing out of production code, and open to tests', async () => {
