@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { budgetFields, ratioNames } from '../domain/budget/budget-ratios';
 import type { ReportModel } from './report-model';
-import { createTranslator } from '../texts/translator';
+import { createReportTranslator } from './report-translator';
 
 /**
  * The five CSV exports of an assessment (answers, gaps, action plan, budget, applications), made from the report
@@ -59,7 +59,7 @@ export function csvFileName(model: ReportModel, kind: CsvKind): string {
 
 export function buildCsv(model: ReportModel, kind: CsvKind): CsvFile {
   const { language } = model;
-  const t = createTranslator(language);
+  const t = createReportTranslator(language);
   const yesNo = (v: boolean) => (v ? t('report.csv.yes') : t('report.csv.no'));
   let fields: string[];
   let data: (string | number)[][];

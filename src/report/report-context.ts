@@ -12,7 +12,8 @@ import { listGaps, type Gap } from '../domain/results/list-gaps';
 import { listDeadlines, type DeadlineResult } from '../domain/results/programme-deadlines';
 import { scoreAssessment, type AssessmentScore, type ItemScore } from '../domain/scoring/score-assessment';
 import type { ReportAnswer, ReportInput } from './report-input';
-import { createTranslator, type Translate } from '../texts/translator';
+import type { Translate } from '../texts/translator';
+import { createReportTranslator } from './report-translator';
 import type { SharingLevel } from './report-input';
 import type { OmittedContent } from './sections/completeness';
 import { listAnnexGroups, type AnnexGroup } from './sections/annex';
@@ -74,7 +75,7 @@ function scorableAnswers(answers: Record<string, ReportAnswer>): Assessment['ans
 
 export function buildReportContext(input: ReportInput): ReportContext {
   const { questionnaire, establishment, language, answers } = input;
-  const t = createTranslator(language);
+  const t = createReportTranslator(language);
   const targets = input.budgetTargets ?? defaultBudgetTargets;
   const scorable = answers ? scorableAnswers(answers) : {};
   const score = scoreAssessment(questionnaire, scorable, audiencesOf(establishment), input.asOf);

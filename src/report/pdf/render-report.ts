@@ -1,6 +1,6 @@
 import type { ReportModel } from '../report-model';
 import { reportSections } from '../report-sections';
-import { createTranslator } from '../../texts/translator';
+import { createReportTranslator } from '../report-translator';
 import { drawCover } from '../sections/cover';
 import type { SectionKey } from '../sections/report-section';
 import { Layout, type RenderedReport } from './layout';
@@ -18,7 +18,7 @@ import { sanitizeForPdf as clean } from './sanitize';
 export type { RenderedReport };
 
 export function renderReportPdf(model: ReportModel, fonts: ReportFonts): RenderedReport {
-  const t = createTranslator(model.language);
+  const t = createReportTranslator(model.language);
   const l = new Layout(t, model.language, fonts);
   const { meta } = model;
   l.doc.setDocumentProperties({

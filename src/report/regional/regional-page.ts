@@ -6,7 +6,8 @@ import { Layout } from '../pdf/layout';
 import { COLORS } from '../pdf/page-geometry';
 import type { ReportFonts } from '../pdf/report-fonts';
 import { formatNumber, formatPercent } from '../../texts/format';
-import { createTranslator, type Translate } from '../../texts/translator';
+import type { Translate } from '../../texts/translator';
+import { createReportTranslator } from '../report-translator';
 
 /**
  * What the auditor's two PDFs (render-regional.ts, render-benchmark.ts) share: their options, the page set up with the
@@ -66,7 +67,7 @@ const today = () => new Date().toISOString().slice(0, 10);
 
 export function setUpRegionalPage(options: RegionalPdfOptions | BenchmarkPdfOptions): RegionalPage {
   const language = options.language ?? 'fr';
-  const t = createTranslator(language);
+  const t = createReportTranslator(language);
   const l = new Layout(t, language, options.fonts);
   const asOf = options.asOf ?? today();
   l.doc.setCreationDate(new Date(`${asOf}T00:00:00Z`));
