@@ -3,7 +3,9 @@ import { readFileSync } from 'node:fs';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
+import { compressedJsonInBuild } from './scripts/vite-compressed-json';
 import { jsPdfUsedModulesOnly } from './scripts/vite-jspdf-modules';
+import { workerEntriesInMainBuild } from './scripts/vite-worker-entries';
 
 /**
  * The Content-Security-Policy to serve the app with (README, "Hosting"): scripts only from the app's origin, no
@@ -50,6 +52,10 @@ export default defineConfig({
     // The PDF chunk is precached (reports print offline): without jsPDF's modules the app never calls (html, SVG,
     // canvas, GIF/BMP/WebP/PNG images), it weighs about 200 KB less (scripts/vite-jspdf-modules.ts).
     jsPdfUsedModulesOnly(),
+    // The import worker shares the app's chunks (zod, the export-file validation) instead of bundling them again.
+    workerEntriesInMainBuild(),
+    // The questionnaires and the demo data are precached gzip-compressed and inflated on use.
+    compressedJsonInBuild(),
     VitePWA({
       registerType: 'prompt',
       injectRegister: false,
@@ -73,7 +79,7 @@ export default defineConfig({
       },
       workbox: {
         // The manifest is added by the plugin itself (listing it here precached it twice).
-        globPatterns: ['**/*.{js,css,html,png,svg,ico,woff2,ttf,json,txt}'],
+        globPatterns: ['**/*.{js,css,html,png,svg,ico,woff2,ttf,json,gz,txt}'],
         navigateFallback: '/index.html',
         // The 512 px icons serve only installation (the browser keeps its own copy of an installed app's icons);
         // the page itself uses favicon.svg and icon-192.png (index.html). jsPDF's html2canvas, canvg and DOMPurify

@@ -13,6 +13,7 @@ import { clearSubmissions, storeSubmissions } from '../../storage/submission-rep
 import { forEachSubmissionDocument } from '../../storage/use-repositories';
 import type { FileBytes, ImportProgress, ImportSummary, ValidatorApi } from './import-protocol';
 import { runImport } from './run-import';
+import importWorkerUrl from 'virtual:worker-url/import';
 
 /**
  * The auditor's data on the page: the consolidation of the stored files, and the import that adds to them.
@@ -90,7 +91,7 @@ export function useAuditorData(db: CareDatabase) {
   const pool = useCallback((): Validator[] => {
     if (validators.current.length === 0) {
       validators.current = Array.from({ length: poolSize() }, () => {
-        const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+        const worker = new Worker(importWorkerUrl, { type: 'module' });
         return { worker, api: wrap<ValidatorApi>(worker) };
       });
     }

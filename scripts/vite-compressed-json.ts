@@ -1,0 +1,52 @@
+// Build-time plugin: large JSON data loaded on demand is stored gzip-compressed and inflated on use.
+//
+// The service worker precaches every file as stored (design §8: precache ≤ 1.5 MB), and a JSON file imported by the
+// app becomes a JavaScript module of the same size: the four questionnaires (both languages) weighed 262 KiB that
+// way, the demo data 31 KiB. In the build, an import of one of the files below becomes a small module that fetches
+// the file stored as `<folder>-<name>.json-<hash>.gz` and inflates it with `DecompressionStream`
+// (src/storage/fetch-compressed-json.ts); its default export is the parsed JSON, as before (a top-level await), so
+// the code that imports it is unchanged, and so is everything computed from it (the questionnaire's content hash is
+// computed on the parsed content). In development and the unit tests the files are imported as they are.
+import { readFileSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { Plugin } from 'vite';
+
+/** Which imports are stored compressed: the importing module and the imported file, both by path. */
+const compressedImports: { importer: RegExp; source: RegExp }[] = [
+  { importer: /\/src\/storage\/questionnaire-catalog\.ts$/, source: /\/questionnaires\/[^/]+\/[^/]+\.json$/ },
+  { importer: /\/src\/storage\/demo-data\.ts$/, source: /\/seeds\/demo\.json$/ },
+];
+
+const prefix = '\0compressed-json:';
+
+export function compressedJsonInBuild(): Plugin {
+  const helper = fileURLToPath(new URL('../src/storage/fetch-compressed-json.ts', import.meta.url));
+  return {
+    name: 'care-compressed-json',
+    apply: 'build',
+    enforce: 'pre',
+    async resolveId(source, importer) {
+      if (!importer || !compressedImports.some((c) => c.importer.test(importer) && c.source.test(source))) return null;
+      const resolved = await this.resolve(source, importer, { skipSelf: true });
+      // The id must not end in .json, or Vite's JSON plugin would read the generated module as JSON.
+      return resolved ? `${prefix}${resolved.id}?inflate` : null;
+    },
+    load(id) {
+      if (!id.startsWith(prefix)) return null;
+      const file = id.slice(prefix.length, -'?inflate'.length);
+      const json = readFileSync(file, 'utf8');
+      JSON.parse(json); // a broken file fails the build here, as the JSON plugin would
+      const reference = this.emitFile({
+        type: 'asset',
+        name: `${basename(dirname(file))}-${basename(file, '.json')}.json.gz`, // care-2026.1.json.gz
+        source: gzipSync(json, { level: 9 }),
+      });
+      return [
+        `import { fetchCompressedJson } from ${JSON.stringify(helper)};`,
+        `export default await fetchCompressedJson(import.meta.ROLLUP_FILE_URL_${reference});`,
+      ].join('\n');
+    },
+  };
+}
