@@ -1,5 +1,6 @@
 import { useId, type ReactNode } from 'react';
 import { polygonPath, radarGeometry, wrapLabel } from '../domain/charts/radar-geometry';
+import './radar-chart.css';
 
 export interface RadarSeries {
   name: string;

@@ -25,6 +25,7 @@ import { ActionForm } from './action-form';
 import { ActionBoard, ActionTable, editControlId, statusControlId } from './action-views';
 import { useActionPlan, type ActionPlanModel, type ItemRef } from './use-action-plan';
 import { Loading, NotFound } from '../../components/page-states';
+import './action-plan.css';
 
 type View = 'list' | 'board';
 

@@ -11,6 +11,7 @@ import { useDatabase } from '../../storage/use-database';
 import { useAssessmentWithEstablishment, useQuestionnaire, useRepositories } from '../../storage/use-repositories';
 import { ItemCard } from './item-card';
 import { Loading, NotFound } from '../../components/page-states';
+import './assessment.css';
 
 /** Answering: one domain per page (route /assessments/:assessmentId/:domainId?), with progress per domain. */
 export function AssessmentPage() {

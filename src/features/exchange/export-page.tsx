@@ -14,6 +14,7 @@ import { useAssessmentWithEstablishment, useQuestionnaire } from '../../storage/
 import { useSigningKey } from '../../storage/use-signing-key';
 import { gatherExportSource, installationSigner, makeExportFile, type ExportSource } from './make-export';
 import { Loading, NotFound } from '../../components/page-states';
+import './exchange.css';
 
 type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
 

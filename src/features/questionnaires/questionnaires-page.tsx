@@ -5,6 +5,7 @@ import { currentLanguage } from '../../i18n/i18n';
 import { formatDate } from '../../texts/format';
 import type { LoadedQuestionnaire } from '../../storage/questionnaire-catalog';
 import { useAllQuestionnaires } from '../../storage/use-repositories';
+import './questionnaires.css';
 
 /** The shipped questionnaires: version, item counts per domain, official objectives, and where the content comes from. */
 export function QuestionnairesPage() {

@@ -12,6 +12,7 @@ import { contentFingerprint } from '../../report/report-fingerprint';
 import { buildReportModel, type MissingEntry, type ReportInput, type ReportModel } from '../../report/report-model';
 import { useReportSource } from './use-report-input';
 import { Loading, NotFound } from '../../components/page-states';
+import './reports.css';
 
 type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
 

@@ -5,6 +5,7 @@ import { PageHeading } from '../../components/page-heading';
 import { currentLanguage } from '../../i18n/i18n';
 import { useResults, type ResultsModel } from './use-results';
 import { Loading, NotFound } from '../../components/page-states';
+import './results.css';
 
 export type ResultsSection = 'overview' | 'gaps' | 'questions' | 'summary';
 

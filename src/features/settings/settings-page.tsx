@@ -10,6 +10,7 @@ import { useDatabase } from '../../storage/use-database';
 import { useSigningKey } from '../../storage/use-signing-key';
 import { DataSafety } from './data-safety';
 import { PassphraseLockSection } from './passphrase-lock-section';
+import './settings.css';
 
 type Persistence = 'persisted' | 'not-persisted' | 'unknown';
 
