@@ -55,16 +55,33 @@ async function firstScreenScripts(browser, origin, locale) {
   }
 }
 
+/** Design §8: the JavaScript the first screen needs, gzip, at most 150 KB (read as KiB, like the precache). */
+const FIRST_SCREEN_BUDGET = 150;
+
 export async function benchFirstScreen({ record, browser, origin }) {
   const french = await firstScreenScripts(browser, origin, 'fr-FR');
-  record('First-screen JavaScript, French browser (gzip)', Math.round(french.gzip / KiB), 'KiB', 170, 'max', {
-    details: { scripts: french.files },
-  });
+  record(
+    'First-screen JavaScript, French browser (gzip)',
+    Math.round(french.gzip / KiB),
+    'KiB',
+    FIRST_SCREEN_BUDGET,
+    'max',
+    {
+      details: { scripts: french.files },
+    },
+  );
   // A browser set to English loads the English texts (one lazy chunk) before the first render.
   const english = await firstScreenScripts(browser, origin, 'en-GB');
-  record('First-screen JavaScript, English browser (gzip)', Math.round(english.gzip / KiB), 'KiB', 170, 'max', {
-    details: { scripts: english.files },
-  });
+  record(
+    'First-screen JavaScript, English browser (gzip)',
+    Math.round(english.gzip / KiB),
+    'KiB',
+    FIRST_SCREEN_BUDGET,
+    'max',
+    {
+      details: { scripts: english.files },
+    },
+  );
 }
 
 const ANSWERS = 250;

@@ -144,6 +144,8 @@ export function printResults(results, parts = []) {
       `${formatBudget(row).padEnd(14)} ${baseline.padEnd(16)} ${formatStatus(row)}`;
     console.log(missed ? paint('1;31', line) : row.status === 'pass' ? line.replace(/ok$/, paint('32', 'ok')) : line);
     if (missed && row.note) console.log(paint('31', `    ${row.note}`));
+    // A timing taken under load is read with the load it was taken at (Lighthouse rows say it in their note).
+    else if (row.note?.includes('load average')) console.log(paint('2', `    ${row.note}`));
   }
   if (parts.length > 0) {
     console.log(paint('1', '\n  Part             took     load average (1 min) at start → end'));

@@ -1,5 +1,6 @@
-// Lighthouse (design §8: mobile performance ≥ 95, accessibility 100, best practices 100) on the production build
-// served by `vite preview` with the production security headers, in the system Chromium.
+// Lighthouse (design §8: mobile performance ≥ 98 on the home page and ≥ 95 on data screens, accessibility 100, best
+// practices 100) on the production build served by `vite preview` with the production security headers, in the
+// system Chromium.
 //
 // Lighthouse is not a dependency of the project (185 MB, and it would pin its own Chromium tooling in the lockfile):
 // it is installed once, at the version that runs on Node 20 (12.8.2; 13 needs Node 22), into the benchmark cache
@@ -12,9 +13,12 @@
 // `disableStorageReset`. The service worker is blocked while the data is loaded, so that each data-screen run
 // still fetches the app from the network, like the home page.
 //
-// Each page is measured several times; the run with the median performance score is reported, accessibility and
-// best practices are the lowest of the runs, and every audit that did not pass in any run is listed in
-// bench/results.json.
+// Each page is measured several times (5 by default); the run with the median performance score is reported,
+// accessibility and best practices are the lowest of the runs, and every audit that did not pass in any run is listed
+// in bench/results.json. Lighthouse's mobile score simulates a CPU four times slower than the machine it runs on, from
+// the main-thread time it observes: on a machine loaded by other work that time grows, and total blocking time and
+// the score with it. So each run records the load average (1 minute) when it started and Lighthouse's own measure of
+// the machine's speed (benchmarkIndex, lower under load), beside its score; the table gives the median's load.
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,15 +26,17 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 import { chromiumExecutable, chromiumLaunchOptions } from '../tests/e2e/chromium.js';
-import { cacheRoot } from './bench-harness.mjs';
+import { cacheRoot, loadAverage } from './bench-harness.mjs';
 
 export const LIGHTHOUSE_VERSION = '12.8.2';
 const categories = ['performance', 'accessibility', 'best-practices'];
 const budgets = { performance: 95, accessibility: 100, 'best-practices': 100 };
+/** The home page is held to a higher performance score than the data screens (design §8). */
+const homePerformanceBudget = 98;
 const labels = { performance: 'performance', accessibility: 'accessibility', 'best-practices': 'best practices' };
 
 const pages = [
-  { id: 'home', path: '/', withData: false, label: 'home page, first visit' },
+  { id: 'home', path: '/', withData: false, label: 'home page, first visit', performance: homePerformanceBudget },
   { id: 'assessment', path: '/assessments/demo-chu-care-2026', withData: true, label: 'answering screen, demo CHU' },
   { id: 'results', path: '/assessments/demo-chu-care-2026/results', withData: true, label: 'results, demo CHU' },
 ];
@@ -138,29 +144,51 @@ async function runWithRetries(tools, url, template) {
   }
 }
 
-function recordPage(record, page, lhrs, reports) {
+function recordPage(record, page, runs, reports) {
   const score = (lhr, c) => Math.round((lhr.categories[c].score ?? 0) * 100);
-  const sorted = [...lhrs].sort((a, b) => score(a, 'performance') - score(b, 'performance'));
-  const median = sorted[Math.floor(sorted.length / 2)];
+  const lhrs = runs.map((r) => r.lhr);
+  const sorted = [...runs].sort((a, b) => score(a.lhr, 'performance') - score(b.lhr, 'performance'));
+  const medianRun = sorted[Math.floor(sorted.length / 2)];
+  const median = medianRun.lhr;
   const metric = (id) => median.audits[id]?.numericValue;
   for (const c of categories) {
     const value = c === 'performance' ? score(median, c) : Math.min(...lhrs.map((l) => score(l, c)));
+    const budget = c === 'performance' ? (page.performance ?? budgets[c]) : budgets[c];
     const failing = new Map();
     for (const lhr of lhrs) for (const a of failingAudits(lhr, c)) if (!failing.has(a.id)) failing.set(a.id, a);
-    record(`Lighthouse ${labels[c]}, ${page.label} (mobile)`, value, '/100', budgets[c], 'min', {
-      ...(failing.size > 0 ? { note: `not passed: ${[...failing.keys()].join(', ')}` } : {}),
+    const notPassed = failing.size > 0 ? `not passed: ${[...failing.keys()].join(', ')}` : undefined;
+    const load = `median of ${runs.length} runs, load average ${medianRun.loadAverage} when it started (runs: ${runs
+      .map((r) => `${score(r.lhr, c)} at ${r.loadAverage}`)
+      .join(', ')})`;
+    record(`Lighthouse ${labels[c]}, ${page.label} (mobile)`, value, '/100', budget, 'min', {
+      ...(c === 'performance'
+        ? { note: [load, notPassed].filter(Boolean).join('; ') }
+        : notPassed
+          ? { note: notPassed }
+          : {}),
       details: {
         url: page.path,
-        runs: lhrs.map((l) => score(l, c)),
+        runs: runs.map((r) => ({
+          score: score(r.lhr, c),
+          loadAverage1m: r.loadAverage,
+          benchmarkIndex: r.lhr.environment?.benchmarkIndex,
+          ...(c === 'performance'
+            ? { totalBlockingTimeMs: Math.round(r.lhr.audits['total-blocking-time']?.numericValue ?? 0) }
+            : {}),
+        })),
         failingAudits: [...failing.values()],
         ...(c === 'performance'
           ? {
+              loadAverageOfMedianRun: medianRun.loadAverage,
               metricsOfMedianRun: {
                 firstContentfulPaintMs: Math.round(metric('first-contentful-paint')),
                 largestContentfulPaintMs: Math.round(metric('largest-contentful-paint')),
                 totalBlockingTimeMs: Math.round(metric('total-blocking-time')),
                 cumulativeLayoutShift: Number(metric('cumulative-layout-shift').toFixed(3)),
                 speedIndexMs: Math.round(metric('speed-index')),
+                // Main-thread time by script and by kind of work (observed, before the simulated slowdown).
+                bootupTimeMs: Math.round(metric('bootup-time')),
+                mainThreadWorkMs: Math.round(metric('mainthread-work-breakdown')),
               },
               // Lighthouse's own measure of the machine's speed: lower under load.
               benchmarkIndex: median.environment?.benchmarkIndex,
@@ -172,7 +200,7 @@ function recordPage(record, page, lhrs, reports) {
   }
 }
 
-export async function benchLighthouse({ record, failed, origin, runs = 3 }) {
+export async function benchLighthouse({ record, failed, origin, runs = 5 }) {
   const tools = await loadLighthouse();
   const reports = join(cacheRoot, 'lighthouse-reports');
   mkdirSync(reports, { recursive: true });
@@ -181,14 +209,15 @@ export async function benchLighthouse({ record, failed, origin, runs = 3 }) {
     for (const page of pages) {
       try {
         if (page.withData && !template) template = await profileWithDemoData(origin);
-        const lhrs = [];
+        const measured = [];
         for (let i = 0; i < runs; i += 1) {
-          console.log(`Lighthouse ${LIGHTHOUSE_VERSION}, ${page.label}, run ${i + 1}/${runs}…`);
+          const load = loadAverage()[0];
+          console.log(`Lighthouse ${LIGHTHOUSE_VERSION}, ${page.label}, run ${i + 1}/${runs} (load average ${load})…`);
           const lhr = await runWithRetries(tools, `${origin}${page.path}`, page.withData ? template : undefined);
           writeFileSync(join(reports, `${page.id}-${i + 1}.json`), JSON.stringify(lhr));
-          lhrs.push(lhr);
+          measured.push({ lhr, loadAverage: load });
         }
-        recordPage(record, page, lhrs, reports);
+        recordPage(record, page, measured, reports);
       } catch (error) {
         // One page that cannot be measured does not lose the others.
         failed(`Lighthouse, ${page.label}`, error);
