@@ -13,7 +13,7 @@ import {
   type StoredEvidenceFile,
 } from './record-seal';
 import { sameValue } from './same-value';
-import { keyIdOf, LOCK_META_KEY, vaultOf } from './vault';
+import { keyIdOf, LOCK_META_KEY, LOCK_SWITCH_HOLD_KEY, vaultOf } from './vault';
 
 /**
  * Turning the passphrase lock on or off, and changing the passphrase.
@@ -29,6 +29,10 @@ import { keyIdOf, LOCK_META_KEY, vaultOf } from './vault';
  */
 
 const ATTEMPTS = 10;
+/** Rounds tried while other tabs write freely; after them, their writes to the sealed tables wait (a lease). */
+const FREE_ROUNDS = 3;
+/** How long one hold lasts, renewed each round: a tab closed mid-switch holds writes no longer than this. */
+const HOLD_MS = 30_000;
 
 interface Snapshot {
   lock: unknown;
@@ -79,8 +83,9 @@ class ChangedMeanwhile extends Error {
 /**
  * Transforms every row (seal or open) and writes the result with the new lock settings in one transaction, starting
  * over if anything changed since the rows were read. A new round transforms again only the rows that changed, so
- * that it is short and catches up with a tab that keeps writing; after {@link ATTEMPTS} rounds it gives up, having
- * changed nothing.
+ * that it is short and catches up with a tab that keeps writing. After {@link FREE_ROUNDS} rounds, other tabs' writes
+ * to the sealed tables wait for it (a lease in `meta`, see LOCK_SWITCH_HOLD_KEY), so that a tab saving without pause
+ * cannot make it give up; after {@link ATTEMPTS} rounds it gives up all the same, having changed nothing.
  */
 async function rewriteAll(
   db: CareDatabase,
@@ -100,47 +105,67 @@ async function rewriteAll(
     done.set(key, { from, to });
     return to;
   };
-  for (let attempt = 1; ; attempt++) {
-    let before: Snapshot;
-    let rows: Map<SealedTable, { id: string }[]>;
-    let files: StoredEvidenceFile[];
-    try {
-      before = await snapshot(db);
-      check(before);
-      rows = new Map(
-        await Promise.all(
-          SEALED_TABLES.map(
-            async (name) =>
-              [
-                name,
-                await Promise.all(
-                  (before.rows.get(name) ?? []).map((row) =>
-                    cached(`${name}/${row.id}`, row, () => transform.record(name, row)),
+  // Whether this switch holds other tabs' writes (an object: the rounds below set it).
+  const hold = { active: false };
+  try {
+    await rewriteRounds();
+  } finally {
+    // Released in the final transaction on success; here when the switch gives up or fails.
+    if (hold.active) await db.meta.delete(LOCK_SWITCH_HOLD_KEY).catch(() => undefined);
+  }
+
+  async function rewriteRounds(): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      if (attempt > FREE_ROUNDS) {
+        // A tab that keeps writing faster than a round: hold its writes (writeSealed waits) so the next round holds.
+        await db.transaction('rw', db.meta, () =>
+          db.meta.put({ key: LOCK_SWITCH_HOLD_KEY, value: { until: Date.now() + HOLD_MS } }),
+        );
+        hold.active = true;
+      }
+      let before: Snapshot;
+      let rows: Map<SealedTable, { id: string }[]>;
+      let files: StoredEvidenceFile[];
+      try {
+        before = await snapshot(db);
+        check(before);
+        rows = new Map(
+          await Promise.all(
+            SEALED_TABLES.map(
+              async (name) =>
+                [
+                  name,
+                  await Promise.all(
+                    (before.rows.get(name) ?? []).map((row) =>
+                      cached(`${name}/${row.id}`, row, () => transform.record(name, row)),
+                    ),
                   ),
-                ),
-              ] as const,
+                ] as const,
+            ),
           ),
-        ),
-      );
-      // Evidence bytes never change under an id: transformed once.
-      files = await Promise.all(
-        before.files.map((row) => cached(`${EVIDENCE_FILES_TABLE}/${row.id}`, row.id, () => transform.file(row))),
-      );
-    } catch (error) {
-      throw toStorageError(error);
-    }
-    try {
-      await db.transaction('rw', scopeOf(db), async () => {
-        if (!unchanged(before, await readRows(db, false))) throw new ChangedMeanwhile();
-        for (const name of SEALED_TABLES) await db.table(name).bulkPut(rows.get(name) ?? []);
-        const table = filesTable(db);
-        if (table) await table.bulkPut(files);
-        if (lock) await db.meta.put({ key: LOCK_META_KEY, value: lock });
-        else await db.meta.delete(LOCK_META_KEY);
-      });
-      return;
-    } catch (error) {
-      if (!(error instanceof ChangedMeanwhile) || attempt >= ATTEMPTS) throw toStorageError(error);
+        );
+        // Evidence bytes never change under an id: transformed once.
+        files = await Promise.all(
+          before.files.map((row) => cached(`${EVIDENCE_FILES_TABLE}/${row.id}`, row.id, () => transform.file(row))),
+        );
+      } catch (error) {
+        throw toStorageError(error);
+      }
+      try {
+        await db.transaction('rw', scopeOf(db), async () => {
+          if (!unchanged(before, await readRows(db, false))) throw new ChangedMeanwhile();
+          for (const name of SEALED_TABLES) await db.table(name).bulkPut(rows.get(name) ?? []);
+          const table = filesTable(db);
+          if (table) await table.bulkPut(files);
+          if (lock) await db.meta.put({ key: LOCK_META_KEY, value: lock });
+          else await db.meta.delete(LOCK_META_KEY);
+          if (hold.active) await db.meta.delete(LOCK_SWITCH_HOLD_KEY);
+        });
+        hold.active = false;
+        return;
+      } catch (error) {
+        if (!(error instanceof ChangedMeanwhile) || attempt >= ATTEMPTS) throw toStorageError(error);
+      }
     }
   }
 }

@@ -26,7 +26,7 @@ import {
   textOf,
 } from '../../testing/storage/vault/lock-test-data';
 import { changePassphrase, turnLockOff, turnLockOn } from './lock-switch';
-import { LOCK_META_KEY, vaultOf } from './vault';
+import { LOCK_META_KEY, LOCK_SWITCH_HOLD_KEY, vaultOf } from './vault';
 
 /**
  * The passphrase lock on the real CareDatabase (fake-indexeddb): what is on disk while it is locked, read with plain
@@ -375,6 +375,9 @@ describe('tabs', () => {
     expect(saved).toBeGreaterThan(0);
     const stored = await new AssessmentRepository(ids.db).get(ids.assessment.id);
     expect(Object.keys(stored?.answers ?? {}).filter((k) => k.startsWith('care.w.'))).toHaveLength(saved);
+    // The writes were held for the switch's last rounds, and the hold is released with it.
+    const meta = (await rawDump(ids.name)).meta as { key: string }[];
+    expect(meta.map((row) => row.key)).not.toContain(LOCK_SWITCH_HOLD_KEY);
     ids.db.close();
     otherTab.close();
   });

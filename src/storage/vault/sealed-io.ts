@@ -13,7 +13,7 @@ import {
   type StoredAnswer,
   type StoredEvidenceFile,
 } from './record-seal';
-import { keyIdOf, LOCK_META_KEY, vaultOf, type Vault } from './vault';
+import { keyIdOf, LOCK_META_KEY, LOCK_SWITCH_HOLD_KEY, switchHeldUntil, vaultOf, type Vault } from './vault';
 
 /**
  * How the repositories read and write records under the passphrase lock, the only way they do.
@@ -60,6 +60,14 @@ export async function sealerOf(vault: Vault): Promise<Sealer> {
 }
 
 /** Thrown inside a write's transaction when the lock changed since the records were prepared: prepare again. */
+/** A lock switch in another tab (or this one) holds the sealed tables' writes until `until`. */
+class SwitchHeldError extends Error {
+  override readonly name = 'SwitchHeldError';
+  constructor(readonly until: number) {
+    super('a lock switch holds writes');
+  }
+}
+
 class LockChangedError extends Error {
   override readonly name = 'LockChangedError';
 }
@@ -70,6 +78,8 @@ export class RecordChangedError extends Error {
 }
 
 const ATTEMPTS = 4;
+/** How often a write held by a lock switch looks again. */
+const HOLD_POLL_MS = 25;
 
 /**
  * Prepares records (sealed or clear, as the lock is now), then writes them in one transaction that first checks that
@@ -97,11 +107,21 @@ export async function writeSealed<P, R>(
     }
     try {
       return await db.transaction('rw', scope, async () => {
+        const held = switchHeldUntil((await db.meta.get(LOCK_SWITCH_HOLD_KEY))?.value);
+        if (held !== undefined) throw new SwitchHeldError(held);
         const stored = await db.meta.get(LOCK_META_KEY);
         if (keyIdOf(stored?.value) !== sealer.keyId) throw new LockChangedError();
         return write(prepared);
       });
     } catch (error) {
+      if (error instanceof SwitchHeldError) {
+        // Not a failed attempt: the write waits for the switch (bounded by its lease), then prepares again, sealed
+        // or in clear as the lock then is.
+        await new Promise((resolve) => setTimeout(resolve, Math.min(HOLD_POLL_MS, error.until - Date.now())));
+        await vault.reload();
+        attempt -= 1;
+        continue;
+      }
       const retry = error instanceof LockChangedError || error instanceof RecordChangedError;
       if (!retry || attempt >= ATTEMPTS) throw toStorageError(error);
       if (error instanceof LockChangedError) await vault.reload();

@@ -12,6 +12,18 @@ import { openLock, readLockEnvelope, type LockEnvelope } from './lock-crypto';
  * (sealed-write.ts), so a tab that missed a message cannot write a clear record among sealed ones.
  */
 export const LOCK_META_KEY = 'passphraseLock';
+/**
+ * While turning the lock on or off cannot catch up with another tab that keeps writing, it holds the sealed tables'
+ * writes for a moment: this row says until when (ms since epoch). A lease rather than a flag, so that a tab closed
+ * in the middle never blocks writes for longer than that.
+ */
+export const LOCK_SWITCH_HOLD_KEY = 'lockSwitchHold';
+
+/** Until when the sealed tables' writes wait for a lock switch, or undefined when they need not. */
+export function switchHeldUntil(value: unknown, now: number = Date.now()): number | undefined {
+  const until = (value as { until?: unknown } | undefined)?.until;
+  return typeof until === 'number' && until > now ? until : undefined;
+}
 /** Minutes without a key press or a click after which the app locks; 0 = never. */
 export const LOCK_IDLE_META_KEY = 'lockIdleMinutes';
 export const DEFAULT_IDLE_MINUTES = 15;
