@@ -7,6 +7,7 @@ import { App } from './app';
 import { StartupFailure } from './startup-failure';
 import { installTrustedTypesPolicy } from './trusted-types';
 import './styles.css';
+import './print.css';
 
 installTrustedTypesPolicy();
 const language = preferredLanguage(localStorage, navigator.languages);

@@ -4,6 +4,7 @@ import { groupFingerprint } from '../domain/fingerprint';
 import { describeError } from '../texts/describe-error';
 import { formatDateTime } from '../texts/format';
 import { currentLanguage } from '../i18n/i18n';
+import './signing-key-card.css';
 
 /** What the card shows of the key: storage's useSigningKey gives it (the card itself reads nothing). */
 export type SigningKeyView =

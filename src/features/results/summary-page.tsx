@@ -13,7 +13,7 @@ import type { ResultsModel } from './use-results';
 /**
  * Route /assessments/:assessmentId/summary: the one-page summary for the director and the board, in plain French
  * (peers.md §4 item 7): where the establishment stands, the three ratios, the five first actions, the next dates.
- * It prints on one A4 page (styles.css, @media print).
+ * It prints on one A4 page (src/app/print.css).
  */
 export function SummaryPage() {
   return <ResultsShell section="summary">{(model) => <Summary model={model} />}</ResultsShell>;
