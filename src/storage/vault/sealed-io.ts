@@ -115,10 +115,9 @@ export async function writeSealed<P, R>(
       });
     } catch (error) {
       if (error instanceof SwitchHeldError) {
-        // Not a failed attempt: the write waits for the switch (bounded by its lease), then prepares again, sealed
-        // or in clear as the lock then is.
+        // Not a failed attempt: the write waits for the switch (bounded by its lease) and tries again; once the switch
+        // has landed, the key check above sends it through LockChangedError, which reloads the lock once.
         await new Promise((resolve) => setTimeout(resolve, Math.min(HOLD_POLL_MS, error.until - Date.now())));
-        await vault.reload();
         attempt -= 1;
         continue;
       }
