@@ -1,6 +1,7 @@
 import { unzipSync } from 'fflate';
 import { parseStrictJson } from '../domain/strict-json';
 import { computeExportDigest, toHex } from './canonical-digest';
+import { declaredFiguresOf, type DeclaredFigure } from './declared-figures';
 import type { ExportErrorCode } from './export-error';
 import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, exportEnvelopeSchema, type ExportEnvelope } from './export-format';
 import { migrateToCurrent, migrations as defaultMigrations, type ExportMigration } from './migrations';
@@ -46,6 +47,12 @@ export interface ValidatedExport {
   evidenceFiles?: Record<string, Uint8Array>;
   /** How many evidence files a zip held (all checked). */
   evidenceFileCount?: number;
+  /**
+   * The groups of figures taken as the establishment declared them, because the file does not hold what they are
+   * computed from (the statistics level); every other figure was recomputed and matched. Empty when nothing is
+   * declared. See declared-figures.ts and docs/export-format.md.
+   */
+  declaredFigures: DeclaredFigure[];
 }
 
 export interface RejectedExport {
@@ -251,6 +258,7 @@ async function validate(
     ...(fingerprint !== undefined ? { keyFingerprint: fingerprint } : {}),
     ...(migrated.applied.length > 0 ? { migratedFrom: version, migrations: migrated.applied } : {}),
     container: container.kind,
+    declaredFigures: declaredFiguresOf(envelope),
     ...(evidenceFiles ? { evidenceFiles } : {}),
     ...(container.kind === 'zip' ? { evidenceFileCount: container.evidence.length } : {}),
   };

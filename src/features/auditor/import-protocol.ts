@@ -14,8 +14,14 @@ export interface RejectedFile {
   detail?: string;
 }
 
-/** A validated file as the worker hands it over: the envelope and what was verified, no evidence bytes. */
-export type ValidFile = Pick<ValidatedExport, 'ok' | 'fileName' | 'envelope' | 'digest' | 'keyFingerprint'>;
+/**
+ * A validated file as the worker hands it over: the envelope and what was verified, no evidence bytes;
+ * `declaredFigures` lists the figures that could not be recomputed from the file (src/exchange/declared-figures.ts).
+ */
+export type ValidFile = Pick<
+  ValidatedExport,
+  'ok' | 'fileName' | 'envelope' | 'digest' | 'keyFingerprint' | 'declaredFigures'
+>;
 
 export interface BatchValidation {
   valid: ValidFile[];

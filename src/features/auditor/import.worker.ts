@@ -23,8 +23,15 @@ async function validateBatch(files: readonly FileBytes[]): Promise<BatchValidati
   const out: BatchValidation = { valid: [], rejected: [] };
   for (const result of results) {
     if (result.ok) {
-      const { fileName, envelope, digest, keyFingerprint } = result;
-      out.valid.push({ ok: true, fileName, envelope, digest, ...(keyFingerprint ? { keyFingerprint } : {}) });
+      const { fileName, envelope, digest, keyFingerprint, declaredFigures } = result;
+      out.valid.push({
+        ok: true,
+        fileName,
+        envelope,
+        digest,
+        declaredFigures,
+        ...(keyFingerprint ? { keyFingerprint } : {}),
+      });
     } else {
       const { fileName, code, path, detail } = result;
       out.rejected.push({

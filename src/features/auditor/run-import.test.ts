@@ -9,6 +9,7 @@ function validFile(name: string): ValidFile {
     ok: true,
     fileName: name,
     digest: 'd',
+    declaredFigures: [],
     envelope: { establishment: { finessEj: '010780914' } } as ValidFile['envelope'],
   };
 }
