@@ -1,5 +1,7 @@
-// Writes public/fonts/DejaVuSans-subset.ttf and DejaVuSans-Bold-subset.ttf: the glyphs the PDF report needs, cut out
-// of DejaVu Sans at build time (`npm run fonts`; the outputs are committed).
+// Writes public/fonts/DejaVuSans-subset.ttf.gz and DejaVuSans-Bold-subset.ttf.gz: the glyphs the PDF report needs,
+// cut out of DejaVu Sans at build time (`npm run fonts`; the outputs are committed), stored gzip-compressed because
+// the service worker precaches files as stored (design §8: precache ≤ 1.5 MB) and a TrueType file shrinks by 40 %;
+// the report's font loaders inflate them (src/report/pdf/fonts-browser.ts, fonts-node.ts).
 //
 // Why: jsPDF's standard Helvetica cannot draw U+202F, the narrow no-break space Intl.NumberFormat('fr-FR') puts
 // between thousands, nor ✓ ≥ ≤ →; DejaVu Sans can. jsPDF embeds a TrueType font whole (757 KB for DejaVu Sans),
@@ -8,6 +10,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import subsetFont from 'subset-font';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -27,8 +30,8 @@ export const subsetText = [
 ].join('');
 
 const fonts = [
-  ['DejaVuSans.ttf', 'DejaVuSans-subset.ttf'],
-  ['DejaVuSans-Bold.ttf', 'DejaVuSans-Bold-subset.ttf'],
+  ['DejaVuSans.ttf', 'DejaVuSans-subset.ttf.gz'],
+  ['DejaVuSans-Bold.ttf', 'DejaVuSans-Bold-subset.ttf.gz'],
 ];
 
 export async function subsetFonts() {
@@ -37,12 +40,16 @@ export async function subsetFonts() {
     const input = await readFile(join(fontDir, source));
     const output = await subsetFont(input, subsetText, { targetFormat: 'truetype' });
     const path = join(root, 'public', 'fonts', target);
-    await writeFile(path, output);
-    written.push({ path, bytes: output.length });
+    // zlib writes no file name and a zero modification time: the same subset gives the same committed bytes.
+    const compressed = gzipSync(output, { level: 9 });
+    await writeFile(path, compressed);
+    written.push({ path, bytes: output.length, compressed: compressed.length });
   }
   return written;
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  for (const { path, bytes } of await subsetFonts()) console.log(`${path}: ${(bytes / 1024).toFixed(1)} KB`);
+  for (const { path, bytes, compressed } of await subsetFonts()) {
+    console.log(`${path}: ${(bytes / 1024).toFixed(1)} KB, ${(compressed / 1024).toFixed(1)} KB stored`);
+  }
 }

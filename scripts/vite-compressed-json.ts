@@ -7,8 +7,13 @@
 // (src/storage/fetch-compressed-json.ts); its default export is the parsed JSON, as before (a top-level await), so
 // the code that imports it is unchanged, and so is everything computed from it (the questionnaire's content hash is
 // computed on the parsed content). In development and the unit tests the files are imported as they are.
-import { readFileSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+//
+// The texts of the screens (src/texts/locales/index.ts: every area of both languages, 160 KiB as a module) are one
+// compressed file the same way: the module is replaced by one that fetches `locales.json-<hash>.gz` holding
+// `{ fr: { <area>: … }, en: { … } }` and exports `fr` and `en` from it. scripts/vite-compressed-json.test.ts proves
+// that this file holds exactly what index.ts exports.
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
@@ -20,6 +25,24 @@ const compressedImports: { importer: RegExp; source: RegExp }[] = [
 ];
 
 const prefix = '\0compressed-json:';
+
+/** The module of every text of the screens, whose exports `fr` and `en` gather `<language>/<area>.json`. */
+const localesModule = /\/src\/texts\/locales\/index\.ts$/;
+
+/** What src/texts/locales/index.ts exports, read from its folder: each language's areas named after their files. */
+export function gatherLocaleTexts(folder: string): Record<'fr' | 'en', Record<string, unknown>> {
+  const language = (lang: 'fr' | 'en') =>
+    Object.fromEntries(
+      readdirSync(join(folder, lang))
+        .filter((file) => file.endsWith('.json'))
+        .sort()
+        .map((file) => [
+          basename(file, '.json'),
+          JSON.parse(readFileSync(join(folder, lang, file), 'utf8')) as unknown,
+        ]),
+    );
+  return { fr: language('fr'), en: language('en') };
+}
 
 export function compressedJsonInBuild(): Plugin {
   const helper = fileURLToPath(new URL('../src/storage/fetch-compressed-json.ts', import.meta.url));
@@ -34,6 +57,19 @@ export function compressedJsonInBuild(): Plugin {
       return resolved ? `${prefix}${resolved.id}?inflate` : null;
     },
     load(id) {
+      if (localesModule.test(id)) {
+        const reference = this.emitFile({
+          type: 'asset',
+          name: 'locales.json.gz',
+          source: gzipSync(JSON.stringify(gatherLocaleTexts(dirname(id))), { level: 9 }),
+        });
+        return [
+          `import { fetchCompressedJson } from ${JSON.stringify(helper)};`,
+          `const texts = await fetchCompressedJson(import.meta.ROLLUP_FILE_URL_${reference});`,
+          'export const fr = texts.fr;',
+          'export const en = texts.en;',
+        ].join('\n');
+      }
       if (!id.startsWith(prefix)) return null;
       const file = id.slice(prefix.length, -'?inflate'.length);
       const json = readFileSync(file, 'utf8');

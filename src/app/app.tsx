@@ -1,19 +1,22 @@
 import { useEffect } from 'react';
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { BrowserRouter } from 'react-router';
 import { SaveStatusProvider, useSaveStatus } from '../components/save-status';
 import type { CareDatabase } from '../storage/care-database';
 import { MetaRepository } from '../storage/meta-repository';
 import { DatabaseContext } from '../storage/use-database';
-import { routes } from './routes';
-
-const router = createBrowserRouter(routes);
+import { ErrorBoundary } from './error-boundary';
+import { AppRoutes } from './routes';
 
 export function App({ db }: { db: CareDatabase }) {
   return (
     <DatabaseContext.Provider value={db}>
       <SaveStatusProvider>
         <RequestPersistenceOnFirstSave db={db} />
-        <RouterProvider router={router} />
+        <BrowserRouter>
+          <ErrorBoundary>
+            <AppRoutes />
+          </ErrorBoundary>
+        </BrowserRouter>
       </SaveStatusProvider>
     </DatabaseContext.Provider>
   );

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet } from 'react-router';
+import { Loading } from '../components/page-states';
 import { SaveIndicator } from '../components/save-status';
 import { changeLanguage, currentLanguage } from '../i18n/i18n';
 import { useDatabase } from '../storage/use-database';
@@ -79,7 +80,9 @@ export function Layout() {
             <LockScreen vault={vault} />
           </Suspense>
         ) : open ? (
-          <Outlet />
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
         ) : null}
       </main>
     </>
