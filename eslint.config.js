@@ -74,6 +74,30 @@ const noHtmlInjection = [
 // Forbidden packages, per folder. ESLint keeps only the last block's options of a rule for a file, so each folder
 // gets one block listing every pattern that applies to it (scripts/eslint-import-zones.test.ts proves it).
 const onlyStorageImportsDexie = { group: ['dexie', 'dexie-*'], message: 'Only src/storage imports Dexie.' };
+// The app declares its routes as components (src/app/routes.tsx): the hooks and components of react-router's data
+// router throw there, though they work in the tests' memory router.
+const noDataRouterApi = {
+  name: 'react-router',
+  importNames: [
+    'useBlocker',
+    'unstable_usePrompt',
+    'useLoaderData',
+    'useRouteLoaderData',
+    'useActionData',
+    'useFetcher',
+    'useFetchers',
+    'useNavigation',
+    'useRevalidator',
+    'useRouteError',
+    'useAsyncError',
+    'useAsyncValue',
+    'useMatches',
+    'Form',
+    'ScrollRestoration',
+    'Await',
+  ],
+  message: 'The app has no data router (src/app/routes.tsx): this API throws outside one.',
+};
 const domainIsPure = {
   group: ['react', 'react-*', 'i18next', 'react-i18next', 'jspdf', 'jspdf-*'],
   message: 'src/domain is pure TypeScript: no React, i18n or PDF (design §5).',
@@ -134,7 +158,7 @@ export default tseslint.config(
     // Only src/storage talks to Dexie.
     files: ['src/**/*.{ts,tsx}'],
     ignores: ['src/storage/**', 'src/domain/**'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [onlyStorageImportsDexie] }] },
+    rules: { 'no-restricted-imports': ['error', { paths: [noDataRouterApi], patterns: [onlyStorageImportsDexie] }] },
   },
   {
     // The domain is pure: no React, storage, i18n, PDF or DOM (design §5).

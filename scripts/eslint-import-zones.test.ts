@@ -87,6 +87,21 @@ describe('the lint configuration keeps the domain pure and Dexie inside src/stor
     expect(messages[0]).toContain(dexieOnlyInStorage);
   });
 
+  it("refuses the data router's hooks in a screen, which would throw under the app's declared routes", async () => {
+    const messages = await restrictedImportsOn(
+      probes.feature,
+      "import { useBlocker } from 'react-router';\nexport const block = useBlocker;\n",
+    );
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain('The app has no data router');
+    expect(
+      await restrictedImportsOn(
+        probes.feature,
+        "import { useParams } from 'react-router';\nexport const p = useParams;\n",
+      ),
+    ).toEqual([]);
+  });
+
   it('lets src/storage import Dexie, and a feature import React', async () => {
     expect(
       await restrictedImportsOn(probes.storage, "import { Dexie } from 'dexie';\nexport const database = Dexie;\n"),
