@@ -1,7 +1,7 @@
 import '../domain/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { initI18n, loadCoreTexts, preferredLanguage } from '../i18n/i18n';
+import { initI18n, loadEnglishCore, preferredLanguage } from '../i18n/i18n';
 import { openCareDatabase } from '../storage/care-database';
 import { App } from './app';
 import { StartupFailure } from './startup-failure';
@@ -16,9 +16,9 @@ document.documentElement.lang = language;
 
 const root = createRoot(document.getElementById('root') as HTMLElement);
 
-// The texts of the first screen, in its language only, load while the database opens; the texts of the other
-// screens come with the first of them to open (src/texts/locales/core.ts).
-const textsReady = loadCoreTexts(language);
+// The French texts of the first screen ship with it; in English, their translation is fetched first. The texts
+// of the other screens come with the first of them to open (src/texts/locales/core.ts).
+const textsReady = language === 'fr' ? Promise.resolve() : loadEnglishCore();
 
 Promise.all([openCareDatabase(), textsReady]).then(
   ([db]) => {
@@ -28,7 +28,5 @@ Promise.all([openCareDatabase(), textsReady]).then(
       </StrictMode>,
     );
   },
-  // The failure page speaks the user's language whenever its texts could be read.
-  (error: unknown) =>
-    void textsReady.finally(() => root.render(<StartupFailure error={error} />)).catch(() => undefined),
+  (error: unknown) => root.render(<StartupFailure error={error} />),
 );

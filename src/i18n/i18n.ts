@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../domain/localized-text';
 import type { en, fr } from '../texts/locales';
+import { frCore } from '../texts/locales/core';
 import { textOptions } from '../texts/text-options';
 
 export const LANGUAGE_STORAGE_KEY = 'care-autodiag.language';
@@ -10,7 +11,7 @@ export function initI18n(language: Language): typeof i18next {
   void i18next.use(initReactI18next).init({
     ...textOptions,
     lng: language,
-    resources: { fr: { translation: {} }, en: { translation: {} } },
+    resources: { fr: { translation: frCore }, en: { translation: {} } },
   });
   return i18next;
 }
@@ -35,16 +36,10 @@ export function registerTranslations(all: { fr: typeof fr; en: typeof en }): voi
   i18next.addResourceBundle('en', 'translation', all.en, true, true);
 }
 
-/**
- * The texts of the first screen in the interface's language only, fetched while the database opens: each language
- * is its own small chunk, so neither language's first screen carries the other's (../texts/locales/core.ts).
- */
-export async function loadCoreTexts(language: Language): Promise<void> {
-  const core =
-    language === 'fr'
-      ? (await import('../texts/locales/core')).frCore
-      : (await import('../texts/locales/core-en')).enCore;
-  i18next.addResourceBundle(language, 'translation', core, true, true);
+/** The English texts of the first screen only, for an interface that starts in English. */
+export async function loadEnglishCore(): Promise<void> {
+  const { enCore } = await import('../texts/locales/core-en');
+  i18next.addResourceBundle('en', 'translation', enCore, true, true);
 }
 
 let allTranslations: Promise<void> | undefined;
