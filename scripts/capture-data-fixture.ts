@@ -13,6 +13,7 @@
 import 'fake-indexeddb/auto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { questionnaireFiles } from '../src/cli/questionnaire-files';
 import { validateExportFile } from '../src/exchange/validate-export';
 import { DATA_VERSION, openCareDatabase } from '../src/storage/care-database';
 import { loadDemoData } from '../src/storage/demo-data';
@@ -63,7 +64,9 @@ export async function captureDataFixture(root: string): Promise<string> {
   );
 
   const exportPath = resolve(root, 'tests/fixtures/exports/v1/full.json');
-  const validation = await validateExportFile(readFileSync(exportPath), 'full.json');
+  const validation = await validateExportFile(readFileSync(exportPath), 'full.json', {
+    questionnaires: questionnaireFiles(),
+  });
   if (!validation.ok) throw new Error(`the golden export does not validate: ${JSON.stringify(validation)}`);
   await storeSubmission(db, validation, Date.UTC(2026, 9, 1));
   await new MetaRepository(db).set('budgetTargets', { itShare: 0.025, cyberShare: 0.12 });

@@ -7,9 +7,10 @@ import { consolidate } from '../domain/consolidation/consolidate';
 import { consolidatedCsvTable, serializeCsv } from '../domain/consolidation/consolidated-csv';
 import { buildExportEnvelope, sealExport } from '../exchange/build-export';
 import { exportFileName, serializeExport } from '../exchange/export-file';
-import type { ExportEnvelope } from '../exchange/export-format';
+import type { ExportContent, ExportEnvelope } from '../exchange/export-format';
 import { anEstablishment, anExportInput } from '../testing/exchange/export-test-data';
 import { generateSigningKeyPair, webCryptoSigner } from '../exchange/signing';
+import { sealRaw } from '../testing/exchange/hostile-test-data';
 import { pdfPages, squeeze } from '../testing/report/pdf/pdf-test-tools';
 import { main } from './main';
 
@@ -90,6 +91,23 @@ describe('care-autodiag consolidate', () => {
       'soumis;450000278;;CH de Montargis (mis à jour)',
       'manquant;010780914;;CH de Bourg',
     ]);
+  });
+
+  it('leaves out a file re-sealed and re-signed over a raised score, and says why', async () => {
+    const raw = JSON.parse(JSON.stringify(buildExportEnvelope(anExportInput(), 'auditor'))) as Record<
+      string,
+      unknown
+    > & { content: ExportContent };
+    raw.content.scores.overall.score = 100;
+    const signer = webCryptoSigner(await generateSigningKeyPair());
+    writeFileSync(join(folder, 'raised.json'), JSON.stringify(await sealRaw(raw, signer), null, 2));
+    const { code, out } = await consolidateCli(['exports', 'raised.json', '--csv', 'raised.csv'], 'en');
+    expect(code).toBe(0);
+    expect(out[0]).toMatch(
+      /^REFUSED raised\.json — figure-mismatch: In the file “raised\.json”, the figure content\.scores\.overall\.score does not match/,
+    );
+    // The median is that of the two honest establishments, as without the file.
+    expect(out).toContain('  care 2026: 2 establishment(s), median overall score 49.8');
   });
 
   it('writes the same CSV as the app for the same files', async () => {

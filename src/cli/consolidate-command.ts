@@ -23,6 +23,7 @@ import { contentLookup, type ContentLookup } from '../domain/questionnaire/conte
 import { parseQuestionnaire } from '../domain/questionnaire/parse-questionnaire';
 import type { Questionnaire } from '../domain/questionnaire/questionnaire-schema';
 import type { ExportErrorCode } from '../exchange/export-error';
+import type { ShippedQuestionnaires } from '../exchange/shipped-questionnaires';
 import {
   DEFAULT_MAX_JSON_BYTES,
   DEFAULT_MAX_ZIP_BYTES,
@@ -39,6 +40,7 @@ import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand } from './cli-context
 import { refusalLine } from './export-messages';
 import { expandFileArguments, type FileArgument } from './files';
 import { parseCommandLine, positiveInteger } from './parse-command-line';
+import { questionnaireFiles } from './questionnaire-files';
 
 /**
  * `care-autodiag consolidate <files or folders…> [--csv <out.csv>] [--pdf <out.pdf>] [--expected <list.csv>] [--require-signature]
@@ -163,6 +165,7 @@ async function validateInput(
   file: FileArgument,
   maxBytes: number | undefined,
   requireSignature: boolean,
+  questionnaires: ShippedQuestionnaires,
 ): Promise<ExportValidation> {
   // The size is checked before reading: a folder may hold anything.
   const limit =
@@ -175,6 +178,7 @@ async function validateInput(
     return { ok: false, fileName: file.display, code: 'not-json', detail: (error as Error).message };
   }
   return validateExportFile(bytes, file.display, {
+    questionnaires,
     requireSignature,
     ...(maxBytes !== undefined ? { maxBytes } : {}),
   });
@@ -280,10 +284,12 @@ export const consolidateCommand: CliCommand = {
     const acc = createConsolidation();
     const rejected: RejectedInput[] = [];
     let read = 0;
+    // Each questionnaire is read and hashed once, for every file that names it.
+    const questionnaires = questionnaireFiles();
     await forEachAsReady(
       inputs,
       concurrency,
-      (file) => validateInput(file, maxBytes, values['require-signature']),
+      (file) => validateInput(file, maxBytes, values['require-signature'], questionnaires),
       (result, file) => {
         read += 1;
         if (result.ok) addSubmission(acc, result.envelope);

@@ -10,6 +10,7 @@ import { describeCommandLineError } from '../texts/describe-error';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand } from './cli-context';
 import { refusalLine } from './export-messages';
 import { parseCommandLine } from './parse-command-line';
+import { questionnaireFiles } from './questionnaire-files';
 
 /**
  * `care-autodiag report <file> --out <pdf> [--csv <folder>] [--author <name>]`
@@ -50,7 +51,7 @@ export const reportCommand: CliCommand = {
       context.err(t('cli.refused', { file: input, reason: describeCommandLineError(t, 'file-not-found') }));
       return EXIT_FAILED;
     }
-    const result = await validateExportFile(bytes, basename(input));
+    const result = await validateExportFile(bytes, basename(input), { questionnaires: questionnaireFiles() });
     if (!result.ok) {
       context.err(refusalLine(context, input, result));
       return EXIT_FAILED;

@@ -7,7 +7,9 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildExportEnvelope, sealExport } from '../exchange/build-export';
 import { exportFileName, serializeExport } from '../exchange/export-file';
+import type { ExportContent } from '../exchange/export-format';
 import { anExportInput } from '../testing/exchange/export-test-data';
+import { sealRaw } from '../testing/exchange/hostile-test-data';
 import { groupFingerprint } from '../domain/fingerprint';
 import { generateSigningKeyPair, webCryptoSigner } from '../exchange/signing';
 import { main } from './main';
@@ -26,6 +28,12 @@ beforeAll(async () => {
   }
 });
 afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+function folderOf(name: string): string {
+  const path = join(folder, name);
+  mkdirSync(path, { recursive: true });
+  return path;
+}
 
 async function verify(args: string[], language = 'fr') {
   const out: string[] = [];
@@ -87,6 +95,52 @@ describe('care-autodiag verify', () => {
     expect(required.code).toBe(1);
     expect(JSON.parse(required.out[0] ?? '')).toMatchObject({ file: 'unsigned.json.tmp', ok: false, code: 'unsigned' });
     rmSync(join(folder, 'unsigned.json.tmp'));
+  });
+
+  it('refuses files re-sealed and re-signed over a lie, naming the field and what to do; writes nothing', async () => {
+    const key = await generateSigningKeyPair();
+    const lies = folderOf('lies');
+    const lie = async (name: string, change: (raw: Record<string, unknown> & { content: ExportContent }) => void) => {
+      const raw = JSON.parse(JSON.stringify(buildExportEnvelope(anExportInput(), 'auditor'))) as Record<
+        string,
+        unknown
+      > & { content: ExportContent };
+      change(raw);
+      writeFileSync(join(lies, name), JSON.stringify(await sealRaw(raw, webCryptoSigner(key)), null, 2));
+    };
+    await lie('score.json', (raw) => {
+      raw.content.scores.overall.score = 100;
+    });
+    await lie('future.json', (raw) => {
+      raw.exportedAt = '2099-01-01T00:00:00.000Z';
+      raw.content.scores.asOf = '2099-01-01';
+    });
+    await lie('item.json', (raw) => {
+      (raw.content.answers ?? {})['care.gov.99'] = { response: { kind: 'status', value: 'yes' } };
+    });
+    const before = readdirSync(lies).sort();
+    const { code, out } = await verify(['lies', '--json'], 'en');
+    expect(code).toBe(1);
+    expect(out.map((line) => JSON.parse(line) as { file: string; code: string; path: string })).toEqual([
+      expect.objectContaining({ file: join('lies', 'future.json'), code: 'future-date', path: 'exportedAt' }),
+      expect.objectContaining({
+        file: join('lies', 'item.json'),
+        code: 'unknown-item',
+        path: 'content.answers["care.gov.99"]',
+      }),
+      expect.objectContaining({
+        file: join('lies', 'score.json'),
+        code: 'figure-mismatch',
+        path: 'content.scores.overall.score',
+      }),
+    ]);
+    const french = await verify([join('lies', 'score.json')]);
+    expect(french.out[0]).toContain('figure-mismatch');
+    expect(french.out[0]).toContain('content.scores.overall.score');
+    expect(french.out[0]).toContain('Demandez à l’établissement de refaire l’export');
+    expect(french.out[0]).toContain('the file says 100, its content gives');
+    expect(readdirSync(lies).sort()).toEqual(before);
+    rmSync(lies, { recursive: true });
   });
 
   it('refuses a file larger than --max-bytes without reading it', async () => {

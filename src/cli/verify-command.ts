@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { submissionFiness } from '../exchange/export-format';
+import type { ShippedQuestionnaires } from '../exchange/shipped-questionnaires';
 import { groupFingerprint } from '../domain/fingerprint';
 import {
   DEFAULT_MAX_JSON_BYTES,
@@ -13,6 +14,7 @@ import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } fr
 import { refusalLine } from './export-messages';
 import { expandFileArguments, forEachInOrder, type ExpandedArgument } from './files';
 import { parseCommandLine, positiveInteger } from './parse-command-line';
+import { questionnaireFiles } from './questionnaire-files';
 
 /**
  * `care-autodiag verify [--require-signature] [--json] [--max-bytes <n>] <files or folders…>`
@@ -64,7 +66,12 @@ function jsonLineOf({ file, result }: Outcome): string {
   });
 }
 
-async function check(file: ExpandedArgument, maxBytes: number | undefined, requireSignature: boolean) {
+async function check(
+  file: ExpandedArgument,
+  maxBytes: number | undefined,
+  requireSignature: boolean,
+  questionnaires: ShippedQuestionnaires,
+) {
   const fileName = file.display;
   if ('missing' in file) return { ok: false as const, fileName, code: 'not-json' as const, detail: 'missing' };
   // The size is checked before the file is read (a folder may hold anything).
@@ -73,6 +80,7 @@ async function check(file: ExpandedArgument, maxBytes: number | undefined, requi
   if (file.size > limit) return { ok: false as const, fileName, code: 'too-large' as const, detail: String(file.size) };
   const bytes = new Uint8Array(await readFile(file.path));
   return validateExportFile(bytes, fileName, {
+    questionnaires,
     requireSignature,
     ...(maxBytes !== undefined ? { maxBytes } : {}),
   });
@@ -107,10 +115,12 @@ export const verifyCommand: CliCommand = {
       return EXIT_FAILED;
     }
     let valid = 0;
+    // Each questionnaire is read and hashed once, for every file that names it.
+    const questionnaires = questionnaireFiles();
     await forEachInOrder(
       files,
       8,
-      async (file) => ({ file, result: await check(file, maxBytes, values['require-signature']) }),
+      async (file) => ({ file, result: await check(file, maxBytes, values['require-signature'], questionnaires) }),
       (outcome) => {
         if (outcome.result.ok) valid += 1;
         if (values.json) context.out(jsonLineOf(outcome));

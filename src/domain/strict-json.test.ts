@@ -92,4 +92,17 @@ describe('parseStrictJson', () => {
       { numRuns: 300 },
     );
   });
+
+  it('refuses a lone surrogate in a value or a member name, escaped or written as is, with its path', () => {
+    expect(refusal('{"a":["ok","x\\ud800y"]}')).toEqual({ problem: 'lone-surrogate', path: ['a', 1] });
+    expect(refusal('{"a":{"\\udc00":1}}')).toEqual({ problem: 'lone-surrogate', path: ['a', '\udc00'] });
+    expect(refusal('{"a":"\\ud83d"}')).toEqual({ problem: 'lone-surrogate', path: ['a'] });
+    expect(refusal('{"a":"tail\\udfff"}')).toEqual({ problem: 'lone-surrogate', path: ['a'] });
+    expect(refusal(`{"a":"raw ${'\ud800'} half"}`)).toEqual({ problem: 'lone-surrogate', path: ['a'] });
+  });
+
+  it('accepts surrogate pairs, escaped or not, and a backslash followed by the letters of an escape', () => {
+    for (const text of ['{"a":"\\ud83d\\ude00"}', '{"a":"😀"}', '{"a":"\\\\ud800"}', '{"\\ud83d\\ude00":"é"}'])
+      expect(parseStrictJson(text)).toEqual({ ok: true, value: JSON.parse(text) as unknown });
+  });
 });

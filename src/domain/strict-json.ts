@@ -10,6 +10,9 @@
  *   but an object spread, `Object.assign` or a schema library copying them by assignment turns them into prototype
  *   changes (CWE-1321, prototype pollution); no file the app writes has such a member, and zod drops "__proto__"
  *   from a record without saying so, which would make a file mean less than it says.
+ * - A string (value or member name) holding a lone surrogate: half of a UTF-16 pair, written as an escape such as
+ *   "\ud800" (valid UTF-8 cannot carry one). I-JSON forbids them (RFC 7493 §2.1): such a string has no UTF-8 form,
+ *   so another reader replaces it with U+FFFD or fails, and two different names can then print the same.
  * - Nesting deeper than {@link MAX_JSON_DEPTH}. JSON.parse builds 100,000 nested arrays happily; recursive code
  *   after it (canonical JSON, IndexedDB's structured clone) then overflows the stack. The app's files nest fewer than
  *   ten levels.
@@ -22,7 +25,7 @@ export const MAX_JSON_DEPTH = 64;
 export const FORBIDDEN_MEMBER_NAMES: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 export type JsonPath = (string | number)[];
-export type StrictJsonProblem = 'syntax' | 'duplicate-member' | 'forbidden-member' | 'too-deep';
+export type StrictJsonProblem = 'syntax' | 'duplicate-member' | 'forbidden-member' | 'too-deep' | 'lone-surrogate';
 
 export type StrictJsonResult =
   { ok: true; value: unknown } | { ok: false; problem: StrictJsonProblem; path: JsonPath; detail: string };
@@ -153,13 +156,52 @@ function locateDuplicate(text: string): JsonPath {
   return [];
 }
 
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one (UTF-16 code units). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+/** A JSON escape of a surrogate, \uD800 to \uDFFF: the only way a valid JSON text can make a lone one. */
+const ESCAPED_SURROGATE = /\\u[dD][89a-fA-F]/;
+
+/** The path of the first string (member name or value) holding a lone surrogate, or undefined. */
+function locateLoneSurrogate(root: unknown): JsonPath | undefined {
+  const stack: { value: unknown; path: JsonPath }[] = [{ value: root, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop() ?? { value: undefined, path: [] };
+    if (typeof value === 'string') {
+      if (LONE_SURROGATE.test(value)) return path;
+      continue;
+    }
+    if (!isContainer(value)) continue;
+    if (Array.isArray(value)) {
+      (value as unknown[]).forEach((item, index) => stack.push({ value: item, path: [...path, index] }));
+      continue;
+    }
+    for (const [name, item] of Object.entries(value as Record<string, unknown>)) {
+      if (LONE_SURROGATE.test(name)) return [...path, name];
+      stack.push({ value: item, path: [...path, name] });
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether the text can hold a lone surrogate at all: one written as is (possible only in a JavaScript string, not in
+ * UTF-8 bytes) or as an escape. A scan of the text; the parsed value is walked only when it says yes.
+ */
+function mayHoldLoneSurrogate(text: string): boolean {
+  return ESCAPED_SURROGATE.test(text) || LONE_SURROGATE.test(text);
+}
+
 const details: Record<Exclude<StrictJsonProblem, 'syntax'>, string> = {
+  'lone-surrogate': 'string with a lone UTF-16 surrogate (I-JSON, RFC 7493 §2.1)',
   'duplicate-member': 'member name used twice in one object (RFC 7493 §2.3)',
   'forbidden-member': 'member name reserved by JavaScript objects (prototype pollution)',
   'too-deep': `nested deeper than ${MAX_JSON_DEPTH} levels`,
 };
 
-/** Parses JSON text and refuses duplicate names, prototype member names and absurd nesting. Never throws. */
+/**
+ * Parses JSON text and refuses duplicate names, prototype member names, lone surrogates and absurd nesting. Never
+ * throws.
+ */
 export function parseStrictJson(text: string, maxDepth: number = MAX_JSON_DEPTH): StrictJsonResult {
   let value: unknown;
   try {
@@ -179,6 +221,10 @@ export function parseStrictJson(text: string, maxDepth: number = MAX_JSON_DEPTH)
       path: locateDuplicate(text),
       detail: details['duplicate-member'],
     };
+  }
+  if (mayHoldLoneSurrogate(text)) {
+    const path = locateLoneSurrogate(value);
+    if (path) return { ok: false, problem: 'lone-surrogate', path, detail: details['lone-surrogate'] };
   }
   return { ok: true, value };
 }

@@ -2,12 +2,12 @@ import type { ActionRecord } from '../domain/actions/action-record';
 import type { ApplicationRecord } from '../domain/applications/application-record';
 import { computeMfaCompliance } from '../domain/applications/mfa-compliance';
 import type { Answer } from '../domain/assessment/answer';
-import type { Assessment } from '../domain/assessment/assessment';
+import { applicableItems, type Assessment } from '../domain/assessment/assessment';
 import { budgetFields, computeBudgetRatios, defaultBudgetTargets, ratioNames } from '../domain/budget/budget-ratios';
 import type { BudgetInputs, BudgetRecord } from '../domain/budget/budget-record';
 import { audiencesOf, type Establishment } from '../domain/establishment/establishment';
 import { finessDepartment } from '../domain/establishment/finess';
-import type { Questionnaire } from '../domain/questionnaire/questionnaire-schema';
+import type { Audience, Questionnaire } from '../domain/questionnaire/questionnaire-schema';
 import { listGaps } from '../domain/results/list-gaps';
 import { scoreAssessment, type ScoreSummary } from '../domain/scoring/score-assessment';
 import { canonicalJson, fromHex, sha256HexOfText } from './canonical-digest';
@@ -119,11 +119,14 @@ function exportAnswer(answer: Answer, level: 'full' | 'auditor'): ExportAnswer |
 function exportAnswers(
   questionnaire: Questionnaire,
   answers: Assessment['answers'],
+  audiences: readonly Audience[],
   level: 'full' | 'auditor',
 ): Record<string, ExportAnswer> {
-  // In questionnaire order, for a readable file; answers to items the questionnaire no longer has are left out.
+  // In questionnaire order, for a readable file. Answers to items the questionnaire no longer has, or that do not
+  // apply to the establishment's profile (given before its category changed), count in no score and are left out:
+  // the import refuses them (check-answers.ts).
   const out: Record<string, ExportAnswer> = {};
-  for (const item of questionnaire.items) {
+  for (const item of applicableItems(questionnaire, audiences)) {
     const answer = answers[item.id];
     const exported = answer ? exportAnswer(answer, level) : undefined;
     if (exported) out[item.id] = exported;
@@ -225,7 +228,8 @@ function exportEvidence(evidence: readonly EvidenceListing[]): ExportEvidence[] 
 export function buildExportEnvelope(input: ExportInput, sharingLevel: SharingLevel): UnsealedExportEnvelope {
   const { establishment, assessment, questionnaire } = input;
   const asOf = input.exportedAt.slice(0, 10);
-  const score = scoreAssessment(questionnaire, assessment.answers, audiencesOf(establishment), asOf);
+  const audiences = audiencesOf(establishment);
+  const score = scoreAssessment(questionnaire, assessment.answers, audiences, asOf);
   const content: ExportContent = {
     questionnaire: {
       id: questionnaire.id,
@@ -240,7 +244,7 @@ export function buildExportEnvelope(input: ExportInput, sharingLevel: SharingLev
     },
   };
   if (sharingLevel !== 'statistics') {
-    content.answers = exportAnswers(questionnaire, assessment.answers, sharingLevel);
+    content.answers = exportAnswers(questionnaire, assessment.answers, audiences, sharingLevel);
     content.criticalGaps = listGaps(questionnaire, assessment.answers, score)
       .filter((gap) => gap.item.weight === 'critical')
       .map((gap) => gap.item.id);

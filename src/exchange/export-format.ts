@@ -310,6 +310,8 @@ export function sharingLevelIssues(level: SharingLevel, content: ExportContent):
     return issues;
   }
   const full = level === 'full';
+  // The ratios are recomputed from the figures on import (recompute-figures.ts): below statistics they travel together.
+  if (content.budget) require(content.budget.inputs !== undefined, ['budget', 'inputs']);
   for (const [id, answer] of Object.entries(content.answers ?? {})) {
     if (!full) forbid(answer.comment !== undefined, ['answers', id, 'comment']);
     if (answer.response?.kind === 'not-applicable') {

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMAT_VERSION, sharingLevels } from './export-format';
-import { validateExportFile } from './validate-export';
+import { validateTestFile } from '../testing/exchange/shipped-questionnaires';
 
 /**
  * The golden files of every released format version (tests/fixtures/exports/v<n>/), written by the app of that
@@ -30,7 +30,7 @@ describe('golden export files', () => {
 
     for (const file of files) {
       it(`v${version}/${file} still imports`, async () => {
-        const result = await validateExportFile(new Uint8Array(readFileSync(join(folder, file))), file);
+        const result = await validateTestFile(new Uint8Array(readFileSync(join(folder, file))), file);
         if (!result.ok) throw new Error(`${file}: ${result.code} ${result.path ?? ''} ${result.detail ?? ''}`);
         expect(result.migratedFrom).toBe(version === EXPORT_FORMAT_VERSION ? undefined : version);
         const level = sharingLevels.find((l) => file.startsWith(l));
@@ -44,7 +44,7 @@ describe('golden export files', () => {
 
   it('v1 files hold what their level allows, and no more', async () => {
     const read = async (file: string) => {
-      const result = await validateExportFile(readFileSync(join(root, 'v1', file), 'utf8'), file);
+      const result = await validateTestFile(readFileSync(join(root, 'v1', file), 'utf8'), file);
       if (!result.ok) throw new Error(result.code);
       return result.envelope.content;
     };

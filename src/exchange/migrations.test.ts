@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { EXPORT_FORMAT_VERSION } from './export-format';
 import { migrateToCurrent, migrations, type ExportMigration } from './migrations';
-import { validateExportFile } from './validate-export';
+import { validateTestFile } from '../testing/exchange/shipped-questionnaires';
 
 /** Fake versions 1 → 2 → 3, to test the mechanism before the first real migration exists. */
 const chain: ExportMigration[] = [
@@ -68,7 +68,7 @@ describe('the shipped chain', () => {
 
   it('makes import refuse a newer format', async () => {
     const newer = { format: 'care-autodiag/export', formatVersion: EXPORT_FORMAT_VERSION + 1 };
-    expect(await validateExportFile(JSON.stringify(newer), 'newer.json')).toMatchObject({
+    expect(await validateTestFile(JSON.stringify(newer), 'newer.json')).toMatchObject({
       code: 'newer-format',
       path: 'formatVersion',
     });

@@ -10,7 +10,8 @@ import { EXPORT_FORMAT_VERSION, type ExportEnvelope, type SharingLevel } from '.
 import { anExportInput } from '../testing/exchange/export-test-data';
 import { sealRaw } from '../testing/exchange/hostile-test-data';
 import { generateSigningKeyPair, webCryptoSigner, type GeneratedKeyPair } from './signing';
-import { formatIssuePath, validateExportFile, type ExportValidation } from './validate-export';
+import { validateTestFile } from '../testing/exchange/shipped-questionnaires';
+import { formatIssuePath, type ExportValidation } from './validate-export';
 
 let key: GeneratedKeyPair;
 let otherKey: GeneratedKeyPair;
@@ -31,27 +32,27 @@ describe('validateExportFile accepts', () => {
   it('every sealed level, as bytes or as a string, and says who signed it', async () => {
     for (const level of ['full', 'auditor', 'statistics'] as const) {
       const envelope = envelopeOf(level);
-      const result = await validateExportFile(bytesOf(serializeExport(envelope)), exportFileName(envelope));
+      const result = await validateTestFile(bytesOf(serializeExport(envelope)), exportFileName(envelope));
       expect(result).toMatchObject({ ok: true, keyFingerprint: key.fingerprint, container: 'json' });
       if (result.ok) expect(result.envelope).toEqual(envelope);
-      expect((await validateExportFile(serializeExport(envelope), 'x.json')).ok).toBe(true);
+      expect((await validateTestFile(serializeExport(envelope), 'x.json')).ok).toBe(true);
     }
   });
 
   it('a file reformatted by an editor (indentation, member order, a byte-order mark)', async () => {
     const envelope = envelopeOf('auditor');
     const reordered = JSON.parse(canonicalJson(envelope)) as unknown;
-    expect((await validateExportFile(JSON.stringify(reordered), 'compact.json')).ok).toBe(true);
-    expect((await validateExportFile(`\ufeff${JSON.stringify(envelope, null, '\t')}`, 'bom.json')).ok).toBe(true);
+    expect((await validateTestFile(JSON.stringify(reordered), 'compact.json')).ok).toBe(true);
+    expect((await validateTestFile(`\ufeff${JSON.stringify(envelope, null, '\t')}`, 'bom.json')).ok).toBe(true);
     const withBom = new Uint8Array([0xef, 0xbb, 0xbf, ...bytesOf(JSON.stringify(envelope))]);
-    expect((await validateExportFile(withBom, 'bom.json')).ok).toBe(true);
+    expect((await validateTestFile(withBom, 'bom.json')).ok).toBe(true);
   });
 
   it('an unsigned file, unless a signature is required', async () => {
     const unsigned = await sealExport(buildExportEnvelope(anExportInput(), 'statistics'));
-    const accepted = await validateExportFile(serializeExport(unsigned), 'unsigned.json');
+    const accepted = await validateTestFile(serializeExport(unsigned), 'unsigned.json');
     expect(accepted.ok && accepted.keyFingerprint).toBe(undefined);
-    expect(await validateExportFile(serializeExport(unsigned), 'u.json', { requireSignature: true })).toMatchObject({
+    expect(await validateTestFile(serializeExport(unsigned), 'u.json', { requireSignature: true })).toMatchObject({
       ok: false,
       code: 'unsigned',
       path: 'signature',
@@ -72,7 +73,7 @@ describe('validateExportFile refuses a tampered file', () => {
         async (position, mask) => {
           const changed = bytes.slice();
           changed[position] = (changed[position] ?? 0) ^ mask;
-          const result = await validateExportFile(changed, 'flipped.json');
+          const result = await validateTestFile(changed, 'flipped.json');
           codes.add(refusal(result));
           // Whitespace between tokens (a space turned into a tab) or "e" into "E" in a number changes no data:
           // the canonical JSON, hence the digest, is the same. Anything else must be refused.
@@ -97,7 +98,7 @@ describe('validateExportFile refuses a tampered file', () => {
         // Same number written another way ("1e-7" / "1E-7"): not a change of data.
         fc.pre(!(String.fromCharCode(bytes[position] ?? 0) === 'e' && flipped === 0x45));
         changed[position] = flipped;
-        expect((await validateExportFile(changed, 'flipped.json')).ok).toBe(false);
+        expect((await validateTestFile(changed, 'flipped.json')).ok).toBe(false);
       }),
       { numRuns: 300 },
     );
@@ -106,7 +107,7 @@ describe('validateExportFile refuses a tampered file', () => {
   it('a changed FINESS (still a valid number): digest mismatch', async () => {
     const envelope = envelopeOf('auditor');
     const changed = { ...envelope, establishment: { ...envelope.establishment, finessEj: '450000120' } };
-    expect(await validateExportFile(JSON.stringify(changed), 'finess.json')).toMatchObject({
+    expect(await validateTestFile(JSON.stringify(changed), 'finess.json')).toMatchObject({
       ok: false,
       fileName: 'finess.json',
       code: 'digest-mismatch',
@@ -119,7 +120,7 @@ describe('validateExportFile refuses a tampered file', () => {
     const { integrity: _i, signature, ...rest } = envelope;
     const forged = { ...rest, content: { ...rest.content, scores: { ...rest.content.scores, asOf: '2026-01-01' } } };
     const resealed = await sealExport(forged);
-    const result = await validateExportFile(JSON.stringify({ ...resealed, signature }), 'forged.json');
+    const result = await validateTestFile(JSON.stringify({ ...resealed, signature }), 'forged.json');
     expect(result).toMatchObject({ ok: false, code: 'bad-signature', path: 'signature.value' });
   });
 
@@ -128,14 +129,14 @@ describe('validateExportFile refuses a tampered file', () => {
     const other = await sealExport(buildExportEnvelope(anExportInput(), 'full'), webCryptoSigner(otherKey));
     // Another key's signature of the same content, under this file's key, and the other way round.
     const swapped = { ...envelope, signature: { ...envelope.signature, value: other.signature?.value } };
-    expect(refusal(await validateExportFile(JSON.stringify(swapped), 'swapped.json'))).toBe('bad-signature');
+    expect(refusal(await validateTestFile(JSON.stringify(swapped), 'swapped.json'))).toBe('bad-signature');
     const keySwapped = {
       ...envelope,
       signature: { ...envelope.signature, publicKeyJwk: otherKey.publicKeyJwk, keyFingerprint: otherKey.fingerprint },
     };
-    expect(refusal(await validateExportFile(JSON.stringify(keySwapped), 'key.json'))).toBe('bad-signature');
+    expect(refusal(await validateTestFile(JSON.stringify(keySwapped), 'key.json'))).toBe('bad-signature');
     const fingerprintLie = { ...envelope, signature: { ...envelope.signature, keyFingerprint: otherKey.fingerprint } };
-    expect(await validateExportFile(JSON.stringify(fingerprintLie), 'fp.json')).toMatchObject({
+    expect(await validateTestFile(JSON.stringify(fingerprintLie), 'fp.json')).toMatchObject({
       code: 'bad-signature',
       path: 'signature.keyFingerprint',
     });
@@ -144,67 +145,67 @@ describe('validateExportFile refuses a tampered file', () => {
   it('a truncated file: refused at every length', async () => {
     const bytes = bytesOf(serializeExport(envelopeOf('statistics')));
     for (let length = 0; length < bytes.length; length += 97) {
-      expect(refusal(await validateExportFile(bytes.slice(0, length), 'truncated.json'))).toBe('not-json');
+      expect(refusal(await validateTestFile(bytes.slice(0, length), 'truncated.json'))).toBe('not-json');
     }
     // Cut after the closing brace of a compact file's last member: still JSON, but incomplete.
     const { signature: _s, ...unsignedPart } = envelopeOf('statistics');
-    expect(
-      refusal(await validateExportFile(JSON.stringify(unsignedPart), 'cut.json', { requireSignature: true })),
-    ).toBe('unsigned');
+    expect(refusal(await validateTestFile(JSON.stringify(unsignedPart), 'cut.json', { requireSignature: true }))).toBe(
+      'unsigned',
+    );
   });
 });
 
 describe('validateExportFile names the problem', () => {
   it('too large, before reading', async () => {
     const big = new Uint8Array(2048);
-    expect(await validateExportFile(big, 'big.json', { maxBytes: 1024 })).toMatchObject({
+    expect(await validateTestFile(big, 'big.json', { maxBytes: 1024 })).toMatchObject({
       ok: false,
       fileName: 'big.json',
       code: 'too-large',
     });
-    expect(refusal(await validateExportFile('x'.repeat(2048), 'big.json', { maxBytes: 1024 }))).toBe('too-large');
+    expect(refusal(await validateTestFile('x'.repeat(2048), 'big.json', { maxBytes: 1024 }))).toBe('too-large');
   });
 
   it('not UTF-8, not JSON, not an export', async () => {
-    expect(refusal(await validateExportFile(new Uint8Array([0xff, 0xfe, 0x00]), 'bin.json'))).toBe('not-json');
-    expect(refusal(await validateExportFile('', 'empty.json'))).toBe('not-json');
-    expect(refusal(await validateExportFile('{"a":1}', 'other.json'))).toBe('not-an-export');
-    expect(refusal(await validateExportFile('[1,2]', 'array.json'))).toBe('not-an-export');
-    expect(refusal(await validateExportFile('{"format":"care-autodiag/backup"}', 'b.json'))).toBe('not-an-export');
+    expect(refusal(await validateTestFile(new Uint8Array([0xff, 0xfe, 0x00]), 'bin.json'))).toBe('not-json');
+    expect(refusal(await validateTestFile('', 'empty.json'))).toBe('not-json');
+    expect(refusal(await validateTestFile('{"a":1}', 'other.json'))).toBe('not-an-export');
+    expect(refusal(await validateTestFile('[1,2]', 'array.json'))).toBe('not-an-export');
+    expect(refusal(await validateTestFile('{"format":"care-autodiag/backup"}', 'b.json'))).toBe('not-an-export');
   });
 
   it('a newer format version, refused with the version found', async () => {
     const newer = { ...envelopeOf('auditor'), formatVersion: EXPORT_FORMAT_VERSION + 1, somethingNew: true };
-    expect(await validateExportFile(JSON.stringify(newer), 'newer.json')).toMatchObject({
+    expect(await validateTestFile(JSON.stringify(newer), 'newer.json')).toMatchObject({
       ok: false,
       code: 'newer-format',
       path: 'formatVersion',
       detail: `${EXPORT_FORMAT_VERSION + 1} > ${EXPORT_FORMAT_VERSION}`,
     });
     const broken = { ...envelopeOf('auditor'), formatVersion: 0 };
-    expect(refusal(await validateExportFile(JSON.stringify(broken), 'zero.json'))).toBe('invalid');
+    expect(refusal(await validateTestFile(JSON.stringify(broken), 'zero.json'))).toBe('invalid');
   });
 
   it('an invalid field with its path, and a field the sharing level does not allow', async () => {
     const envelope = envelopeOf('auditor');
     const badYear = { ...envelope, content: { ...envelope.content, campaignYear: 'last year' } };
-    expect(await validateExportFile(JSON.stringify(badYear), 'year.json')).toMatchObject({
+    expect(await validateTestFile(JSON.stringify(badYear), 'year.json')).toMatchObject({
       code: 'invalid',
       path: 'content.campaignYear',
     });
     const answers = { ...envelope.content.answers, 'care.gov.02': { comment: 'leak' } };
     const leaky = { ...envelope, content: { ...envelope.content, answers } };
-    expect(await validateExportFile(JSON.stringify(leaky), 'leak.json')).toMatchObject({
+    expect(await validateTestFile(JSON.stringify(leaky), 'leak.json')).toMatchObject({
       code: 'invalid',
       path: 'content.answers["care.gov.02"].comment',
       detail: 'not-allowed-at-sharing-level',
     });
     const extra = { ...envelope, establishment: { ...envelope.establishment, ip: '10.0.0.1' } };
-    expect(await validateExportFile(JSON.stringify(extra), 'extra.json')).toMatchObject({
+    expect(await validateTestFile(JSON.stringify(extra), 'extra.json')).toMatchObject({
       code: 'invalid',
       path: 'establishment.ip',
     });
-    expect(await validateExportFile(JSON.stringify({ ...envelope, isAdmin: true }), 'root.json')).toMatchObject({
+    expect(await validateTestFile(JSON.stringify({ ...envelope, isAdmin: true }), 'root.json')).toMatchObject({
       code: 'invalid',
       path: 'isAdmin',
     });
@@ -229,7 +230,7 @@ describe('validateExportFile refuses what JSON.parse lets through, even sealed a
     );
     const raw = JSON.parse(text) as Record<string, unknown>;
     expect(Object.keys((raw.content as { answers: object }).answers)).toContain('__proto__');
-    expect(await validateExportFile(await resealed(raw), 'proto.json')).toMatchObject({
+    expect(await validateTestFile(await resealed(raw), 'proto.json')).toMatchObject({
       ok: false,
       code: 'invalid',
       path: 'content.answers.__proto__',
@@ -244,7 +245,7 @@ describe('validateExportFile refuses what JSON.parse lets through, even sealed a
         `"overall": {"${name}": {"prototype": {"polluted": "yes"}}, `,
       );
       expect(
-        await validateExportFile(await resealed(JSON.parse(text) as Record<string, unknown>), 'c.json'),
+        await validateTestFile(await resealed(JSON.parse(text) as Record<string, unknown>), 'c.json'),
       ).toMatchObject({ code: 'invalid', path: `content.scores.overall.${name}` });
     }
   });
@@ -256,7 +257,7 @@ describe('validateExportFile refuses what JSON.parse lets through, even sealed a
     const text = original.replace(name, `"name": "Clinique usurpée", ${name}`);
     // JSON.parse keeps the last value: the data, hence the digest and the signature, are those of the original.
     expect(canonicalJson(JSON.parse(text))).toBe(canonicalJson(JSON.parse(original)));
-    expect(await validateExportFile(text, 'twice.json')).toMatchObject({
+    expect(await validateTestFile(text, 'twice.json')).toMatchObject({
       ok: false,
       code: 'invalid',
       path: 'establishment.name',
@@ -268,7 +269,7 @@ describe('validateExportFile refuses what JSON.parse lets through, even sealed a
       '"comment": ',
       `"comment": ${'['.repeat(100_000)}${']'.repeat(100_000)}, "x": `,
     );
-    const result = await validateExportFile(text, 'deep.json');
+    const result = await validateTestFile(text, 'deep.json');
     expect(result).toMatchObject({ ok: false, code: 'invalid' });
     expect(!result.ok && result.path).toMatch(/^content\.answers\["care\.gov\.01"\]\.comment(\[0\])+$/);
   });
@@ -278,7 +279,7 @@ describe('validateExportFile never throws', () => {
   it('for any bytes', async () => {
     await fc.assert(
       fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), async (bytes) => {
-        const result = await validateExportFile(bytes, 'random.bin');
+        const result = await validateTestFile(bytes, 'random.bin');
         expect(result.ok).toBe(false);
         if (!result.ok) expect(exportErrorCodes).toContain(result.code);
       }),
@@ -290,7 +291,7 @@ describe('validateExportFile never throws', () => {
     await fc.assert(
       fc.asyncProperty(fc.jsonValue(), fc.jsonValue(), async (content, establishment) => {
         const raw = { format: 'care-autodiag/export', formatVersion: 1, content, establishment };
-        const result = await validateExportFile(JSON.stringify(raw), 'claim.json');
+        const result = await validateTestFile(JSON.stringify(raw), 'claim.json');
         expect(result).toMatchObject({ ok: false, code: 'invalid' });
       }),
       { numRuns: 200 },
@@ -312,12 +313,12 @@ describe('validateExportFile never throws', () => {
       },
     ];
     for (const value of hostile) {
-      const result = await validateExportFile(JSON.stringify(value), 'hostile.json');
+      const result = await validateTestFile(JSON.stringify(value), 'hostile.json');
       expect(result.ok).toBe(false);
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     const deep = `{"format":"care-autodiag/export","formatVersion":1,"content":${'['.repeat(200_000)}${']'.repeat(200_000)}}`;
-    expect((await validateExportFile(deep, 'deep.json')).ok).toBe(false);
+    expect((await validateTestFile(deep, 'deep.json')).ok).toBe(false);
   });
 });
 
@@ -338,7 +339,7 @@ describe('the zip form', () => {
   it('is accepted with its evidence checked, and the files returned on request', async () => {
     const envelope = await fullWithEvidence();
     const zip = zipExport(envelope, [{ itemId: 'care.gov.01', name: 'rapport.pdf', bytes: evidenceBytes }]);
-    const result = await validateExportFile(zip, 'export.zip', { keepEvidenceFiles: true });
+    const result = await validateTestFile(zip, 'export.zip', { keepEvidenceFiles: true });
     expect(result).toMatchObject({ ok: true, container: 'zip', evidenceFileCount: 1 });
     if (result.ok) expect(Object.values(result.evidenceFiles ?? {})).toEqual([evidenceBytes]);
   });
@@ -348,25 +349,25 @@ describe('the zip form', () => {
     const altered = zipExport(envelope, [
       { itemId: 'care.gov.01', name: 'rapport.pdf', bytes: strToU8('%PDF-1.7 altered') },
     ]);
-    expect(await validateExportFile(altered, 'altered.zip')).toMatchObject({
+    expect(await validateTestFile(altered, 'altered.zip')).toMatchObject({
       code: 'evidence-mismatch',
       path: 'evidence/care.gov.01/rapport.pdf',
     });
     const missing = zipExport(envelope, []);
-    expect(await validateExportFile(missing, 'missing.zip')).toMatchObject({
+    expect(await validateTestFile(missing, 'missing.zip')).toMatchObject({
       code: 'evidence-mismatch',
       path: 'content.evidence[0]',
     });
   });
 
   it('refuses a zip without export.json, an unreadable zip, and a tampered export.json inside', async () => {
-    expect(refusal(await validateExportFile(zipSync({ 'other.txt': strToU8('x') }), 'other.zip'))).toBe('not-a-zip');
+    expect(refusal(await validateTestFile(zipSync({ 'evidence/a.txt': strToU8('x') }), 'other.zip'))).toBe('not-a-zip');
     const garbage = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]);
-    expect(refusal(await validateExportFile(garbage, 'garbage.zip'))).toBe('not-a-zip');
+    expect(refusal(await validateTestFile(garbage, 'garbage.zip'))).toBe('not-a-zip');
     const envelope = envelopeOf('auditor');
     const changed = { ...envelope, content: { ...envelope.content, campaignYear: 2025 } };
     const zip = zipSync({ 'export.json': strToU8(JSON.stringify(changed)) });
-    expect(refusal(await validateExportFile(zip, 'tampered.zip'))).toBe('digest-mismatch');
+    expect(refusal(await validateTestFile(zip, 'tampered.zip'))).toBe('digest-mismatch');
   });
 
   it('refuses an entry announced larger than the limit without inflating it', async () => {
@@ -376,7 +377,7 @@ describe('the zip form', () => {
       'evidence/x/big.bin': new Uint8Array(1_000_000),
     });
     expect(zip.length).toBeLessThan(100_000);
-    expect(await validateExportFile(zip, 'bomb.zip', { maxBytes: 100_000 })).toMatchObject({
+    expect(await validateTestFile(zip, 'bomb.zip', { maxBytes: 100_000 })).toMatchObject({
       code: 'too-large',
       path: 'evidence/x/big.bin',
     });

@@ -1,10 +1,21 @@
 import { unzipSync } from 'fflate';
+import { audiencesOf } from '../domain/establishment/establishment';
 import { parseStrictJson } from '../domain/strict-json';
+import { checkAnswers } from './check-answers';
+import { checkDates } from './check-dates';
 import { computeExportDigest, toHex } from './canonical-digest';
 import { declaredFiguresOf, type DeclaredFigure } from './declared-figures';
 import type { ExportErrorCode } from './export-error';
-import { EXPORT_FORMAT, EXPORT_FORMAT_VERSION, exportEnvelopeSchema, type ExportEnvelope } from './export-format';
+import {
+  EXPORT_FORMAT,
+  EXPORT_FORMAT_VERSION,
+  exportEnvelopeSchema,
+  exportIssueMessages,
+  type ExportEnvelope,
+} from './export-format';
 import { migrateToCurrent, migrations as defaultMigrations, type ExportMigration } from './migrations';
+import { recomputeFigures } from './recompute-figures';
+import { findShippedQuestionnaire, type ShippedQuestionnaires } from './shipped-questionnaires';
 import { keyFingerprint, verifyDigestSignature } from './signing';
 
 /**
@@ -12,14 +23,22 @@ import { keyFingerprint, verifyDigestSignature } from './signing';
  * refusing the file with a code, the field path and a detail, and never throwing whatever the bytes:
  *
  *  1. size, before anything is read (too-large);
- *  2. the zip container when the file is one: readable, export.json present, sizes announced within limits;
+ *  2. the zip container when the file is one: readable, export.json present, sizes announced within limits
+ *     (not-a-zip, too-large); no entry but export.json and evidence/…, no unsafe or repeated name (zip-entry);
  *  3. UTF-8 and JSON (not-json); a member name twice in one object, a "__proto__", "constructor" or "prototype"
- *     member, or nesting deeper than 64 levels (invalid, src/domain/strict-json.ts);
+ *     member, or nesting deeper than 64 levels (invalid), a lone surrogate (lone-surrogate; src/domain/strict-json.ts);
  *  4. `format` (not-an-export) and `formatVersion`: newer refused (newer-format), older migrated (migrations.ts);
- *  5. the zod schema of the current version, sharing-level rules included (invalid);
+ *  5. the zod schema of the current version, sharing-level rules included (invalid, justification-missing);
  *  6. the SHA-256 digest of the canonical JSON, computed on the file as signed (digest-mismatch);
  *  7. the signature and the key's fingerprint (bad-signature), or its absence when required (unsigned);
- *  8. in a zip, every evidence file against the manifest (evidence-mismatch).
+ *  8. in a zip, every evidence file against the manifest (evidence-mismatch);
+ *  9. the questionnaire: shipped by this build, the same content (unknown-questionnaire, newer-questionnaire,
+ *     questionnaire-mismatch; shipped-questionnaires.ts);
+ * 10. the dates: not in the future, in agreement with each other (future-date, dates-disagree; check-dates.ts);
+ * 11. each answer against its item (unknown-item, item-not-applicable, answer-type, unknown-choice, out-of-range;
+ *     check-answers.ts);
+ * 12. every figure the content can give, recomputed (figure-mismatch; recompute-figures.ts); the others are
+ *     listed as declared (declared-figures.ts).
  *
  * Pure apart from WebCrypto: no DOM, no storage, so it runs in a Web Worker, in Node and in tests alike. Nothing is
  * written here; storing a validated file is the caller's next, separate step.
@@ -76,6 +95,10 @@ export interface ValidateExportOptions {
   keepEvidenceFiles?: boolean;
   /** For tests: another migration chain. */
   migrations?: readonly ExportMigration[];
+  /** The questionnaires this build ships, which the answers are read against (shipped-questionnaires.ts). */
+  questionnaires: ShippedQuestionnaires;
+  /** The time the export date is compared with (ms since epoch); now unless given (tests). */
+  now?: number;
 }
 
 type PathSegment = PropertyKey;
@@ -126,15 +149,18 @@ function openContainer(data: Uint8Array | string, fileName: string, maxJson: num
   }
   if (data.byteLength > maxZip) return reject('too-large', undefined, `${data.byteLength} > ${maxZip}`);
   let oversized: string | undefined;
+  let refusedEntry: { name: string; why: string } | undefined;
+  const names = new Set<string>();
   let announced = 0;
   let entries: Record<string, Uint8Array>;
   try {
     entries = unzipSync(data, {
       // Sizes are read from the zip's directory before anything is inflated, so a zip bomb is refused unread.
       filter: (file) => {
-        if (file.name.endsWith('/')) return false;
-        const wanted = file.name === EXPORT_JSON_ENTRY || file.name.startsWith(EVIDENCE_FOLDER);
-        if (!wanted) return false;
+        const why = zipEntryProblem(file.name, names);
+        names.add(file.name);
+        if (why) refusedEntry ??= { name: file.name, why };
+        if (why || file.name.endsWith('/')) return false;
         announced += file.originalSize;
         const limit = file.name === EXPORT_JSON_ENTRY ? maxJson : maxZip;
         if (file.originalSize > limit || announced > maxZip) oversized ??= file.name;
@@ -144,11 +170,28 @@ function openContainer(data: Uint8Array | string, fileName: string, maxJson: num
   } catch (error) {
     return reject('not-a-zip', undefined, error instanceof Error ? error.message : String(error));
   }
+  if (refusedEntry !== undefined) return reject('zip-entry', refusedEntry.name, refusedEntry.why);
   if (oversized !== undefined) return reject('too-large', oversized);
   const json = entries[EXPORT_JSON_ENTRY];
   if (!json) return reject('not-a-zip', EXPORT_JSON_ENTRY, 'missing');
   const evidence = Object.entries(entries).filter(([name]) => name.startsWith(EVIDENCE_FOLDER));
   return { ok: true, value: { json, kind: 'zip', evidence } };
+}
+
+/**
+ * Why a zip entry is refused, if it is: a zip holds export.json and the evidence files under evidence/ (folders
+ * there are harmless: archivers add them), nothing else; and no name that an unzip tool could write outside its
+ * folder (`..`, an absolute path, a backslash, which Windows reads as a separator) or that hides another entry (the
+ * same name twice: zip readers disagree on which one counts).
+ */
+function zipEntryProblem(name: string, seen: ReadonlySet<string>): string | undefined {
+  if (seen.has(name)) return 'the same name twice';
+  if (name.includes('\\')) return 'a backslash in the name';
+  if (name.startsWith('/') || /^[A-Za-z]:/.test(name)) return 'an absolute path';
+  if (name.split('/').some((segment) => segment === '..')) return 'a ".." in the path';
+  if (name !== EXPORT_JSON_ENTRY && !name.startsWith(EVIDENCE_FOLDER))
+    return 'neither export.json nor an evidence file';
+  return undefined;
 }
 
 async function sha256OfBytes(bytes: Uint8Array): Promise<string> {
@@ -190,7 +233,8 @@ async function validate(
   const read = parseStrictJson(text);
   if (!read.ok) {
     if (read.problem === 'syntax') return reject('not-json', undefined, read.detail);
-    return reject('invalid', formatIssuePath(read.path) || undefined, read.detail);
+    const code = read.problem === 'lone-surrogate' ? 'lone-surrogate' : 'invalid';
+    return reject(code, formatIssuePath(read.path) || undefined, read.detail);
   }
   const raw = read.value;
 
@@ -211,8 +255,10 @@ async function validate(
     const extra = parsed.error.issues.length > 1 ? ` (+${parsed.error.issues.length - 1})` : '';
     // A member the format does not know is named itself, not only the object holding it (or nothing at the root).
     const where = issue?.code === 'unrecognized_keys' ? [...issue.path, ...issue.keys.slice(0, 1)] : issue?.path;
+    const missingJustification =
+      issue?.message === exportIssueMessages.required && issue.path.at(-1) === 'justification';
     return reject(
-      'invalid',
+      missingJustification ? 'justification-missing' : 'invalid',
       where ? formatIssuePath(where) || undefined : undefined,
       `${issue?.message ?? ''}${extra}`,
     );
@@ -250,6 +296,10 @@ async function validate(
     if (options.keepEvidenceFiles) evidenceFiles = found;
   }
 
+  // 9–12. The content against the questionnaire it names, its dates, and its figures recomputed.
+  const refusal = await checkContent(envelope, options);
+  if (refusal) return reject(refusal.code, formatIssuePath(refusal.path), refusal.detail);
+
   return {
     ok: true,
     fileName,
@@ -264,11 +314,24 @@ async function validate(
   };
 }
 
+/** Steps 9 to 12: the first refusal, or undefined when the content holds together. */
+async function checkContent(envelope: ExportEnvelope, options: ValidateExportOptions) {
+  const { content } = envelope;
+  const found = await findShippedQuestionnaire(content.questionnaire, options.questionnaires);
+  if (!found.ok) return found;
+  const audiences = audiencesOf(envelope.establishment);
+  return (
+    checkDates(envelope, options.now ?? Date.now()) ??
+    (content.answers ? checkAnswers(content.answers, found.index, audiences, envelope.exportedAt) : undefined) ??
+    recomputeFigures(content, found.index, audiences)
+  );
+}
+
 /** Validates one export file (JSON or zip). Never throws: any failure is a {@link RejectedExport}. */
 export async function validateExportFile(
   data: Uint8Array | string,
   fileName: string,
-  options: ValidateExportOptions = {},
+  options: ValidateExportOptions,
 ): Promise<ExportValidation> {
   try {
     return await validate(data, fileName, options);

@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import type { SharingLevel } from '../../src/exchange/export-format';
+import { questionnaireFiles } from '../../src/cli/questionnaire-files';
 import { validateExportFile } from '../../src/exchange/validate-export';
+
+const questionnaires = questionnaireFiles();
 import { expect, expectAccessible, test, waitForServiceWorker } from './fixtures';
 import { loadDemo } from './helpers';
 
@@ -31,7 +34,11 @@ async function download(page: Page) {
   const file = await downloaded;
   const bytes = new Uint8Array(readFileSync(await file.path()));
   await expect(page.getByRole('status').filter({ hasText: 'a été téléchargé' })).toBeVisible();
-  return { name: file.suggestedFilename(), bytes, result: await validateExportFile(bytes, file.suggestedFilename()) };
+  return {
+    name: file.suggestedFilename(),
+    bytes,
+    result: await validateExportFile(bytes, file.suggestedFilename(), { questionnaires }),
+  };
 }
 
 test('the demo CHU exports at each level, and every file validates with the key the app shows', async ({ page }) => {
@@ -83,7 +90,9 @@ test('keyboard only: choose a level with the arrow keys and download', async ({ 
   await page.keyboard.press('Enter');
   const file = await downloaded;
   expect(file.suggestedFilename()).toBe('autodiag-care_450000138_hospiconnect_2026_statistics.json');
-  const result = await validateExportFile(new Uint8Array(readFileSync(await file.path())), 'x.json');
+  const result = await validateExportFile(new Uint8Array(readFileSync(await file.path())), 'x.json', {
+    questionnaires,
+  });
   expect(result.ok).toBe(true);
 });
 

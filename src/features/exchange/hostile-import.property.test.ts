@@ -26,6 +26,7 @@ import {
   pathsOf,
   render,
   sameJsonData,
+  sealRaw,
   setAt,
   structuralMutation,
   utf8,
@@ -292,6 +293,166 @@ describe('hostile export files through importExportFile', { timeout: PROPERTY_TI
       }),
       { numRuns: RUNS.exportFromScratch },
     );
+  });
+
+  it('lies sealed and signed again over a valid file: refused with the reason named, nothing stored', async () => {
+    type Lie = { name: string; code: string; apply: (raw: Record<string, Json>) => boolean };
+    const content = (raw: Record<string, Json>) => raw.content as Record<string, Json>;
+    const object = (value: Json | undefined) => value as Record<string, Json> | undefined;
+    const lies: Lie[] = [
+      {
+        name: 'overall score raised to 100',
+        code: 'figure-mismatch',
+        apply: (raw) => {
+          const overall = object(object(content(raw).scores)?.overall);
+          // Without answers (statistics) the score is declared: only a contradiction can be seen (the next lie).
+          if (!overall || overall.score === 100 || raw.sharingLevel === 'statistics') return false;
+          overall.score = 100;
+          return true;
+        },
+      },
+      {
+        name: 'a declared overall score above every domain score',
+        code: 'figure-mismatch',
+        apply: (raw) => {
+          const scores = object(content(raw).scores);
+          const domains = ((scores?.domains ?? []) as Json[]).map((d) => object(d)?.score);
+          const highest = Math.max(...domains.filter((d): d is number => typeof d === 'number'));
+          const overall = object(scores?.overall);
+          if (!overall || !(highest < 99)) return false;
+          overall.score = highest + 1;
+          return true;
+        },
+      },
+      {
+        name: 'critical gaps emptied',
+        code: 'figure-mismatch',
+        apply: (raw) => {
+          const gaps = content(raw).criticalGaps;
+          if (!Array.isArray(gaps) || gaps.length === 0) return false;
+          content(raw).criticalGaps = [];
+          return true;
+        },
+      },
+      {
+        name: 'more MFA-compliant applications than sensitive ones',
+        code: 'figure-mismatch',
+        apply: (raw) => {
+          const mfa = object(content(raw).mfa);
+          if (!mfa) return false;
+          mfa.compliantCount = (mfa.sensitiveCount as number) + 1;
+          return true;
+        },
+      },
+      {
+        name: 'a budget ratio its figures contradict',
+        code: 'figure-mismatch',
+        apply: (raw) => {
+          const budget = object(content(raw).budget);
+          const ratios = object(budget?.ratios);
+          if (!budget?.inputs || !ratios || typeof ratios.cyberShareOfIt !== 'number') return false;
+          ratios.cyberShareOfIt *= 2;
+          return true;
+        },
+      },
+      {
+        name: 'an answer to an item the questionnaire does not have',
+        code: 'unknown-item',
+        apply: (raw) => {
+          const answers = object(content(raw).answers);
+          if (!answers) return false;
+          answers['care.gov.99'] = { response: { kind: 'status', value: 'yes' } };
+          return true;
+        },
+      },
+      {
+        name: 'a number given to a yes/no item',
+        code: 'answer-type',
+        apply: (raw) => {
+          const answers = object(content(raw).answers);
+          if (!answers || object(content(raw).questionnaire)?.id !== 'care') return false;
+          answers['care.gov.01'] = { response: { kind: 'number', value: 100 } };
+          return true;
+        },
+      },
+      {
+        name: 'an unknown questionnaire version',
+        code: 'unknown-questionnaire',
+        apply: (raw) => {
+          (object(content(raw).questionnaire) ?? {}).version = '2025.7';
+          return true;
+        },
+      },
+      {
+        name: 'a newer questionnaire version',
+        code: 'newer-questionnaire',
+        apply: (raw) => {
+          (object(content(raw).questionnaire) ?? {}).version = '2031.1';
+          return true;
+        },
+      },
+      {
+        name: 'a content hash of no shipped questionnaire',
+        code: 'questionnaire-mismatch',
+        apply: (raw) => {
+          (object(content(raw).questionnaire) ?? {}).contentHash = '0'.repeat(64);
+          return true;
+        },
+      },
+      {
+        name: 'exported in 2099',
+        code: 'future-date',
+        apply: (raw) => {
+          raw.exportedAt = '2099-06-01T00:00:00.000Z';
+          (object(content(raw).scores) ?? {}).asOf = '2099-06-01';
+          return true;
+        },
+      },
+      {
+        name: 'scores dated another day',
+        code: 'dates-disagree',
+        apply: (raw) => {
+          (object(content(raw).scores) ?? {}).asOf = '2026-02-02';
+          return true;
+        },
+      },
+      {
+        name: 'a lone surrogate in the name',
+        code: 'lone-surrogate',
+        apply: (raw) => {
+          (object(raw.establishment) ?? {}).name = 'CHU \ud83d de Val-de-Loire';
+          return true;
+        },
+      },
+    ];
+    const jsonBases = bases.filter((b) => b.container === 'json');
+    let told = 0;
+    for (const base of jsonBases) {
+      for (const lie of lies) {
+        for (const sealing of ['resealed-signed', 'resealed-unsigned'] as const) {
+          const raw = copyJson<Record<string, Json>>(base.raw);
+          if (!lie.apply(raw)) continue;
+          const sealed = await sealRaw(raw, sealing === 'resealed-signed' ? signer : undefined);
+          const file = hostileFile(base.name, utf8(JSON.stringify(sealed, null, 2)), `${lie.name} (${sealing})`);
+          count(`export lie: ${lie.name}`);
+          const refusal = await expectRefused(file);
+          expect(refusal.code, `${base.name}: ${file.kind}`).toBe(lie.code);
+          expect(refusal.path, file.kind).toMatch(/\S/);
+          told += 1;
+        }
+      }
+    }
+    expect(told).toBeGreaterThan(60);
+    // A zip holding anything beside export.json and the evidence of its list, or an entry named to escape.
+    for (const base of bases.filter((b) => b.container === 'zip')) {
+      for (const extra of ['notes.txt', 'evidence/../../x.pdf', '/tmp/x.pdf', 'evidence\\x.pdf']) {
+        const entries: Zippable = { ...base.evidence, 'export.json': strToU8(JSON.stringify(base.raw)) };
+        entries[extra] = strToU8('extra');
+        const file = hostileFile(base.name, zipSync(entries), `zip entry ${extra}`);
+        count('export lie: zip entry');
+        expect(await expectRefused(file)).toMatchObject({ code: 'zip-entry', path: extra });
+      }
+    }
   });
 
   it('files over the size limit are refused before being read', async () => {

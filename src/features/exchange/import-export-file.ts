@@ -1,6 +1,7 @@
 import { validateExportFile, type ExportValidation } from '../../exchange/validate-export';
 import type { CareDatabase } from '../../storage/care-database';
 import { storeSubmission, type StoreResult } from '../../storage/submission-repository';
+import { catalogQuestionnaires } from '../../storage/catalog-questionnaires';
 
 /**
  * Validates one export file and stores it only when it is valid (design principle 6: untrusted input is data; a
@@ -13,7 +14,7 @@ export async function importExportFile(
   fileName: string,
   now: number = Date.now(),
 ): Promise<{ validation: ExportValidation; stored?: StoreResult }> {
-  const validation = await validateExportFile(data, fileName);
+  const validation = await validateExportFile(data, fileName, { questionnaires: catalogQuestionnaires });
   if (!validation.ok) return { validation };
   return { validation, stored: await storeSubmission(db, validation, now) };
 }

@@ -4,6 +4,7 @@ import { exportFileName, serializeExport, zipExport, type EvidenceFile } from '.
 import type { ExportEnvelope, SharingLevel } from '../../exchange/export-format';
 import { publicJwkOf, webCryptoSigner, type ExportSigner } from '../../exchange/signing';
 import { validateExportFile, type ExportValidation } from '../../exchange/validate-export';
+import { catalogQuestionnaires } from '../../storage/catalog-questionnaires';
 import type { CareDatabase, InstallationKeyRow } from '../../storage/care-database';
 import { readAssessmentBundle } from '../../storage/assessment-bundle';
 import { StorageError } from '../../storage/storage-error';
@@ -102,6 +103,6 @@ export async function makeExportFile(
     fileName,
     type: zipped ? 'application/zip' : 'application/json',
     envelope,
-    check: await validateExportFile(copy, fileName),
+    check: await validateExportFile(copy, fileName, { questionnaires: catalogQuestionnaires }),
   };
 }

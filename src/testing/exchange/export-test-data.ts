@@ -18,7 +18,7 @@ import {
   type Establishment,
 } from '../../domain/establishment/establishment';
 import { luhnValid } from '../../domain/establishment/finess';
-import { parseQuestionnaire } from '../../domain/questionnaire/parse-questionnaire';
+import { hashQuestionnaire, parseQuestionnaire } from '../../domain/questionnaire/parse-questionnaire';
 import type { Questionnaire, QuestionnaireItem } from '../../domain/questionnaire/questionnaire-schema';
 import type { EvidenceListing, ExportInput } from '../../exchange/build-export';
 
@@ -32,7 +32,11 @@ function questionnaireOf(raw: unknown, name: string): Questionnaire {
 
 export const careQuestionnaire = questionnaireOf(careJson, 'care/2026.1.json');
 export const hospiconnectQuestionnaire = questionnaireOf(hospiconnectJson, 'hospiconnect/2026.1.json');
-export const TEST_CONTENT_HASH = 'a'.repeat(64);
+/** The real content hashes: the import reads a file's answers against the questionnaire with that very content. */
+export const careContentHash = await hashQuestionnaire(careQuestionnaire);
+export const hospiconnectContentHash = await hashQuestionnaire(hospiconnectQuestionnaire);
+const contentHashOf = (questionnaire: Questionnaire) =>
+  questionnaire === hospiconnectQuestionnaire ? hospiconnectContentHash : careContentHash;
 
 /** Words that appear only in free text of the fixed input: none may be found in an auditor or statistics file. */
 export const secretWords = {
@@ -70,7 +74,7 @@ export function anExportInput(overrides: Partial<ExportInput> = {}): ExportInput
     establishmentId: 'est-1',
     questionnaireId: 'care',
     questionnaireVersion: careQuestionnaire.version,
-    contentHash: TEST_CONTENT_HASH,
+    contentHash: careContentHash,
     campaignYear: 2026,
     answers: {
       'care.gov.01': { response: { kind: 'status', value: 'yes' }, comment: secretWords.comment, updatedAt: 10 },
@@ -143,7 +147,7 @@ export function anExportInput(overrides: Partial<ExportInput> = {}): ExportInput
     establishment: anEstablishment(),
     assessment,
     questionnaire: careQuestionnaire,
-    contentHash: TEST_CONTENT_HASH,
+    contentHash: careContentHash,
     budget: {
       year: 2026,
       inputs: { totalOperatingCharges: 120_000_000, itOperatingCharges: 2_000_000, cyberOperating: 150_000 },
@@ -178,6 +182,10 @@ export const freeText = (maxLength: number) =>
 const isoDate = fc
   .integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 11, 31) })
   .map((ms) => new Date(ms).toISOString().slice(0, 10));
+/** A date an answer can give: in the past of every export date generated below (2024 on). */
+const pastDate = fc
+  .integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2023, 11, 31) })
+  .map((ms) => new Date(ms).toISOString().slice(0, 10));
 
 function responseArbitrary(item: QuestionnaireItem): fc.Arbitrary<Response> {
   const common: fc.Arbitrary<Response>[] = [
@@ -191,9 +199,10 @@ function responseArbitrary(item: QuestionnaireItem): fc.Arbitrary<Response> {
         ...common,
       );
     case 'number':
+      // What the app's input takes that the import accepts: no negative count, an ADS level from 0 to 5.
       return fc.oneof(
         fc
-          .double({ min: -1e6, max: 1e6, noNaN: true })
+          .double({ min: 0, max: item.unit === 'level' ? 5 : 1e6, noNaN: true })
           .map((value) => value + 0)
           .map((value) => ({ kind: 'number', value }) as const),
         ...common,
@@ -208,7 +217,7 @@ function responseArbitrary(item: QuestionnaireItem): fc.Arbitrary<Response> {
       );
     case 'date':
       return fc.oneof(
-        isoDate.map((value) => ({ kind: 'date', value }) as const),
+        pastDate.map((value) => ({ kind: 'date', value }) as const),
         ...common,
       );
     case 'choice':
@@ -342,11 +351,16 @@ export function exportInputArbitrary(questionnaire: Questionnaire = careQuestion
       applications: fc.array(applicationArbitrary, { maxLength: 4 }),
       actions: fc.array(actionArbitrary(questionnaire), { maxLength: 4 }),
       evidence: fc.array(evidenceArbitrary(questionnaire), { maxLength: 3 }),
+      // Never after now: a file dated more than a day ahead is refused (check-dates.ts).
       exportedAt: fc
-        .integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2030, 0, 1) })
+        .integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2026, 0, 1) })
         .map((ms) => new Date(ms).toISOString()),
     })
     .map((g) => {
+      // The dates agree as the app makes them: the campaign at most the year after the export, the budget of the
+      // campaign year or an earlier one.
+      const campaignYear = Math.min(g.campaignYear, Number(g.exportedAt.slice(0, 4)) + 1);
+      const budget = g.budget && { ...g.budget, year: Math.min(g.budget.year, campaignYear) };
       const establishment = anEstablishment({
         name: g.name,
         finessEj: g.finessEj,
@@ -366,14 +380,14 @@ export function exportInputArbitrary(questionnaire: Questionnaire = careQuestion
           establishmentId: 'est',
           questionnaireId: questionnaire.id,
           questionnaireVersion: questionnaire.version,
-          contentHash: TEST_CONTENT_HASH,
-          campaignYear: g.campaignYear,
+          contentHash: contentHashOf(questionnaire),
+          campaignYear,
           answers: g.answers,
           createdAt: 1,
           updatedAt: 1,
         },
         questionnaire,
-        budget: g.budget,
+        budget,
         applications: g.applications,
         actions: g.actions,
         evidence: g.evidence,
