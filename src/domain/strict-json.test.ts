@@ -98,7 +98,7 @@ describe('parseStrictJson', () => {
     expect(refusal('{"a":{"\\udc00":1}}')).toEqual({ problem: 'lone-surrogate', path: ['a', '\udc00'] });
     expect(refusal('{"a":"\\ud83d"}')).toEqual({ problem: 'lone-surrogate', path: ['a'] });
     expect(refusal('{"a":"tail\\udfff"}')).toEqual({ problem: 'lone-surrogate', path: ['a'] });
-    expect(refusal(`{"a":"raw ${'\ud800'} half"}`)).toEqual({ problem: 'lone-surrogate', path: ['a'] });
+    expect(refusal('{"a":"raw \ud800 half"}')).toEqual({ problem: 'lone-surrogate', path: ['a'] });
   });
 
   it('accepts surrogate pairs, escaped or not, and a backslash followed by the letters of an escape', () => {
