@@ -17,12 +17,38 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { Plugin } from 'vite';
+import {
+  hashQuestionnaire,
+  parseQuestionnaire,
+  type QuestionnaireParseResult,
+} from '../src/domain/questionnaire/parse-questionnaire';
 
 /** Which imports are stored compressed: the importing module and the imported file, both by path. */
 const compressedImports: { importer: RegExp; source: RegExp }[] = [
   { importer: /\/src\/storage\/questionnaire-catalog\.ts$/, source: /\/questionnaires\/[^/]+\/[^/]+\.json$/ },
   { importer: /\/src\/storage\/demo-data\.ts$/, source: /\/seeds\/demo\.json$/ },
 ];
+
+const questionnaireFile = /\/questionnaires\/([^/]+)\/([^/]+\.json)$/;
+
+/**
+ * A shipped questionnaire is validated and hashed once, here, rather than in every browser that opens it: on a
+ * phone, the schema check and the canonical hash of CaRE held the main thread for half a second on each screen that
+ * reads it (design §8: Lighthouse ≥ 95 on the data screens). The build fails, naming the file and the field, on a
+ * questionnaire the app would refuse. The stored file holds the validated questionnaire and its content hash, and
+ * the module exports the hash as `checkedAtBuild` (src/storage/questionnaire-catalog.ts reads it).
+ */
+export async function checkQuestionnaireAtBuild(
+  raw: unknown,
+  fileName: string,
+): Promise<{ questionnaire: Extract<QuestionnaireParseResult, { ok: true }>['questionnaire']; contentHash: string }> {
+  const parsed = parseQuestionnaire(raw, fileName);
+  if (!parsed.ok) {
+    const [issue] = parsed.issues;
+    throw new Error(`${fileName}: ${issue?.path ?? ''}: ${issue?.message ?? 'invalid questionnaire'}`);
+  }
+  return { questionnaire: parsed.questionnaire, contentHash: await hashQuestionnaire(parsed.questionnaire) };
+}
 
 const prefix = '\0compressed-json:';
 
@@ -56,7 +82,7 @@ export function compressedJsonInBuild(): Plugin {
       // The id must not end in .json, or Vite's JSON plugin would read the generated module as JSON.
       return resolved ? `${prefix}${resolved.id}?inflate` : null;
     },
-    load(id) {
+    async load(id) {
       if (localesModule.test(id)) {
         const reference = this.emitFile({
           type: 'asset',
@@ -73,12 +99,24 @@ export function compressedJsonInBuild(): Plugin {
       if (!id.startsWith(prefix)) return null;
       const file = id.slice(prefix.length, -'?inflate'.length);
       const json = readFileSync(file, 'utf8');
-      JSON.parse(json); // a broken file fails the build here, as the JSON plugin would
-      const reference = this.emitFile({
-        type: 'asset',
-        name: `${basename(dirname(file))}-${basename(file, '.json')}.json.gz`, // care-2026.1.json.gz
-        source: gzipSync(json, { level: 9 }),
-      });
+      const raw = JSON.parse(json) as unknown; // a broken file fails the build here, as the JSON plugin would
+      const name = `${basename(dirname(file))}-${basename(file, '.json')}.json.gz`; // care-2026.1.json.gz
+      const questionnaire = questionnaireFile.exec(file);
+      if (questionnaire) {
+        const checked = await checkQuestionnaireAtBuild(raw, `${questionnaire[1] ?? ''}/${questionnaire[2] ?? ''}`);
+        const reference = this.emitFile({
+          type: 'asset',
+          name,
+          source: gzipSync(JSON.stringify(checked), { level: 9 }),
+        });
+        return [
+          `import { fetchCompressedJson } from ${JSON.stringify(helper)};`,
+          `const checked = await fetchCompressedJson(import.meta.ROLLUP_FILE_URL_${reference});`,
+          'export default checked.questionnaire;',
+          'export const checkedAtBuild = { contentHash: checked.contentHash };',
+        ].join('\n');
+      }
+      const reference = this.emitFile({ type: 'asset', name, source: gzipSync(json, { level: 9 }) });
       return [
         `import { fetchCompressedJson } from ${JSON.stringify(helper)};`,
         `export default await fetchCompressedJson(import.meta.ROLLUP_FILE_URL_${reference});`,

@@ -6,7 +6,17 @@ import type { Questionnaire } from '../domain/questionnaire/questionnaire-schema
  * loaded when first needed and precached for offline use; every released version stays available so that old
  * assessments still open and score (design §5, version clock 3).
  */
-const files = import.meta.glob<unknown>('../../questionnaires/*/*.json', { import: 'default' });
+const files = import.meta.glob<QuestionnaireModule>('../../questionnaires/*/*.json');
+
+/**
+ * A questionnaire file as a module. In the production build it was validated and hashed at build time
+ * (scripts/vite-compressed-json.ts), which the module says with `checkedAtBuild`; in development and the tests it is
+ * the file as it is, checked here.
+ */
+interface QuestionnaireModule {
+  default: unknown;
+  checkedAtBuild?: { contentHash: string };
+}
 
 export interface CatalogEntry {
   id: string;
@@ -42,8 +52,11 @@ export function loadQuestionnaire(id: string, version: string): Promise<LoadedQu
     const path = Object.keys(files).find((p) => p.endsWith(`/questionnaires/${id}/${version}.json`));
     const load = path ? files[path] : undefined;
     pending = load
-      ? load().then(async (raw) => {
-          const parsed = parseQuestionnaire(raw, `${id}/${version}.json`);
+      ? load().then(async (module) => {
+          if (module.checkedAtBuild) {
+            return { questionnaire: module.default as Questionnaire, contentHash: module.checkedAtBuild.contentHash };
+          }
+          const parsed = parseQuestionnaire(module.default, `${id}/${version}.json`);
           if (!parsed.ok)
             throw new QuestionnaireUnavailableError(`${parsed.fileName}: ${parsed.issues[0]?.path ?? ''}`);
           return { questionnaire: parsed.questionnaire, contentHash: await hashQuestionnaire(parsed.questionnaire) };

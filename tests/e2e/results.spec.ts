@@ -6,6 +6,8 @@ import { loadDemo } from './helpers';
  * answer it came from opened for updating; then the director summary, which prints on one A4 page.
  */
 test('demo data → results → gap → action → done → answer; summary on one A4 page', async ({ page }) => {
+  // Seven screens, each checked with axe: the journey needs more than the default minute on a busy machine.
+  test.slow();
   await loadDemo(page);
 
   // Results of the CHU's 2026 CaRE campaign, from its establishment page.
