@@ -1,7 +1,7 @@
 /// <reference lib="webworker" />
 import { expose } from 'comlink';
 import { validateExportFile, type ExportValidation } from '../../exchange/validate-export';
-import { catalogQuestionnaires } from '../../storage/catalog-questionnaires';
+import { workerQuestionnaires } from '../../storage/worker-questionnaires';
 import type { BatchValidation, FileBytes, ValidatorApi } from './import-protocol';
 
 /**
@@ -15,7 +15,7 @@ import type { BatchValidation, FileBytes, ValidatorApi } from './import-protocol
 /** Validates one file; a file the page could not read (moved, no permission) is refused by name. */
 function validateFile(file: FileBytes): Promise<ExportValidation> {
   if (!file.bytes) return Promise.resolve({ ok: false, fileName: file.name, code: 'not-json', detail: 'unreadable' });
-  return validateExportFile(new Uint8Array(file.bytes), file.name, { questionnaires: catalogQuestionnaires });
+  return validateExportFile(new Uint8Array(file.bytes), file.name, { questionnaires: workerQuestionnaires });
 }
 
 async function validateBatch(files: readonly FileBytes[]): Promise<BatchValidation> {
