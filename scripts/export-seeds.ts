@@ -154,7 +154,8 @@ function varyResponse(random: Random, item: QuestionnaireItem, asOf: string): Re
     case 'percent':
       return { kind: 'number', value: between(random, 0, 20) * 5 };
     case 'number':
-      return { kind: 'number', value: between(random, 0, 6) };
+      // An ADS level runs from 1 to 5 (the import refuses more: src/exchange/check-answers.ts).
+      return { kind: 'number', value: between(random, 0, item.unit === 'level' ? 5 : 6) };
     case 'choice':
       return { kind: 'choice', value: pick(random, item.choices ?? []).id };
     case 'date': {
