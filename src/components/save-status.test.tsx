@@ -81,4 +81,27 @@ describe('the save indicator', () => {
     expect(await screen.findByText('Enregistré')).toBeInTheDocument();
     expect(attempts).toBe(2);
   });
+
+  it('forgets what the last screen settled when another opens, and keeps what is still being written', async () => {
+    const api = setUp();
+    await act(() =>
+      api()
+        .save('assessment:new', () => Promise.reject(storageFailure('assessment-exists')))
+        .catch(() => undefined),
+    );
+    expect(screen.getByRole('alert')).toHaveTextContent('Non enregistré');
+    const slow = deferred<undefined>();
+    let pending!: Promise<undefined>;
+    act(() => {
+      pending = api().save('answer:a', () => slow.promise);
+    });
+    act(() => api().changeScreen());
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.getByRole('status')).toHaveTextContent('Enregistrement…');
+    await act(async () => {
+      slow.resolve(undefined);
+      await pending;
+    });
+    expect(screen.getByRole('status')).toHaveTextContent('Enregistré');
+  });
 });

@@ -1,11 +1,17 @@
-import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useInRouterContext, useLocation } from 'react-router';
 import { describeError } from '../texts/describe-error';
 
 /**
  * The "saved / not saved" state shared by every screen that writes. A key (an answer, a form) is "saving" from
  * the moment it changes until IndexedDB has committed it; "saved" shows only when no key is pending or failed,
  * so the word never appears before the data is on disk (design principle 2).
+ *
+ * It follows the writes of the current screen only: when another screen opens, what the last one settled (saved
+ * or refused) is forgotten, so that a refusal shown and explained on one screen (« une évaluation existe déjà »)
+ * does not leave « Non enregistré … Réessayer » in the header of every screen after it. A write still pending
+ * keeps counting until it settles: « Enregistré » is never shown before it is on disk.
  */
 type KeyState =
   | { state: 'saving'; token: number }
@@ -18,6 +24,8 @@ export interface SaveStatusApi {
   /** Runs a write for a key and records its outcome; rejects as the write does. */
   save: <T>(key: string, write: () => Promise<T>, token?: number) => Promise<T>;
   onFirstSave: (listener: () => void) => void;
+  /** Another screen opened: forgets the keys that settled, keeps those still being written. */
+  changeScreen: () => void;
 }
 
 export type SaveSummary =
@@ -87,9 +95,16 @@ export function SaveStatusProvider({ children }: { children: ReactNode }) {
     [begin, setKey],
   );
 
+  const changeScreen = useCallback(() => {
+    setKeys((current) => {
+      const pending = [...current].filter(([, s]) => s.state === 'saving');
+      return pending.length === current.size ? current : new Map(pending);
+    });
+  }, []);
+
   const api = useMemo<SaveStatusApi>(
-    () => ({ begin, save, onFirstSave: (listener) => firstSaveListeners.current.push(listener) }),
-    [begin, save],
+    () => ({ begin, save, changeScreen, onFirstSave: (listener) => firstSaveListeners.current.push(listener) }),
+    [begin, save, changeScreen],
   );
 
   const retryAll = useCallback(() => {
@@ -116,6 +131,25 @@ export function useSaveStatus(): SaveStatusApi {
 
 /** The indicator in the header: a polite live region, and an alert with a retry button when a write failed. */
 export function SaveIndicator() {
+  return useInRouterContext() ? <ScreenScopedIndicator /> : <SaveIndicatorView />;
+}
+
+/** Inside the router: a new path is a new screen, whose status starts from its own writes. */
+function ScreenScopedIndicator() {
+  const { pathname } = useLocation();
+  const api = useContext(ApiContext);
+  const first = useRef(true);
+  useEffect(() => {
+    if (first.current) {
+      first.current = false;
+      return;
+    }
+    api?.changeScreen();
+  }, [pathname, api]);
+  return <SaveIndicatorView />;
+}
+
+function SaveIndicatorView() {
   const { t } = useTranslation();
   const { summary, retryAll, savedCount } = useContext(SummaryContext);
   if (summary.state === 'failed') {

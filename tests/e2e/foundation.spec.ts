@@ -10,6 +10,7 @@ test('create an establishment, answer a question, reload, then reload offline', 
   await expectAccessible(page);
 
   // A wrong check key is refused with its reason, and nothing is created.
+  await page.getByLabel('Catégorie').selectOption('ch');
   await page.getByLabel('Nom de l’établissement').fill('Centre hospitalier de Bourg-en-Bresse');
   await page.getByLabel('Numéro FINESS juridique (EJ)').fill('010780915');
   await page.getByRole('button', { name: 'Créer l’établissement' }).click();

@@ -3,6 +3,7 @@
  * a module of their own with no dependency: the error-message mapper is loaded by the first screen, without zod.
  */
 export const establishmentValidationCodes = [
+  'category-required',
   'name-required',
   'name-too-long',
   'finess-empty',

@@ -41,7 +41,12 @@ export const establishmentInputSchema = z.object({
   name: z.string().trim().min(1, 'name-required').max(200, 'name-too-long'),
   finessEj: finessField,
   finessEg: optionalFinessField,
-  category: establishmentCategorySchema,
+  // Asked first and never preselected: it decides the questionnaire offered and the fields that follow.
+  category: z.union([z.literal(''), establishmentCategorySchema]).transform((value, ctx) => {
+    if (value !== '') return value;
+    ctx.addIssue({ code: 'custom', message: 'category-required' });
+    return z.NEVER;
+  }),
   ghtName: z.string().trim().max(120, 'ght-too-long').optional(),
   isGhtSupport: z.boolean().default(false),
   beds: optionalCount,
@@ -82,8 +87,10 @@ export function buildEstablishment(input: ValidEstablishmentInput, id: string, n
     ...(eg ? { finessEg: normalizedFiness(eg) } : {}),
     category: input.category,
     sector: sectorOfCategory(input.category),
-    ...(ght ? { ghtName: ght } : {}),
-    isGhtSupport: Boolean(ght) && input.isGhtSupport,
+    // A GHT groups public health establishments (code de la santé publique, L. 6132-1): the GHT fields are not
+    // asked of a medico-social establishment, and what an earlier category left in them is not kept.
+    ...(ght && sectorOfCategory(input.category) === 'health' ? { ghtName: ght } : {}),
+    isGhtSupport: Boolean(ght) && sectorOfCategory(input.category) === 'health' && input.isGhtSupport,
     ...(input.beds !== undefined ? { beds: input.beds } : {}),
     ...(input.staff !== undefined ? { staff: input.staff } : {}),
     archived: false,

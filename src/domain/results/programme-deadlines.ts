@@ -189,7 +189,9 @@ export const programmeDeadlines: readonly ProgrammeDeadline[] = [
   },
 ];
 
-export type DeadlineStatus = 'met' | 'not-met' | 'unknown' | 'not-applicable';
+/** « Not evaluated »: none of the related items is in the establishment's assessments (the questionnaire that
+ * asks them was never started); such a date is shown quietly, never as passed, since nothing was asked. */
+export type DeadlineStatus = 'met' | 'not-met' | 'unknown' | 'not-applicable' | 'not-evaluated';
 
 export interface DeadlineResult {
   deadline: ProgrammeDeadline;
@@ -206,12 +208,13 @@ export interface DeadlineResult {
 }
 
 /**
- * Whether the answers show a date met: not met as soon as one related item is not fully met (or is "don't know");
- * unknown while a related item is unanswered or none of them is in the establishment's assessments; not applicable
+ * Whether the answers show a date met: not evaluated when none of the related items is in the establishment's
+ * assessments; not met as soon as one related item is not fully met (or is "don't know"); unknown while a related
+ * item is unanswered; not applicable
  * when every related item was marked so; met otherwise.
  */
 export function deadlineStatusOf(related: readonly ItemScore[]): DeadlineStatus {
-  if (related.length === 0) return 'unknown';
+  if (related.length === 0) return 'not-evaluated';
   if (related.some((s) => s.value !== undefined && s.value < 1)) return 'not-met';
   if (related.some((s) => s.outcome === 'unanswered')) return 'unknown';
   if (related.every((s) => s.outcome === 'not-applicable')) return 'not-applicable';
@@ -247,7 +250,8 @@ export function listDeadlines(sector: Sector, asOf: string, items: ReadonlyMap<s
 
 /**
  * The dates a director should see first: up to two passed and not met (the oldest first: they have been due
- * longest), then the coming ones, soonest first. Passed dates whose status is unknown stay on the results screen.
+ * longest), then the coming ones, soonest first. Passed dates whose status is unknown or not evaluated (their
+ * questionnaire not started) stay on the results screen, quiet.
  */
 export function nextDeadlines(results: readonly DeadlineResult[], count: number): DeadlineResult[] {
   const missed = results.filter((r) => r.daysLeft < 0 && r.status === 'not-met');

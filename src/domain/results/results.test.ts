@@ -53,7 +53,7 @@ const score = (itemId: string, outcome: ItemScore['outcome'], value?: number): I
 
 describe('listDeadlines', () => {
   it('says a date is met only when every related answer meets it', () => {
-    expect(deadlineStatusOf([])).toBe('unknown');
+    expect(deadlineStatusOf([])).toBe('not-evaluated');
     expect(deadlineStatusOf([score('a', 'scored', 1), score('b', 'scored', 1)])).toBe('met');
     expect(deadlineStatusOf([score('a', 'scored', 1), score('b', 'scored', 0.5)])).toBe('not-met');
     expect(deadlineStatusOf([score('a', 'scored', 1), score('b', 'unknown', 0)])).toBe('not-met');
@@ -89,7 +89,7 @@ describe('listDeadlines', () => {
     expect(byId.get('rie-no-password-only')).toMatchObject({ status: 'met', daysLeft: -326 });
     expect(byId.get('rie-remote-2fa')).toMatchObject({ status: 'not-met', notMetItemIds: ['care.ra.01'] });
     expect(byId.get('crisis-exercise')).toMatchObject({ due: '2026-12-31', status: 'met', recommendation: false });
-    expect(byId.get('hospiconnect-2027')).toMatchObject({ status: 'unknown', daysLeft: 403 });
+    expect(byId.get('hospiconnect-2027')).toMatchObject({ status: 'not-evaluated', daysLeft: 403 });
   });
 
   it('lists for a medico-social establishment only the RIE dates and the exercise, as a recommendation', () => {
@@ -103,6 +103,21 @@ describe('listDeadlines', () => {
       'crisis-exercise',
     ]);
     expect(results.find((r) => r.deadline.id === 'crisis-exercise')?.recommendation).toBe(true);
+  });
+
+  it('keeps quiet the dates of a questionnaire never started: « non évalué », never among the missed ones', () => {
+    // An EHPAD that answered the ESMS path only: the RIE dates of the HospiConnect items were never asked.
+    const items = new Map([
+      ['esms.rem.01', score('esms.rem.01', 'scored', 1)],
+      ['esms.auth.02', score('esms.auth.02', 'unanswered')],
+    ]);
+    const results = listDeadlines('medico-social', asOf, items);
+    const byId = new Map(results.map((r) => [r.deadline.id, r.status]));
+    expect(byId.get('rie-commitment')).toBe('not-evaluated');
+    expect(byId.get('rie-identity-repository')).toBe('not-evaluated');
+    expect(byId.get('rie-homologation')).toBe('not-evaluated');
+    expect(byId.get('rie-no-password-only')).toBe('unknown');
+    expect(nextDeadlines(results, 4).map((r) => r.deadline.id)).toEqual(['crisis-exercise']);
   });
 
   it('shows a director the missed dates first, then the coming ones', () => {

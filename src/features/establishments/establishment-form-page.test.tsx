@@ -14,6 +14,7 @@ describe('the establishment form', () => {
     const { db } = await renderWithApp(routes, '/establishments/new');
     await userEvent.type(screen.getByLabelText('Nom de l’établissement'), 'CH de Vierzon-sur-Cher');
     await userEvent.type(screen.getByLabelText('Numéro FINESS juridique (EJ)'), '180000581');
+    await userEvent.selectOptions(screen.getByLabelText('Catégorie'), 'ch');
     await userEvent.click(screen.getByRole('button', { name: 'Créer l’établissement' }));
     expect(await screen.findByText(/La clé de contrôle de ce numéro FINESS est fausse/)).toBeInTheDocument();
     expect(screen.getByLabelText('Numéro FINESS juridique (EJ)')).toHaveAttribute('aria-invalid', 'true');
@@ -38,6 +39,30 @@ describe('the establishment form', () => {
     const { db } = await renderWithApp(routes, '/establishments/new');
     await userEvent.type(screen.getByLabelText('Numéro FINESS juridique (EJ)'), '2B0000456');
     expect(await screen.findByText(/Numéro corse \(2A\/2B\)/)).toBeInTheDocument();
+    db.close();
+  });
+
+  it('asks the category first, preselects none and shows the GHT fields to a health establishment only', async () => {
+    const { db } = await renderWithApp(routes, '/establishments/new');
+    const fields = screen.getAllByRole('combobox').concat(screen.getAllByRole('textbox'));
+    expect(screen.getByLabelText('Catégorie')).toBe(fields[0]);
+    expect(screen.getByLabelText('Catégorie')).toHaveValue('');
+    expect(screen.queryByLabelText('Groupement hospitalier de territoire (GHT)')).toBeNull();
+    await userEvent.selectOptions(screen.getByLabelText('Catégorie'), 'ehpad');
+    expect(screen.queryByLabelText('Groupement hospitalier de territoire (GHT)')).toBeNull();
+    expect(screen.queryByLabelText('Établissement support du GHT')).toBeNull();
+    await userEvent.selectOptions(screen.getByLabelText('Catégorie'), 'ch');
+    expect(screen.getByLabelText('Groupement hospitalier de territoire (GHT)')).toBeInTheDocument();
+    db.close();
+  });
+
+  it('refuses a form without a category and says so', async () => {
+    const { db } = await renderWithApp(routes, '/establishments/new');
+    await userEvent.type(screen.getByLabelText('Nom de l’établissement'), 'EHPAD Les Glycines');
+    await userEvent.type(screen.getByLabelText('Numéro FINESS juridique (EJ)'), '180000580');
+    await userEvent.click(screen.getByRole('button', { name: 'Créer l’établissement' }));
+    expect(await screen.findByText('Choisissez la catégorie de l’établissement.')).toBeInTheDocument();
+    expect(await db.establishments.count()).toBe(0);
     db.close();
   });
 });

@@ -10,6 +10,7 @@ import {
   establishmentInputSchema,
   healthCategories,
   medicoSocialCategories,
+  sectorOfCategory,
   type EstablishmentInput,
   type ValidEstablishmentInput,
 } from '../../domain/establishment/establishment';
@@ -21,7 +22,7 @@ const emptyForm: EstablishmentInput = {
   name: '',
   finessEj: '',
   finessEg: '',
-  category: 'ch',
+  category: '',
   ghtName: '',
   isGhtSupport: false,
   beds: '',
@@ -76,6 +77,9 @@ export function EstablishmentFormPage() {
     if (invalidSubmits > 0) summaryRef.current?.focus();
   }, [invalidSubmits]);
 
+  const category = useWatch({ control, name: 'category' });
+  // The GHT fields apply to health establishments only; nothing is shown for them before the category is known.
+  const showGht = category !== '' && sectorOfCategory(category) === 'health';
   const finessEj = useWatch({ control, name: 'finessEj' });
   const finessEg = useWatch({ control, name: 'finessEg' });
   const corsica = (value: string | undefined) =>
@@ -113,6 +117,31 @@ export function EstablishmentFormPage() {
         onSubmit={(event) => void handleSubmit(onSubmit, () => setInvalidSubmits((n) => n + 1))(event)}
       >
         <FormField
+          label={t('establishments.form.category')}
+          hint={t('establishments.form.categoryHint')}
+          error={errors.category && describeValidation(t, errors.category.message)}
+        >
+          <select {...register('category')}>
+            <option value="" disabled>
+              {t('establishments.form.categoryChoose')}
+            </option>
+            <optgroup label={t('establishments.categoryGroups.health')}>
+              {healthCategories.map((c) => (
+                <option key={c} value={c}>
+                  {t(`establishments.categories.${c}`)}
+                </option>
+              ))}
+            </optgroup>
+            <optgroup label={t('establishments.categoryGroups.medico-social')}>
+              {medicoSocialCategories.map((c) => (
+                <option key={c} value={c}>
+                  {t(`establishments.categories.${c}`)}
+                </option>
+              ))}
+            </optgroup>
+          </select>
+        </FormField>
+        <FormField
           label={t('establishments.form.name')}
           error={errors.name && describeValidation(t, errors.name.message)}
         >
@@ -134,35 +163,21 @@ export function EstablishmentFormPage() {
         >
           <input type="text" autoComplete="off" spellCheck={false} {...register('finessEg')} />
         </FormField>
-        <FormField label={t('establishments.form.category')}>
-          <select {...register('category')}>
-            <optgroup label={t('establishments.categoryGroups.health')}>
-              {healthCategories.map((c) => (
-                <option key={c} value={c}>
-                  {t(`establishments.categories.${c}`)}
-                </option>
-              ))}
-            </optgroup>
-            <optgroup label={t('establishments.categoryGroups.medico-social')}>
-              {medicoSocialCategories.map((c) => (
-                <option key={c} value={c}>
-                  {t(`establishments.categories.${c}`)}
-                </option>
-              ))}
-            </optgroup>
-          </select>
-        </FormField>
-        <FormField
-          label={t('establishments.form.ghtName')}
-          hint={t('establishments.form.ghtNameHint')}
-          error={errors.ghtName && describeValidation(t, errors.ghtName.message)}
-        >
-          <input type="text" {...register('ghtName')} />
-        </FormField>
-        <div className="field field--checkbox">
-          <input type="checkbox" id="is-ght-support" {...register('isGhtSupport')} />
-          <label htmlFor="is-ght-support">{t('establishments.form.isGhtSupport')}</label>
-        </div>
+        {showGht ? (
+          <>
+            <FormField
+              label={t('establishments.form.ghtName')}
+              hint={t('establishments.form.ghtNameHint')}
+              error={errors.ghtName && describeValidation(t, errors.ghtName.message)}
+            >
+              <input type="text" {...register('ghtName')} />
+            </FormField>
+            <div className="field field--checkbox">
+              <input type="checkbox" id="is-ght-support" {...register('isGhtSupport')} />
+              <label htmlFor="is-ght-support">{t('establishments.form.isGhtSupport')}</label>
+            </div>
+          </>
+        ) : null}
         <div className="form__row">
           <FormField
             label={t('establishments.form.beds')}

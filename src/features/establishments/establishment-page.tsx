@@ -11,12 +11,15 @@ import {
   type Assessment,
 } from '../../domain/assessment/assessment';
 import { audiencesOf, type Establishment } from '../../domain/establishment/establishment';
+import { orderForProfile, recommendedQuestionnaireId } from '../../domain/establishment/recommended-questionnaire';
+import { StorageError } from '../../storage/storage-error';
 import { currentLanguage } from '../../i18n/i18n';
 import { describeError } from '../../texts/describe-error';
 import { formatDateTime } from '../../texts/format';
 import { useLiveQuery } from '../../storage/use-database';
 import { useLatestQuestionnaires, useQuestionnaire, useRepositories } from '../../storage/use-repositories';
 import { Loading, NotFound } from '../../components/page-states';
+import './establishment-page.css';
 
 export function EstablishmentPage() {
   const { t } = useTranslation();
@@ -198,10 +201,16 @@ function StartAssessmentForm({ establishment }: { establishment: Establishment }
   const [error, setError] = useState<string | null>(null);
   const thisYear = new Date().getFullYear();
   const audiences = audiencesOf(establishment);
-  const available =
+  // The profile chooses: the recommended questionnaire first, the others behind « autres questionnaires ».
+  const available = orderForProfile(
     catalog.status === 'ready'
-      ? catalog.value.filter((l) => l.questionnaire.audience.some((a) => audiences.includes(a)))
-      : [];
+      ? catalog.value
+          .filter((l) => l.questionnaire.audience.some((a) => audiences.includes(a)))
+          .map((l) => ({ id: l.questionnaire.id, loaded: l }))
+      : [],
+    establishment.sector,
+  ).map((entry) => entry.loaded);
+  const recommendedId = recommendedQuestionnaireId(establishment.sector);
   const [choice, setChoice] = useState('');
   const [year, setYear] = useState(thisYear);
   const [fromPrevious, setFromPrevious] = useState(true);
@@ -211,11 +220,19 @@ function StartAssessmentForm({ establishment }: { establishment: Establishment }
     [assessments, establishment.id],
   );
   const previous = selected ? previousCampaign(existing ?? [], selected.questionnaire.id, year) : undefined;
+  // One assessment per establishment × questionnaire × year: starting one that exists opens it.
+  const already = selected
+    ? existing?.find((a) => a.questionnaireId === selected.questionnaire.id && a.campaignYear === year)
+    : undefined;
 
   const submit = async (event: { preventDefault: () => void }) => {
     event.preventDefault();
     if (!selected) return;
     setError(null);
+    if (already) {
+      await navigate(`/assessments/${already.id}`);
+      return;
+    }
     try {
       const created = await save(`assessment:new`, () =>
         assessments.create({
@@ -236,28 +253,52 @@ function StartAssessmentForm({ establishment }: { establishment: Establishment }
       );
       await navigate(`/assessments/${created.id}`);
     } catch (caught) {
+      // Created meanwhile in another tab: open that one (the header forgets this screen's refused write when the
+      // next screen opens: SaveIndicator).
+      if (caught instanceof StorageError && caught.code === 'assessment-exists' && caught.detail) {
+        await navigate(`/assessments/${caught.detail}`);
+        return;
+      }
       setError(describeError(t, caught));
     }
   };
 
   if (available.length === 0 || establishment.archived) return null;
+  const others = available.length > 1;
   return (
-    <form className="form form--inline" onSubmit={(event) => void submit(event)} aria-labelledby="start-title">
+    <form
+      className="form form--inline start-form"
+      onSubmit={(event) => void submit(event)}
+      aria-labelledby="start-title"
+    >
       <h3 id="start-title">{t('assessments.start')}</h3>
-      <div className="field">
-        <label htmlFor="start-questionnaire">{t('assessments.questionnaire')}</label>
-        <select
-          id="start-questionnaire"
-          value={selected?.questionnaire.id ?? ''}
-          onChange={(e) => setChoice(e.target.value)}
-        >
-          {available.map((l) => (
-            <option key={l.questionnaire.id} value={l.questionnaire.id}>
-              {l.questionnaire.title[language]}
-            </option>
-          ))}
-        </select>
-      </div>
+      {selected ? (
+        <p className="start-form__questionnaire">
+          {t('assessments.chosen')} <strong>{selected.questionnaire.title[language]}</strong>
+          {selected.questionnaire.id === recommendedId
+            ? ` ${t('assessments.recommendedFor', { category: t(`establishments.categories.${establishment.category}`) })}`
+            : null}
+        </p>
+      ) : null}
+      {others ? (
+        <details className="start-form__others" open={choice !== '' && choice !== available[0]?.questionnaire.id}>
+          <summary>{t('assessments.otherQuestionnaires')}</summary>
+          <div className="field">
+            <label htmlFor="start-questionnaire">{t('assessments.questionnaire')}</label>
+            <select
+              id="start-questionnaire"
+              value={selected?.questionnaire.id ?? ''}
+              onChange={(e) => setChoice(e.target.value)}
+            >
+              {available.map((l) => (
+                <option key={l.questionnaire.id} value={l.questionnaire.id}>
+                  {l.questionnaire.title[language]}
+                </option>
+              ))}
+            </select>
+          </div>
+        </details>
+      ) : null}
       <div className="field">
         <label htmlFor="start-year">{t('assessments.year')}</label>
         <select id="start-year" value={year} onChange={(e) => setYear(Number(e.target.value))}>
@@ -268,7 +309,7 @@ function StartAssessmentForm({ establishment }: { establishment: Establishment }
           ))}
         </select>
       </div>
-      {previous ? (
+      {previous && !already ? (
         <div className="field field--checkbox">
           <input
             type="checkbox"
@@ -279,6 +320,7 @@ function StartAssessmentForm({ establishment }: { establishment: Establishment }
           <label htmlFor="start-from-previous">{t('assessments.fromPrevious', { year: previous.campaignYear })}</label>
         </div>
       ) : null}
+      {already ? <p className="start-form__exists">{t('assessments.existsOpens')}</p> : null}
       <button type="submit" className="button button--primary">
         {t('assessments.create')}
       </button>

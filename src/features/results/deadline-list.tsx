@@ -28,7 +28,8 @@ export function DeadlineList({
       </thead>
       <tbody>
         {deadlines.map((d) => {
-          const late = d.daysLeft < 0 && d.status !== 'met' && d.status !== 'not-applicable';
+          // A date is shown as passed only when answers were asked for it: not for a questionnaire never started.
+          const late = d.daysLeft < 0 && (d.status === 'not-met' || d.status === 'unknown');
           const id = d.deadline.id;
           return (
             <tr key={d.deadline.id} className={late ? 'deadline--late' : undefined}>
@@ -63,10 +64,11 @@ export function DeadlineList({
                     ) : null}
                     {d.status === 'unknown' ? (
                       <span className="deadline__detail">
-                        {d.itemIds.length === 0
-                          ? t('results.deadlines.noRelated')
-                          : t('results.deadlines.unansweredItems', { ids: d.unansweredItemIds.join(', ') })}
+                        {t('results.deadlines.unansweredItems', { ids: d.unansweredItemIds.join(', ') })}
                       </span>
+                    ) : null}
+                    {d.status === 'not-evaluated' ? (
+                      <span className="deadline__detail">{t('results.deadlines.noRelated')}</span>
                     ) : null}
                     <span className="deadline__source">
                       {t('results.deadlines.source', { source: d.deadline.source })}
