@@ -21,6 +21,12 @@ export const answerSchema = z
     comment: z.string().optional(),
     /** Proposed from last year's campaign and not confirmed yet. */
     toReview: z.boolean().optional(),
+    /**
+     * « Non applicable » chosen and its reason not written yet: a draft kept (and shown as « justification
+     * manquante ») so that the choice survives leaving the domain or a reload, but not a response: the item stays
+     * unanswered, unscored and out of every export until the reason is given.
+     */
+    notApplicableDraft: z.literal(true).optional(),
     /** When it was last changed (ms since epoch): of two versions of an answer, the later one wins. */
     updatedAt: z.number(),
   })
@@ -29,6 +35,11 @@ export type Answer = z.infer<typeof answerSchema>;
 
 export function isAnswered(answer: Answer | undefined): boolean {
   return answer?.response !== undefined;
+}
+
+/** « Non applicable » chosen without its reason: the draft the answering screen warns about before leaving. */
+export function lacksJustification(answer: Answer | undefined): boolean {
+  return answer?.response === undefined && answer?.notApplicableDraft === true;
 }
 
 /** Whether a response fits the item's answer type ("not applicable" and "don't know" fit every item). */

@@ -32,7 +32,31 @@ function latest(all: { q: Questionnaire }[], id: string): Questionnaire | undefi
     .sort((a, b) => b.version.localeCompare(a.version, 'en', { numeric: true }))[0];
 }
 
+/** A French action opens on an infinitive (« Faire valider… », « S’inscrire… », « N’ouvrir… »). */
+const frenchInfinitive = /^(?:[SN]’)?\p{Lu}?\p{Ll}+(?:er|ir|re|oir)$/u;
+/** An English action is an imperative: it never opens like a question. */
+const englishQuestionOpening = /^(?:Is|Are|Does|Do|Did|Was|Were|Can|Could|Will|Should|How|What|When|Which|Who|Why)\b/;
+
 describe('shipped questionnaires', () => {
+  it('give every item an action wording in both languages: an imperative sentence, never the question', () => {
+    for (const { file, q } of load()) {
+      for (const item of q.items) {
+        const where = `${file} ${item.id}`;
+        for (const language of ['fr', 'en'] as const) {
+          const action = item.action[language];
+          expect(action, `${where} ${language}`).not.toMatch(/[?？]/);
+          expect(action, `${where} ${language}: a title, without a final full stop`).not.toMatch(/[.!;:]$/);
+          expect(action, `${where} ${language}`).not.toBe(item.question[language]);
+          expect(action.length, `${where} ${language}: one short sentence`).toBeLessThanOrEqual(160);
+        }
+        const firstFrench = item.action.fr.split(/[\s\u00a0]/)[0] ?? '';
+        expect(firstFrench, `${where}: « ${item.action.fr} » opens on an infinitive`).toMatch(frenchInfinitive);
+        expect(item.action.en, `${where}: “${item.action.en}” is an imperative`).not.toMatch(englishQuestionOpening);
+        expect(item.action.en, where).toMatch(/^\p{Lu}/u);
+      }
+    }
+  });
+
   it('are all valid and stored at questionnaires/<id>/<version>.json', () => {
     const all = load();
     expect(all.length).toBeGreaterThan(0);

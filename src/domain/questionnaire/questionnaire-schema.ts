@@ -101,6 +101,12 @@ export const itemSchema = z
     id: itemIdSchema,
     domain: domainIdSchema,
     question: localizedTextSchema,
+    /**
+     * What to do to close the gap, as an imperative sentence (« Faire valider la politique de sauvegarde par la
+     * direction »), never the question: the summary's first actions, an action created from a gap and the report
+     * print it. Advice, not what was asked: it is left out of the content hash (parse-questionnaire.ts).
+     */
+    action: localizedTextSchema,
     help: z
       .object({
         /** What the question means, in plain words. */

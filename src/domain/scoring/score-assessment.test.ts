@@ -10,7 +10,16 @@ import {
   yes,
 } from '../../testing/domain/scoring/builders';
 import { daysBetween, endOfYear } from './iso-date';
-import { scoreAssessment, scoreItem, targetInForce, valueAgainstTarget, weightPoints } from './score-assessment';
+import {
+  answersNeededToScore,
+  isScoreReadable,
+  MIN_COMPLETENESS_TO_SCORE,
+  scoreAssessment,
+  scoreItem,
+  targetInForce,
+  valueAgainstTarget,
+  weightPoints,
+} from './score-assessment';
 
 const asOf = '2026-11-23';
 
@@ -198,5 +207,21 @@ describe('iso dates', () => {
     expect(daysBetween('2028-02-28', '2028-03-01')).toBe(2);
     expect(daysBetween('2026-11-23', '2026-11-01')).toBe(-22);
     expect(endOfYear('2026-11-23')).toBe('2026-12-31');
+  });
+});
+
+describe('a score too incomplete to read', () => {
+  it('is not shown below half the applicable questions answered, even at 100 %', () => {
+    expect(isScoreReadable({ score: 100, completeness: 1 / 24 })).toBe(false);
+    expect(isScoreReadable({ score: 100, completeness: 11 / 24 })).toBe(false);
+    expect(isScoreReadable({ score: 40, completeness: 12 / 24 })).toBe(true);
+    expect(isScoreReadable({ score: undefined, completeness: 1 })).toBe(false);
+    expect(isScoreReadable({ score: 50, completeness: undefined })).toBe(false);
+  });
+
+  it('says how many answers are needed to get one', () => {
+    expect(answersNeededToScore({ applicable: 24 })).toBe(12);
+    expect(answersNeededToScore({ applicable: 77 })).toBe(39);
+    expect(MIN_COMPLETENESS_TO_SCORE).toBe(0.5);
   });
 });

@@ -183,3 +183,25 @@ export function scoreAssessment(
     .filter((d) => d.applicable > 0);
   return { asOf, items, domains, overall: summarize(items) };
 }
+
+/**
+ * Below this share of applicable items answered, the summary does not give an overall score: at 1 answer of 24 a
+ * « Score 100 % … 0 point à améliorer » would tell a director the establishment is in order when almost nothing
+ * was asked. Half the questions is the least at which the score says something about the establishment rather
+ * than about the few answers given (docs/scoring.md, « Too incomplete to score »).
+ */
+export const MIN_COMPLETENESS_TO_SCORE = 0.5;
+
+/** Whether an overall score can be shown as the establishment's: something scored, and enough answered. */
+export function isScoreReadable(summary: Pick<ScoreSummary, 'score' | 'completeness'>): boolean {
+  return (
+    summary.score !== undefined &&
+    summary.completeness !== undefined &&
+    summary.completeness >= MIN_COMPLETENESS_TO_SCORE
+  );
+}
+
+/** How many answers an assessment needs before its overall score is shown. */
+export function answersNeededToScore(summary: Pick<ScoreSummary, 'applicable'>): number {
+  return Math.ceil(summary.applicable * MIN_COMPLETENESS_TO_SCORE);
+}

@@ -70,7 +70,8 @@ function ActionPlan({ model }: { model: ActionPlanModel }) {
   // reflects a change at once rather than after the navigation.
   const [view, setViewState] = useState<View>(params.get('view') === 'board' ? 'board' : 'list');
   const { establishment, asOf, itemRef } = model;
-  // A link from a gap (?assessment=…&item=…) opens the form with the gap's question, proof and due date.
+  // A link from a gap (?assessment=…&item=…) opens the form with the gap's action wording (never the question),
+  // proof and due date.
   const fromAssessment = params.get('assessment') ?? undefined;
   const fromItem = params.get('item') ?? undefined;
   const [form, setForm] = useState<FormState>(() => {
@@ -81,7 +82,7 @@ function ActionPlan({ model }: { model: ActionPlanModel }) {
       mode: 'create',
       origin,
       defaults: {
-        title: origin?.item.question[language] ?? '',
+        title: origin?.item.action[language] ?? '',
         description: origin ? t('actions.form.evidenceDescription', { evidence: origin.item.evidence[language] }) : '',
         owner: '',
         dueDate: due && due >= asOf ? due : '',

@@ -11,7 +11,7 @@ import { useDatabase, useLiveQuery } from '../../storage/use-database';
 import { useRepositories } from '../../storage/use-repositories';
 import { ApplicationCard } from './application-card';
 import { ApplicationForm } from './application-form';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '../../components/confirm-dialog';
 import { MfaResults } from './mfa-results';
 import './applications.css';
 import { Loading, NotFound } from '../../components/page-states';

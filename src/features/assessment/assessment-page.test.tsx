@@ -66,6 +66,14 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+// jsdom has no modal dialogs: open and close them as the browser would, without the focus trap.
+HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+  this.setAttribute('open', '');
+};
+HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+  this.removeAttribute('open');
+};
+
 // Each change re-renders a whole domain of questions: slow in jsdom, hence the longer timeout.
 describe('answering a question', { timeout: 30_000 }, () => {
   for (const [label, value] of [
@@ -117,15 +125,24 @@ describe('answering a question', { timeout: 30_000 }, () => {
     const reason = within(card()).getByLabelText('Pourquoi cette question ne s’applique-t-elle pas ?');
     expect(reason).toBeInvalid();
     expect(reason).toHaveAccessibleDescription(/^Une justification est nécessaire pour répondre/);
-    // Without a reason nothing is written: the question stays unanswered and nothing claims to be saved.
-    expect(screen.queryByText('Enregistré')).toBeNull();
-    expect(await stored()).toBeUndefined();
+    // Without a reason the choice is kept as a draft marked « justification manquante »: stored, so that it
+    // survives leaving the domain or a reload, but no response: the question stays unanswered.
+    expect(within(card()).getByText('Justification manquante')).toBeInTheDocument();
+    await expectSaved();
+    expect(await stored()).toMatchObject({ notApplicableDraft: true });
+    expect((await stored())?.response).toBeUndefined();
     expect(progress()).toHaveTextContent(/^0 sur/);
+    await reopen();
+    expect(within(card()).getByRole('radio', { name: 'Non applicable' })).toBeChecked();
+    expect(within(card()).getByText('Justification manquante')).toBeInTheDocument();
 
-    await user.type(reason, 'Aucun agent');
-    expect(reason).toBeValid();
+    const reasonAgain = within(card()).getByLabelText('Pourquoi cette question ne s’applique-t-elle pas ?');
+    await user.type(reasonAgain, 'Aucun agent');
+    expect(reasonAgain).toBeValid();
     expect(within(card()).queryByText(/Une justification est nécessaire/)).toBeNull();
     await expectSaved();
+    expect(await stored()).not.toHaveProperty('notApplicableDraft');
+    expect(within(card()).queryByText('Justification manquante')).toBeNull();
     expect((await stored())?.response).toEqual({ kind: 'not-applicable', justification: 'Aucun agent' });
     expect(progress()).toHaveTextContent(/^1 sur/);
     await reopen();
@@ -133,6 +150,28 @@ describe('answering a question', { timeout: 30_000 }, () => {
     expect(within(card()).getByLabelText('Pourquoi cette question ne s’applique-t-elle pas ?')).toHaveValue(
       'Aucun agent',
     );
+  });
+
+  it('warns before leaving a domain with a « non applicable » still without its reason, and keeps the draft', async () => {
+    const { card, user, stored } = await answering('status');
+    await user.click(within(card()).getByRole('radio', { name: 'Oui' }));
+    await user.click(within(card()).getByRole('radio', { name: 'Non applicable' }));
+    await expectSaved();
+    await user.click(screen.getByRole('link', { name: /Domaine suivant/ }));
+    const dialog = await screen.findByRole('dialog', { name: 'Une question sans justification' });
+    await user.click(within(dialog).getByRole('button', { name: 'Rester et justifier' }));
+    expect(within(card()).getByRole('radio', { name: 'Non applicable' })).toBeChecked();
+    await user.click(screen.getByRole('link', { name: /Domaine suivant/ }));
+    await user.click(
+      within(await screen.findByRole('dialog', { name: 'Une question sans justification' })).getByRole('button', {
+        name: 'Quitter le domaine',
+      }),
+    );
+    await waitFor(() => expect(document.querySelector('[data-item-id="care.sens.02"]')).toBeNull());
+    // Not silently back to « Oui »: the draft is what is stored, and the question is not answered.
+    const kept = await stored();
+    expect(kept?.response).toBeUndefined();
+    expect(kept?.notApplicableDraft).toBe(true);
   });
 
   it('keeps the reason given before when the justification is erased, not the last letter left', async () => {

@@ -2,14 +2,16 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, NavLink, useNavigate, useParams, useSearchParams } from 'react-router';
 import { PageHeading } from '../../components/page-heading';
-import { isAnswered, type Answer } from '../../domain/assessment/answer';
+import { isAnswered, lacksJustification, type Answer } from '../../domain/assessment/answer';
 import { applicableItems, overallProgress, progressByDomain } from '../../domain/assessment/assessment';
 import { compareItemVersions } from '../../domain/questionnaire/compare-versions';
 import { audiencesOf } from '../../domain/establishment/establishment';
 import { currentLanguage } from '../../i18n/i18n';
 import { useDatabase } from '../../storage/use-database';
 import { useAssessmentWithEstablishment, useQuestionnaire, useRepositories } from '../../storage/use-repositories';
+import { DomainEnd } from './domain-end';
 import { ItemCard } from './item-card';
+import { LeaveDomainGuard } from './leave-domain-guard';
 import { Loading, NotFound } from '../../components/page-states';
 import './assessment.css';
 
@@ -81,6 +83,9 @@ export function AssessmentPage() {
     unanswered.find((i) => domainOrder.indexOf(i.domain) > domainOrder.indexOf(currentDomainId ?? '')) ??
     unanswered.find((i) => i.domain === currentDomainId) ??
     unanswered[0];
+  const missingJustifications = domainItems.filter((i) => lacksJustification(assessment.answers[i.id])).length;
+  const nextDomainId = domainOrder[domainOrder.indexOf(currentDomainId ?? '') + 1];
+  const nextDomain = questionnaire.domains.find((d) => d.id === nextDomainId);
   const goToNext = async () => {
     if (!next) return;
     if (next.domain !== currentDomainId) await navigate(`/assessments/${assessment.id}/${next.domain}`);
@@ -169,6 +174,11 @@ export function AssessmentPage() {
               saveAnswer={saveAnswer}
             />
           ))}
+          <DomainEnd
+            assessmentId={assessment.id}
+            next={nextDomain ? { id: nextDomain.id, title: nextDomain.title[language] } : undefined}
+          />
+          <LeaveDomainGuard missing={missingJustifications} />
         </section>
       </div>
     </div>

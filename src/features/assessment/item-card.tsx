@@ -66,10 +66,15 @@ export function ItemCard({
   };
 
   /** Records a change locally and writes it, now or once typing pauses. */
-  const change = (patch: Partial<Answer> & { response?: Response | undefined }, delayed = false) => {
+  const change = (
+    patch: Partial<Answer> & { response?: Response | undefined; notApplicableDraft?: true | undefined },
+    delayed = false,
+  ) => {
     const next: Answer = { ...shown, ...patch, updatedAt: writeTimeAfter(shown?.updatedAt) };
     if (next.response === undefined) delete next.response;
     if (!next.comment) delete next.comment;
+    // A draft « non applicable » lasts only while there is no response: any response (its reason included) ends it.
+    if (next.response !== undefined || !next.notApplicableDraft) delete next.notApplicableDraft;
     delete next.toReview;
     setDraft(next);
     const token = begin(key);
@@ -79,10 +84,11 @@ export function ItemCard({
   const setResponse = (next: Response | undefined) => {
     setNaSelected(false);
     setNumberText(null);
-    change({ response: next });
+    change({ response: next, notApplicableDraft: undefined });
   };
 
-  const naActive = naSelected || response?.kind === 'not-applicable';
+  const draftNotApplicable = response === undefined && shown?.notApplicableDraft === true;
+  const naActive = naSelected || response?.kind === 'not-applicable' || draftNotApplicable;
   const justification = response?.kind === 'not-applicable' ? response.justification : '';
   const [justificationText, setJustificationText] = useState<string | null>(null);
   const shownJustification = justificationText ?? justification;
@@ -104,7 +110,12 @@ export function ItemCard({
   const questionId = `${baseId}-question`;
   const groupName = `${baseId}-answer`;
   return (
-    <article className={`item item--${item.weight}`} aria-labelledby={questionId} data-item-id={item.id}>
+    <article
+      className={`item item--${item.weight}`}
+      aria-labelledby={questionId}
+      data-item-id={item.id}
+      data-missing-justification={draftNotApplicable ? true : undefined}
+    >
       <header className="item__header">
         <p className="item__meta">
           <span className="item__id">{item.id}</span>
@@ -123,6 +134,9 @@ export function ItemCard({
             </span>
           ) : null}
           {shown?.toReview ? <span className="badge badge--review">{t('assessment.review.badge')}</span> : null}
+          {draftNotApplicable ? (
+            <span className="badge badge--missing-justification">{t('assessment.missingJustification')}</span>
+          ) : null}
         </p>
         <h3 id={questionId} className="item__question">
           {item.question[language]}
@@ -236,8 +250,12 @@ export function ItemCard({
             disabled={readOnly}
             onSelect={() => {
               setNaSelected(true);
+              setNumberText(null);
+              // Without its reason the choice is kept as a draft (« justification manquante »), not as a response:
+              // leaving the domain or reloading does not silently bring back the answer before it.
               if (shownJustification.trim())
                 change({ response: { kind: 'not-applicable', justification: shownJustification } });
+              else change({ response: undefined, notApplicableDraft: true });
             }}
           />
           <ChoiceRadio
@@ -249,7 +267,7 @@ export function ItemCard({
             onSelect={() => setResponse({ kind: 'unknown' })}
           />
         </div>
-        {response !== undefined || naSelected ? (
+        {response !== undefined || naSelected || draftNotApplicable ? (
           <button
             type="button"
             className="button button--link"
@@ -276,8 +294,14 @@ export function ItemCard({
               setJustificationText(text);
               if (text.trim()) change({ response: { kind: 'not-applicable', justification: text } }, true);
               // Emptied: « non applicable » needs a reason, so the answer goes back to what it was before the
-              // typing (not to the last letter left on the way to an empty field).
-              else change({ response: responseBeforeTyping }, true);
+              // typing (not to the last letter left on the way to an empty field), or stays a draft.
+              else
+                change(
+                  responseBeforeTyping
+                    ? { response: responseBeforeTyping }
+                    : { response: undefined, notApplicableDraft: true },
+                  true,
+                );
             }}
             onFocus={() => setResponseBeforeTyping(response)}
             onBlur={flush}

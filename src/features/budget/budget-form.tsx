@@ -6,6 +6,7 @@ import { parseDecimal, parseEuros } from '../../domain/budget/parse-amount';
 import type { Language } from '../../domain/localized-text';
 import { describeBudgetIssue } from '../../texts/describe-error';
 import { formatEuros, formatNumber } from '../../texts/format';
+import { currentLanguage } from '../../i18n/i18n';
 
 /** The figures of the form, grouped as in the annual accounts (domain reference part C, bud.in.01 to bud.in.12). */
 export const budgetFieldGroups: { id: 'operating' | 'capex' | 'cyber' | 'staff'; fields: BudgetField[] }[] = [
@@ -50,10 +51,13 @@ interface BudgetFormProps {
   readOnly: boolean;
   onChange: (field: BudgetField, text: string) => void;
   onBlur: (field: BudgetField) => void;
+  /** A figure offered for an empty field (known from the establishment), and what taking it does. */
+  offers?: Partial<Record<BudgetField, number>>;
+  onTakeOffer?: (field: BudgetField, value: number) => void;
 }
 
 /** The twelve figures of a year, in four groups; every field says what it holds and why a figure was refused. */
-export function BudgetForm({ year, fields, readOnly, onChange, onBlur }: BudgetFormProps) {
+export function BudgetForm({ year, fields, readOnly, onChange, onBlur, offers = {}, onTakeOffer }: BudgetFormProps) {
   const { t } = useTranslation();
   return (
     <section aria-labelledby="budget-form-title" className="budget-form">
@@ -70,6 +74,8 @@ export function BudgetForm({ year, fields, readOnly, onChange, onBlur }: BudgetF
               readOnly={readOnly}
               onChange={(text) => onChange(field, text)}
               onBlur={() => onBlur(field)}
+              offer={offers[field]}
+              onTakeOffer={onTakeOffer ? (value) => onTakeOffer(field, value) : undefined}
             />
           ))}
         </fieldset>
@@ -84,12 +90,16 @@ function BudgetNumberField({
   readOnly,
   onChange,
   onBlur,
+  offer,
+  onTakeOffer,
 }: {
   field: BudgetField;
   state: FieldState;
   readOnly: boolean;
   onChange: (text: string) => void;
   onBlur: () => void;
+  offer?: number | undefined;
+  onTakeOffer?: ((value: number) => void) | undefined;
 }) {
   const { t } = useTranslation();
   const id = useId();
@@ -128,6 +138,15 @@ function BudgetNumberField({
       {warning ? (
         <p id={`${id}-warning`} className="field__warning">
           {describeBudgetIssue(t, warning)}
+        </p>
+      ) : null}
+      {offer !== undefined && onTakeOffer && !readOnly ? (
+        <p className="budget-field__offer">
+          <button type="button" className="button button--small" onClick={() => onTakeOffer(offer)}>
+            {t(`budget.offers.${field === 'bedsAndPlaces' ? 'bedsAndPlaces' : 'other'}`, {
+              value: formatFieldValue(field, offer, currentLanguage()),
+            })}
+          </button>
         </p>
       ) : null}
     </div>

@@ -50,6 +50,32 @@ describe('BudgetPage', { timeout: 30_000 }, () => {
     });
   });
 
+  it('offers the beds and places typed at the creation of the establishment, and stores them when taken', async () => {
+    const db = await openTestDatabase();
+    const establishment = await new EstablishmentRepository(db).create({
+      name: 'EHPAD Les Glycines',
+      finessEj: '010780914',
+      category: 'ehpad',
+      isGhtSupport: false,
+      beds: 84,
+    });
+    await renderWithApp(
+      [{ path: '/establishments/:establishmentId/budget/:year?', element: <BudgetPage /> }],
+      `/establishments/${establishment.id}/budget/2025`,
+      db,
+    );
+    const user = userEvent.setup();
+    const offer = await screen.findByRole('button', {
+      name: 'Reprendre les 84 lits et places indiqués pour l’établissement',
+    });
+    expect(field('Lits et places')).toHaveValue('');
+    await user.click(offer);
+    await expectSaved();
+    expect((await new BudgetRepository(db).get(establishment.id, 2025))?.inputs).toEqual({ bedsAndPlaces: 84 });
+    expect(field('Lits et places')).toHaveValue('84');
+    expect(screen.queryByRole('button', { name: /Reprendre les 84 lits/ })).toBeNull();
+  });
+
   it('shows an accepted amount in French formatting once the field is left', async () => {
     const { user } = await renderBudget();
     await user.type(total(), '1234567.5');

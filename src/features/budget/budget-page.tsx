@@ -81,6 +81,7 @@ export function BudgetPage() {
         medicoSocial={medicoSocial}
         readOnly={readOnly}
         language={language}
+        offers={{ bedsAndPlaces: establishment.beds }}
       />
       {ghtName ? (
         <GhtAggregate

@@ -26,6 +26,9 @@ interface BudgetYearEditorProps {
   medicoSocial: boolean;
   readOnly: boolean;
   language: Language;
+  /** Figures already known elsewhere (the beds and places typed when the establishment was created), offered in
+   * their empty fields: one click stores them, nothing is stored unasked. */
+  offers?: Partial<Record<BudgetField, number>>;
 }
 
 /** The figures with one of them replaced (or cleared, when undefined). */
@@ -45,7 +48,7 @@ function withFigure(inputs: BudgetInputs, field: BudgetField, value: number | un
  * the local figures and the stored ones wins, so another tab's later change shows here too.
  */
 export function BudgetYearEditor(props: BudgetYearEditorProps) {
-  const { establishmentId, year, record, targets, medicoSocial, readOnly, language } = props;
+  const { establishmentId, year, record, targets, medicoSocial, readOnly, language, offers = {} } = props;
   const { t } = useTranslation();
   const { budgets } = useRepositories();
   const { begin, save } = useSaveStatus();
@@ -103,6 +106,19 @@ export function BudgetYearEditor(props: BudgetYearEditorProps) {
     }
   };
 
+  const takeOffer = (field: BudgetField, value: number) => {
+    const candidate = withFigure(accepted, field, value);
+    if (checkBudgetInputs(candidate).errors.length > 0) return;
+    setTexts((current) => ({ ...current, [field]: undefined }));
+    accept(candidate);
+    flush();
+  };
+  // Offered only while the field is empty: what the user typed or stored always wins.
+  const openOffers: Partial<Record<BudgetField, number>> = {};
+  for (const [field, value] of Object.entries(offers) as [BudgetField, number | undefined][]) {
+    if (value !== undefined && accepted[field] === undefined && !texts[field]) openOffers[field] = value;
+  }
+
   const blur = (field: BudgetField) => {
     flush();
     // An accepted figure is shown formatted again once the field is left; a refused one stays as typed.
@@ -112,7 +128,15 @@ export function BudgetYearEditor(props: BudgetYearEditorProps) {
   return (
     <div className="budget__layout">
       <div>
-        <BudgetForm year={year} fields={states} readOnly={readOnly} onChange={change} onBlur={blur} />
+        <BudgetForm
+          year={year}
+          fields={states}
+          readOnly={readOnly}
+          onChange={change}
+          onBlur={blur}
+          offers={openOffers}
+          onTakeOffer={takeOffer}
+        />
         {writeError ? (
           <p className="field__error" role="alert">
             {t('common.save.notSaved', { reason: writeError })}

@@ -193,6 +193,10 @@ function GapRow({
         </h3>
         <dl className="gap__details">
           <div>
+            <dt>{t('results.gaps.action')}</dt>
+            <dd>{item.action[language]}</dd>
+          </div>
+          <div>
             <dt>{t('results.gaps.answer')}</dt>
             <dd>
               <span className={`answer-state answer-state--${state}`}>

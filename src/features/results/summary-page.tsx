@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { costAgainstGap, firstActions, isOverdue, planCost } from '../../domain/actions/action-plan';
 import { nextDeadlines } from '../../domain/results/programme-deadlines';
+import { answersNeededToScore, isScoreReadable } from '../../domain/scoring/score-assessment';
 import { currentLanguage } from '../../i18n/i18n';
 import { formatDate, formatEuros, formatPercent } from '../../texts/format';
 import { DeadlineList } from './deadline-list';
@@ -28,6 +29,8 @@ function Summary({ model }: { model: ResultsModel }) {
   const against = costAgainstGap(cost.open, budget?.ratios.gapToCyberTargetEur);
   const critical = gaps.filter((g) => g.item.weight === 'critical').length;
   const deadlines = nextDeadlines(model.deadlines, 4);
+  // Too few answers for the score to describe the establishment: say so rather than « Score 100 % ».
+  const readable = isScoreReadable(score.overall);
 
   return (
     <div className="summary">
@@ -48,16 +51,22 @@ function Summary({ model }: { model: ResultsModel }) {
       <section aria-labelledby="summary-position" className="summary__section">
         <h2 id="summary-position">{t('results.summary.position.title')}</h2>
         <p>
-          {score.overall.score === undefined
+          {score.overall.answered === 0
             ? t('results.summary.position.noScore')
-            : t('results.summary.position.score', {
-                score: formatScore(score.overall.score, language),
-                questionnaire: questionnaire.title[language],
-              })}{' '}
-          {t('results.summary.position.completeness', {
-            completeness: formatPercent(score.overall.completeness ?? 0, language, 0),
-          })}{' '}
-          {t('results.summary.position.gaps', { count: gaps.length, critical })}{' '}
+            : readable && score.overall.score !== undefined
+              ? `${t('results.summary.position.score', {
+                  score: formatScore(score.overall.score, language),
+                  questionnaire: questionnaire.title[language],
+                })} ${t('results.summary.position.completeness', {
+                  completeness: formatPercent(score.overall.completeness ?? 0, language, 0),
+                })}`
+              : t('results.summary.position.tooIncomplete', {
+                  completeness: formatPercent(score.overall.completeness ?? 0, language, 0),
+                  count: score.overall.answered,
+                  applicable: score.overall.applicable,
+                  needed: answersNeededToScore(score.overall),
+                })}{' '}
+          {readable || gaps.length > 0 ? t('results.summary.position.gaps', { count: gaps.length, critical }) : null}{' '}
           {score.overall.unknown > 0 ? t('results.summary.position.unknown', { count: score.overall.unknown }) : null}
         </p>
       </section>
@@ -104,7 +113,7 @@ function Summary({ model }: { model: ResultsModel }) {
                   <tr key={f.gap.item.id}>
                     <th scope="row">
                       <span className="summary__suggested">{t('results.summary.actions.suggested')}</span>
-                      <span className="summary__action-title">{f.gap.item.question[language]}</span>
+                      <span className="summary__action-title">{f.gap.item.action[language]}</span>
                     </th>
                     <td>{t('results.summary.actions.noOwner')}</td>
                     <td>{f.gap.due ? formatDate(f.gap.due, language) : t('results.summary.actions.noDate')}</td>

@@ -15,6 +15,8 @@ export interface GapLine {
   itemId: string;
   domainTitle: string;
   question: string;
+  /** What to do to close the gap (the item's action wording). */
+  action: string;
   weight: Weight;
   state: GapState;
   answerText: string;
@@ -32,6 +34,7 @@ export function buildGapsSection({ gaps, answers, domainTitle, language, t }: Re
     itemId: g.item.id,
     domainTitle: domainTitle.get(g.item.domain) ?? g.item.domain,
     question: g.item.question[language],
+    action: g.item.action[language],
     weight: g.item.weight,
     state: gapStateOf(g),
     answerText: answerText(g.item, answers?.[g.item.id]?.response, t, language),
@@ -73,6 +76,7 @@ export function drawGapsSection(l: Layout, gaps: GapLine[], report: ReportModel)
         [
           `${g.itemId} — ${g.domainTitle}`,
           g.question,
+          `${t('report.gaps.action')}${colon} ${g.action}`,
           ...(g.comment ? [`${t('report.gaps.comment')}${colon} ${g.comment}`] : []),
         ].join('\n'),
       ),

@@ -1,4 +1,5 @@
 import { firstActions } from '../../domain/actions/action-plan';
+import { answersNeededToScore, isScoreReadable } from '../../domain/scoring/score-assessment';
 import type { RatioBand } from '../../domain/budget/budget-ratios';
 import {
   nextDeadlines,
@@ -92,7 +93,7 @@ export function buildSummarySection(context: ReportContext): ReportSummary {
             suggested: false,
           }
         : {
-            title: f.gap.item.question[language],
+            title: f.gap.item.action[language],
             itemId: f.gap.item.id,
             dueDate: f.gap.due,
             owner: undefined,
@@ -110,7 +111,11 @@ export function drawSummarySection(l: Layout, s: ReportSummary, report: ReportMo
   const figures: [string, string][] = [
     [
       t('report.summary.overall'),
-      s.overall.score === undefined ? t('report.domains.noScore') : formatScore(s.overall.score, language),
+      s.overall.score === undefined
+        ? t('report.domains.noScore')
+        : isScoreReadable(s.overall)
+          ? formatScore(s.overall.score, language)
+          : t('report.summary.tooIncomplete', { needed: answersNeededToScore(s.overall) }),
     ],
     [
       t('report.summary.completeness'),

@@ -12,6 +12,7 @@ export function buildItem(overrides: Partial<QuestionnaireItem> & Pick<Questionn
   return {
     domain: 'governance',
     question: text(`Question ${overrides.id} ?`, `Question ${overrides.id}?`),
+    action: text(`Faire le point ${overrides.id}`, `Do point ${overrides.id}`),
     help: { meaning: text('Sens'), why: text('Raison') },
     evidence: text(`Preuve ${overrides.id}`, `Evidence ${overrides.id}`),
     answerType: 'status',

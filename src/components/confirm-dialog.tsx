@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
+import './confirm-dialog.css';
 
 /**
  * A modal confirmation on the native <dialog>: the browser traps the focus inside and closes it with Escape. The
@@ -12,6 +13,7 @@ export function ConfirmDialog({
   cancelLabel,
   onConfirm,
   onCancel,
+  confirmTone = 'danger',
 }: {
   open: boolean;
   title: string;
@@ -20,6 +22,8 @@ export function ConfirmDialog({
   cancelLabel: string;
   onConfirm: () => void;
   onCancel: () => void;
+  /** A confirmation that destroys nothing (leaving a page) is not drawn as a danger. */
+  confirmTone?: 'danger' | 'plain';
 }) {
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
@@ -48,7 +52,11 @@ export function ConfirmDialog({
       <h2 id={`${id}-title`}>{title}</h2>
       <p id={`${id}-body`}>{body}</p>
       <div className="confirm-dialog__actions">
-        <button type="button" className="button button--danger" onClick={onConfirm}>
+        <button
+          type="button"
+          className={confirmTone === 'danger' ? 'button button--danger' : 'button'}
+          onClick={onConfirm}
+        >
           {confirmLabel}
         </button>
         <button type="button" className="button" ref={cancel} onClick={onCancel}>
