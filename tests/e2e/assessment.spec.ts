@@ -13,7 +13,7 @@ test('a whole domain answered by keyboard alone, a file attached, then reload, o
 }) => {
   await createEstablishment(page, 'Centre hospitalier de Pithiviers-le-Vieil', '450000278');
   await page.getByRole('button', { name: 'Commencer' }).click();
-  await page.getByRole('link', { name: /Ressources et mutualisation/ }).click();
+  await page.getByRole('link', { name: /^Ressources et mutualisation/ }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Ressources et mutualisation' })).toBeVisible();
   await expectAccessible(page);
 
@@ -37,7 +37,7 @@ test('a whole domain answered by keyboard alone, a file attached, then reload, o
     await expect(page.locator(`article[data-item-id="${item.id}"] input[type=radio]`).first()).toBeChecked();
   }
   await expect(saved(page)).toBeVisible();
-  await expect(page.getByRole('link', { name: /Ressources et mutualisation/ })).toContainText(
+  await expect(page.getByRole('link', { name: /^Ressources et mutualisation/ })).toContainText(
     `${resourceItems.length}/${resourceItems.length}`,
   );
 
@@ -68,7 +68,7 @@ test('a whole domain answered by keyboard alone, a file attached, then reload, o
   await waitForServiceWorker(page);
   await context.setOffline(true);
   await page.reload();
-  await page.getByRole('link', { name: /Sensibilisation/ }).click();
+  await page.getByRole('link', { name: /^Sensibilisation/ }).click();
   await expect(page.getByRole('heading', { level: 2, name: 'Sensibilisation' })).toBeVisible();
   const offlineItem = page
     .locator('article[data-item-id]')

@@ -35,7 +35,7 @@ test('an item resting on an unconfirmed fact shows the flag beside the question'
   await page.goto('/');
   await page.getByRole('link', { name: 'CHU de Val-de-Loire' }).click();
   await page.getByRole('link', { name: /Ouvrir l’évaluation Programme CaRE.*2026/ }).click();
-  await page.getByRole('link', { name: /Postes de travail/ }).click();
+  await page.getByRole('link', { name: /^Postes de travail/ }).click();
   const flagged = page.locator('article').filter({ has: page.locator('.badge--unconfirmed') });
   await expect(flagged.first()).toBeVisible();
   await expect(flagged.first().locator('.badge--unconfirmed')).toHaveText('Fait non confirmé');
