@@ -11,6 +11,7 @@ await page.goto(base + '/');
 await page.waitForTimeout(500);
 await page.screenshot({ path: 'out/screenshots/s1-home.png' });
 await page.getByRole('link', { name: 'Créer un premier établissement' }).click();
+await page.getByLabel('Catégorie').selectOption('ch');
 await page.getByLabel('Nom de l’établissement').fill('Centre hospitalier de Bourg-en-Bresse');
 await page.getByLabel('Numéro FINESS juridique (EJ)').fill('010780915');
 await page.getByRole('button', { name: 'Créer l’établissement' }).click();
