@@ -2,8 +2,16 @@ import { useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 
 /**
- * The page's h1. It takes the focus when the page opens so that a screen-reader or keyboard user starts at the top
- * of the new content after a client-side navigation, and it sets the document title.
+ * Whether a page heading has already been shown in this document. The first screen after a full load keeps the focus
+ * where the browser puts it (the top of the document, before the skip link): focusing its heading from script made
+ * Chromium draw the keyboard focus ring around it on every load (issue 16).
+ */
+let firstHeadingShown = false;
+
+/**
+ * The page's h1. After a navigation inside the app it takes the focus, so that a screen-reader or keyboard user
+ * starts at the top of the new content; its ring shows only when the keyboard brought it there (:focus-visible,
+ * src/app/styles.css). It also sets the document title.
  */
 export function PageHeading({ children, title }: { children: ReactNode; title: string }) {
   const { t } = useTranslation();
@@ -12,6 +20,9 @@ export function PageHeading({ children, title }: { children: ReactNode; title: s
     document.title = `${title} — ${t('common.appName')}`;
   }, [title, t]);
   useEffect(() => {
+    const afterNavigation = firstHeadingShown;
+    firstHeadingShown = true;
+    if (!afterNavigation) return;
     if (document.activeElement === document.body || document.activeElement === null) ref.current?.focus();
   }, []);
   return (

@@ -30,7 +30,7 @@ import {
   totalMfa,
   totalMfaBy,
 } from './regional-views';
-import { niceAxis, scatterGeometry } from './scatter-geometry';
+import { niceAxis, scatterGeometry, tickDecimals } from './scatter-geometry';
 
 const ej1 = finessOf('01000001');
 const ej2 = finessOf('01000002');
@@ -387,10 +387,43 @@ describe('scatter geometry', () => {
       expect(p.y).toBeGreaterThanOrEqual(g.plot.top);
       expect(p.y).toBeLessThanOrEqual(g.plot.bottom);
     }
-    expect(g.xTicks[0]).toEqual({ value: 0, at: 60 });
+    expect(g.xTicks[0]?.at).toBe(60);
+    expect(g.xMin).toBeLessThanOrEqual(0.017);
     expect(g.xMax).toBeGreaterThanOrEqual(0.031);
     expect(g.targetX).toBeDefined();
-    expect(niceAxis([], undefined)).toEqual({ max: 0.01, step: 0.0025 });
+    expect(g.targetY).toBeDefined();
+    expect(niceAxis([], undefined)).toEqual({ min: 0, max: 0.01, step: 0.002 });
+  });
+
+  it('starts an axis at 0 only when the data come near it', () => {
+    // IT shares of 1.2 % to 2.45 % and a 2 % target: from 1 % to 2.5 %, not half the plot empty from 0.
+    expect(niceAxis([0.012, 0.0245, 0.015], 0.02)).toEqual({ min: 0.01, max: 0.025, step: 0.005 });
+    // Values from 0.1 % to 3 %: from 0.
+    expect(niceAxis([0.001, 0.03], 0.02)).toEqual({ min: 0, max: 0.03, step: 0.01 });
+    // A single value is shown from 0, not magnified.
+    expect(niceAxis([0.05], undefined).min).toBe(0);
+  });
+
+  it('ticks on steps of 1, 2 or 5 × 10ⁿ, labelled without rounding (no « 13 % » for 12.5 %)', () => {
+    // Cyber shares of 4.3 % to 12.3 % with a 10 % target: 4, 6, … 14 %, where 2.5 % steps printed « 13 % ».
+    const axis = niceAxis([0.043, 0.123], 0.1);
+    expect(axis).toEqual({ min: 0.04, max: 0.14, step: 0.02 });
+    for (const values of [
+      [0.0123, 0.0477],
+      [0.2, 0.9],
+      [0.0004, 0.0031],
+      [0.07, 0.071, 0.3],
+    ]) {
+      const { min, max, step } = niceAxis(values, undefined);
+      const mantissa = step / 10 ** Math.floor(Math.log10(step));
+      expect([1, 2, 5]).toContainEqual(Number(mantissa.toPrecision(6)));
+      expect((max - min) / step).toBeLessThanOrEqual(5 + 1e-9);
+      expect(min).toBeLessThanOrEqual(Math.min(...values));
+      expect(max).toBeGreaterThanOrEqual(Math.max(...values));
+    }
+    expect(tickDecimals(0.02)).toBe(0);
+    expect(tickDecimals(0.005)).toBe(1);
+    expect(tickDecimals(0.0002)).toBe(2);
   });
 });
 

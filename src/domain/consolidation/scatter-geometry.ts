@@ -26,29 +26,69 @@ export interface PlacedPoint extends ScatterPoint {
 
 export interface ScatterGeometry {
   plot: { left: number; top: number; right: number; bottom: number };
+  xMin: number;
   xMax: number;
+  yMin: number;
   yMax: number;
   xTicks: Tick[];
   yTicks: Tick[];
+  /** Decimals a tick label needs to show its value exactly, in percent (a 0.5 % step needs one). */
+  xTickDecimals: number;
+  yTickDecimals: number;
   points: PlacedPoint[];
   /** Where the target lines cross the axes, when within the plot. */
   targetX: number | undefined;
   targetY: number | undefined;
 }
 
-/** Round steps for shares: 0.25 % up to 20 %. */
-const steps = [0.0025, 0.005, 0.01, 0.02, 0.025, 0.05, 0.1, 0.2];
+export interface NiceAxis {
+  min: number;
+  max: number;
+  step: number;
+}
 
-/** An axis from 0 to a round value above every point and the target, with at most `maxTicks` + 1 ticks. */
-export function niceAxis(
-  values: readonly number[],
-  target: number | undefined,
-  maxTicks = 5,
-): { max: number; step: number } {
-  const top = Math.max(0, ...values.filter(Number.isFinite), (target ?? 0) * 1.25);
-  const wanted = top > 0 ? top : 0.01;
-  const step = steps.find((s) => wanted / s <= maxTicks) ?? Math.ceil(wanted / maxTicks / 0.2) * 0.2;
-  return { max: Math.max(step, Math.ceil(wanted / step - 1e-9) * step), step };
+/** The smallest step of 1, 2 or 5 times a power of ten that is at least `raw` (ticks a reader can add up). */
+function niceStep(raw: number): number {
+  const magnitude = 10 ** Math.floor(Math.log10(raw));
+  const step = [1, 2, 5, 10].map((m) => m * magnitude).find((s) => s >= raw * (1 - 1e-9)) ?? 10 * magnitude;
+  return Number(step.toPrecision(12));
+}
+
+/**
+ * An axis on nice bounds and steps (1, 2 or 5 × 10ⁿ: never an odd 2.5 % step whose 12.5 % tick would print as
+ * « 13 % », issue 16) around every point and the target, with at most `maxTicks` steps. It starts at 0 only when the
+ * data come near it (the lowest value within half the data's spread of 0): otherwise half the plot would be empty.
+ */
+export function niceAxis(values: readonly number[], target: number | undefined, maxTicks = 5): NiceAxis {
+  const all = [...values, ...(target === undefined ? [] : [target])].filter(Number.isFinite).map((v) => Math.max(0, v));
+  const high = all.length > 0 ? Math.max(...all) : 0;
+  const low = all.length > 0 ? Math.min(...all) : 0;
+  if (high <= 0) return { min: 0, max: 0.01, step: 0.002 };
+  // A single value, or values bunched together, are shown from 0 rather than magnified.
+  const fromZero = low <= (high - low) / 2 || high - low < high * 0.2;
+  const start = fromZero ? 0 : low;
+  const spread = Math.max(high - start, high * 0.05);
+  let step = niceStep(spread / maxTicks);
+  let min = fromZero ? 0 : Math.floor(start / step + 1e-9) * step;
+  let max = Math.ceil(high / step - 1e-9) * step;
+  // Rounding the bounds outwards can need one step more than allowed: take the next nice step then.
+  while ((max - min) / step > maxTicks + 1e-9) {
+    step = niceStep(step * 1.01);
+    min = fromZero ? 0 : Math.floor(start / step + 1e-9) * step;
+    max = Math.ceil(high / step - 1e-9) * step;
+  }
+  const clean = (v: number) => Number(v.toPrecision(12));
+  return { min: clean(min), max: clean(Math.max(max, min + step)), step };
+}
+
+/** Decimals of a percentage label for ticks `step` apart (a share: 0.005 is 0.5 %, one decimal). */
+export function tickDecimals(step: number): number {
+  const percentStep = Number((step * 100).toPrecision(12));
+  let decimals = 0;
+  while (decimals < 4 && Math.abs(Math.round(percentStep * 10 ** decimals) - percentStep * 10 ** decimals) > 1e-6) {
+    decimals += 1;
+  }
+  return decimals;
 }
 
 export function scatterGeometry(
@@ -70,24 +110,31 @@ export function scatterGeometry(
     points.map((p) => p.cyberShare),
     targets?.cyberShare,
   );
-  const xOf = (v: number) => plot.left + (Math.min(v, xAxis.max) / xAxis.max) * (plot.right - plot.left);
-  const yOf = (v: number) => plot.bottom - (Math.min(v, yAxis.max) / yAxis.max) * (plot.bottom - plot.top);
-  const ticks = (axis: { max: number; step: number }, at: (v: number) => number): Tick[] => {
+  const within = (v: number, axis: NiceAxis) =>
+    (Math.min(Math.max(v, axis.min), axis.max) - axis.min) / (axis.max - axis.min);
+  const xOf = (v: number) => plot.left + within(v, xAxis) * (plot.right - plot.left);
+  const yOf = (v: number) => plot.bottom - within(v, yAxis) * (plot.bottom - plot.top);
+  const ticks = (axis: NiceAxis, at: (v: number) => number): Tick[] => {
     const out: Tick[] = [];
-    for (let i = 0; i * axis.step <= axis.max + 1e-9; i += 1) {
-      const value = Math.round(i * axis.step * 1e6) / 1e6;
+    for (let i = 0; axis.min + i * axis.step <= axis.max + 1e-9; i += 1) {
+      const value = Number((axis.min + i * axis.step).toPrecision(12));
       out.push({ value, at: at(value) });
     }
     return out;
   };
+  const inside = (v: number, axis: NiceAxis) => v >= axis.min && v <= axis.max;
   return {
     plot,
+    xMin: xAxis.min,
     xMax: xAxis.max,
+    yMin: yAxis.min,
     yMax: yAxis.max,
     xTicks: ticks(xAxis, xOf),
     yTicks: ticks(yAxis, yOf),
-    points: points.map((p) => ({ ...p, x: xOf(Math.max(0, p.itShare)), y: yOf(Math.max(0, p.cyberShare)) })),
-    targetX: targets && targets.itShare <= xAxis.max ? xOf(targets.itShare) : undefined,
-    targetY: targets && targets.cyberShare <= yAxis.max ? yOf(targets.cyberShare) : undefined,
+    xTickDecimals: tickDecimals(xAxis.step),
+    yTickDecimals: tickDecimals(yAxis.step),
+    points: points.map((p) => ({ ...p, x: xOf(p.itShare), y: yOf(p.cyberShare) })),
+    targetX: targets && inside(targets.itShare, xAxis) ? xOf(targets.itShare) : undefined,
+    targetY: targets && inside(targets.cyberShare, yAxis) ? yOf(targets.cyberShare) : undefined,
   };
 }

@@ -25,4 +25,14 @@ describe('contentLookup', () => {
     expect(content.domainOrder('care')).toEqual([]);
     expect(content.question('x')).toBeUndefined();
   });
+
+  it('gives a domain’s short label, or its title when it has none', () => {
+    const withShort = {
+      ...newer,
+      domains: newer.domains.map((d) => ({ ...d, shortTitle: { fr: 'Gouvernance', en: 'Governance' } })),
+    };
+    expect(contentLookup([withShort], 'en').domainShortTitle('test', 'governance')).toBe('Governance');
+    expect(contentLookup([newer], 'en').domainShortTitle('test', 'governance')).toBe('Domain governance');
+    expect(contentLookup([], 'fr').domainShortTitle('care', 'gouvernance')).toBe('gouvernance');
+  });
 });

@@ -153,6 +153,8 @@ export const domainSchema = z
   .object({
     id: domainIdSchema,
     title: localizedTextSchema,
+    /** A word or two for narrow places (the auditor's heat-map columns, issue 16); the title stands in without it. */
+    shortTitle: localizedTextSchema.optional(),
     description: localizedTextSchema,
     /** The CaRE axis (1 governance, 2 resources, 3 awareness, 4 operational security) the domain belongs to. */
     axis: z.number().int().min(1).max(4).optional(),

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { ScrollRegion } from '../../components/scroll-region';
 import { isOverdue, type ActionStatus } from '../../domain/actions/action-plan';
 import { actionStatuses, type ActionRecord } from '../../domain/actions/action-record';
 import type { Language } from '../../domain/localized-text';
@@ -83,49 +84,53 @@ export function ActionTable(props: ActionViewProps) {
   const { t } = useTranslation();
   const { actions, asOf, language, onEdit, readOnly } = props;
   return (
-    <table className="data-table action-table">
-      <caption className="visually-hidden">{t('actions.listCaption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('actions.columns.action')}</th>
-          <th scope="col">{t('actions.columns.owner')}</th>
-          <th scope="col">{t('actions.columns.due')}</th>
-          <th scope="col">{t('actions.columns.status')}</th>
-          <th scope="col" className="num">
-            {t('actions.columns.cost')}
-          </th>
-          <th scope="col">
-            <span className="visually-hidden">{t('actions.columns.edit')}</span>
-          </th>
-        </tr>
-      </thead>
-      <tbody>
-        {actions.map((action) => (
-          <tr
-            key={action.id}
-            className={`action-row action-row--${action.status}${isOverdue(action, asOf) ? ' action-row--overdue' : ''}`}
-          >
-            <th scope="row">
-              <span className="action__title">{action.title}</span>
-              <Origin action={action} itemRef={props.itemRef} language={language} />
+    <ScrollRegion labelledBy="action-table-caption">
+      <table className="data-table action-table">
+        <caption id="action-table-caption" className="visually-hidden">
+          {t('actions.listCaption')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('actions.columns.action')}</th>
+            <th scope="col">{t('actions.columns.owner')}</th>
+            <th scope="col">{t('actions.columns.due')}</th>
+            <th scope="col">{t('actions.columns.status')}</th>
+            <th scope="col" className="num">
+              {t('actions.columns.cost')}
             </th>
-            <td>{action.owner ?? '—'}</td>
-            <td>
-              <DueDate action={action} asOf={asOf} language={language} />
-            </td>
-            <td>
-              <StatusSelect action={action} onStatus={props.onStatus} readOnly={readOnly} />
-            </td>
-            <td className="num">
-              <Cost action={action} language={language} />
-            </td>
-            <td>
-              <EditButton action={action} onEdit={onEdit} readOnly={readOnly} />
-            </td>
+            <th scope="col">
+              <span className="visually-hidden">{t('actions.columns.edit')}</span>
+            </th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {actions.map((action) => (
+            <tr
+              key={action.id}
+              className={`action-row action-row--${action.status}${isOverdue(action, asOf) ? ' action-row--overdue' : ''}`}
+            >
+              <th scope="row">
+                <span className="action__title">{action.title}</span>
+                <Origin action={action} itemRef={props.itemRef} language={language} />
+              </th>
+              <td>{action.owner ?? '—'}</td>
+              <td>
+                <DueDate action={action} asOf={asOf} language={language} />
+              </td>
+              <td>
+                <StatusSelect action={action} onStatus={props.onStatus} readOnly={readOnly} />
+              </td>
+              <td className="num">
+                <Cost action={action} language={language} />
+              </td>
+              <td>
+                <EditButton action={action} onEdit={onEdit} readOnly={readOnly} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }
 

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, NavLink, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { PageHeading } from '../../components/page-heading';
 import { isAnswered, lacksJustification, type Answer } from '../../domain/assessment/answer';
 import { applicableItems, overallProgress, progressByDomain } from '../../domain/assessment/assessment';
@@ -10,6 +10,7 @@ import { currentLanguage } from '../../i18n/i18n';
 import { useDatabase } from '../../storage/use-database';
 import { useAssessmentWithEstablishment, useQuestionnaire, useRepositories } from '../../storage/use-repositories';
 import { DomainEnd } from './domain-end';
+import { DomainNav } from './domain-nav';
 import { ItemCard } from './item-card';
 import { LeaveDomainGuard } from './leave-domain-guard';
 import { Loading, NotFound } from '../../components/page-states';
@@ -113,28 +114,17 @@ export function AssessmentPage() {
         <Link to={`/assessments/${assessment.id}/results`}>{t('results.open')}</Link>
       </p>
       <div className="assessment__layout">
-        <nav aria-label={t('assessment.domainsLabel')} className="domain-nav">
-          <ol>
-            {progress.map((p) => {
-              const d = questionnaire.domains.find((x) => x.id === p.domainId);
-              return (
-                <li key={p.domainId}>
-                  <NavLink
-                    to={`/assessments/${assessment.id}/${p.domainId}`}
-                    aria-current={p.domainId === currentDomainId ? 'page' : undefined}
-                  >
-                    <span>{d?.title[language]}</span>
-                    <span className="domain-nav__count">
-                      {t('assessment.domainProgress', { answered: p.answered, total: p.total })}
-                    </span>
-                  </NavLink>
-                </li>
-              );
-            })}
-          </ol>
-        </nav>
+        <DomainNav
+          assessmentId={assessment.id}
+          progress={progress}
+          currentDomainId={currentDomainId}
+          titleOf={(id) => questionnaire.domains.find((x) => x.id === id)?.title[language] ?? id}
+          headingId="domain-title"
+        />
         <section className="assessment__items" aria-labelledby="domain-title">
-          <h2 id="domain-title">{domain?.title[language]}</h2>
+          <h2 id="domain-title" tabIndex={-1}>
+            {domain?.title[language]}
+          </h2>
           <p className="lead">{domain?.description[language]}</p>
           <div className="item-toolbar">
             <div className="field">

@@ -6,16 +6,21 @@ import { scatterGeometry } from '../../domain/consolidation/scatter-geometry';
 import { sectorOfCategory } from '../../domain/establishment/establishment';
 import { currentLanguage } from '../../i18n/i18n';
 import { formatShare } from './auditor-format';
-import { ScrollRegion } from './scroll-region';
+import { ScrollRegion } from '../../components/scroll-region';
 
 const WIDTH = 640;
 const HEIGHT = 420;
 const BOX = { width: WIDTH, height: HEIGHT, margin: { left: 64, right: 24, top: 20, bottom: 56 } };
 
+/** Above this many points, they are not keyboard stops (the table lists them all): tabbing through thousands helps no one. */
+const MAX_FOCUSABLE_POINTS = 300;
+
 /**
- * The budget scatter as an SVG image (one name, the title) followed by the same figures in a table, which screen
- * readers and keyboard users read instead of the drawing (RGAA 1.3 and 5.x). Health establishments are circles and
- * medico-social ones squares, so that the shape, not only a colour, tells them apart.
+ * The budget scatter in SVG followed by the same figures in a table, which screen readers and keyboard users can read
+ * instead of the drawing (RGAA 1.3 and 5.x). Health establishments are circles and medico-social ones squares, so
+ * that the shape, not only a colour, tells them apart. Each point names its establishment and figures on hover and
+ * on keyboard focus (issue 16), and the table lists them by name. The axes run on nice bounds and steps
+ * (scatter-geometry.ts), from 0 only when the data come near it.
  */
 export function BudgetScatter({ points, targets }: { points: readonly ScatterPoint[]; targets: BudgetTargets }) {
   const { t } = useTranslation();
@@ -23,60 +28,84 @@ export function BudgetScatter({ points, targets }: { points: readonly ScatterPoi
   const titleId = useId();
   // The table is built when opened: thousands of rows nobody asked for would slow the dashboard down.
   const [tableOpen, setTableOpen] = useState(false);
+  const [pointed, setPointed] = useState<string | undefined>(undefined);
   const g = scatterGeometry(points, BOX, targets);
-  const pct = (v: number) => formatShare(v, language, v < 0.1 ? 1 : 0);
+  const focusable = points.length <= MAX_FOCUSABLE_POINTS;
+  const describe = (p: ScatterPoint) =>
+    t('auditor.budget.point', {
+      name: p.name,
+      itShare: formatShare(p.itShare, language, 2),
+      cyberShare: formatShare(p.cyberShare, language, 1),
+    });
+  const shown = g.points.find((p) => p.key === pointed);
   return (
     <figure className="scatter">
-      <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-labelledby={titleId} className="scatter__chart">
+      <svg
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role={focusable ? 'group' : 'img'}
+        aria-labelledby={titleId}
+        className="scatter__chart"
+      >
         <title id={titleId}>{t('auditor.budget.chart')}</title>
-        {g.xTicks.map((tick) => (
-          <g key={`x${tick.value}`}>
-            <line x1={tick.at} x2={tick.at} y1={g.plot.top} y2={g.plot.bottom} className="scatter__grid" />
-            <text x={tick.at} y={g.plot.bottom + 18} textAnchor="middle" className="scatter__tick">
-              {pct(tick.value)}
-            </text>
-          </g>
-        ))}
-        {g.yTicks.map((tick) => (
-          <g key={`y${tick.value}`}>
-            <line x1={g.plot.left} x2={g.plot.right} y1={tick.at} y2={tick.at} className="scatter__grid" />
-            <text x={g.plot.left - 8} y={tick.at + 4} textAnchor="end" className="scatter__tick">
-              {pct(tick.value)}
-            </text>
-          </g>
-        ))}
-        {g.targetX !== undefined ? (
-          <line x1={g.targetX} x2={g.targetX} y1={g.plot.top} y2={g.plot.bottom} className="scatter__target" />
-        ) : null}
-        {g.targetY !== undefined ? (
-          <line x1={g.plot.left} x2={g.plot.right} y1={g.targetY} y2={g.targetY} className="scatter__target" />
-        ) : null}
-        {g.points.map((p) =>
-          sectorOfCategory(p.category) === 'medico-social' ? (
-            <rect
-              key={p.key}
-              x={p.x - 4}
-              y={p.y - 4}
-              width={8}
-              height={8}
-              className="scatter__point scatter__point--ms"
-            />
+        <g aria-hidden="true">
+          {g.xTicks.map((tick) => (
+            <g key={`x${tick.value}`}>
+              <line x1={tick.at} x2={tick.at} y1={g.plot.top} y2={g.plot.bottom} className="scatter__grid" />
+              <text x={tick.at} y={g.plot.bottom + 18} textAnchor="middle" className="scatter__tick">
+                {formatShare(tick.value, language, g.xTickDecimals)}
+              </text>
+            </g>
+          ))}
+          {g.yTicks.map((tick) => (
+            <g key={`y${tick.value}`}>
+              <line x1={g.plot.left} x2={g.plot.right} y1={tick.at} y2={tick.at} className="scatter__grid" />
+              <text x={g.plot.left - 8} y={tick.at + 4} textAnchor="end" className="scatter__tick">
+                {formatShare(tick.value, language, g.yTickDecimals)}
+              </text>
+            </g>
+          ))}
+          {g.targetX !== undefined ? (
+            <line x1={g.targetX} x2={g.targetX} y1={g.plot.top} y2={g.plot.bottom} className="scatter__target" />
+          ) : null}
+          {g.targetY !== undefined ? (
+            <line x1={g.plot.left} x2={g.plot.right} y1={g.targetY} y2={g.targetY} className="scatter__target" />
+          ) : null}
+        </g>
+        {g.points.map((p) => {
+          const point = {
+            className:
+              sectorOfCategory(p.category) === 'medico-social' ? 'scatter__point scatter__point--ms' : 'scatter__point',
+            ...(focusable ? { tabIndex: 0, role: 'img', 'aria-label': describe(p) } : {}),
+            onMouseEnter: () => setPointed(p.key),
+            onMouseLeave: () => setPointed(undefined),
+            onFocus: () => setPointed(p.key),
+            onBlur: () => setPointed(undefined),
+          };
+          return sectorOfCategory(p.category) === 'medico-social' ? (
+            <rect key={p.key} x={p.x - 4} y={p.y - 4} width={8} height={8} {...point}>
+              <title>{describe(p)}</title>
+            </rect>
           ) : (
-            <circle key={p.key} cx={p.x} cy={p.y} r={4.5} className="scatter__point" />
-          ),
-        )}
-        <text x={(g.plot.left + g.plot.right) / 2} y={HEIGHT - 12} textAnchor="middle" className="scatter__axis">
-          {t('auditor.budget.xAxis')}
-        </text>
-        <text
-          x={16}
-          y={(g.plot.top + g.plot.bottom) / 2}
-          textAnchor="middle"
-          transform={`rotate(-90 16 ${(g.plot.top + g.plot.bottom) / 2})`}
-          className="scatter__axis"
-        >
-          {t('auditor.budget.yAxis')}
-        </text>
+            <circle key={p.key} cx={p.x} cy={p.y} r={4.5} {...point}>
+              <title>{describe(p)}</title>
+            </circle>
+          );
+        })}
+        {shown ? <PointLabel x={shown.x} y={shown.y} text={shown.name} /> : null}
+        <g aria-hidden="true">
+          <text x={(g.plot.left + g.plot.right) / 2} y={HEIGHT - 12} textAnchor="middle" className="scatter__axis">
+            {t('auditor.budget.xAxis')}
+          </text>
+          <text
+            x={16}
+            y={(g.plot.top + g.plot.bottom) / 2}
+            textAnchor="middle"
+            transform={`rotate(-90 16 ${(g.plot.top + g.plot.bottom) / 2})`}
+            className="scatter__axis"
+          >
+            {t('auditor.budget.yAxis')}
+          </text>
+        </g>
       </svg>
       <figcaption className="scatter__legend">
         <span className="scatter__key" aria-hidden="true" /> {t('establishments.sectors.health')}{' '}
@@ -113,5 +142,20 @@ export function BudgetScatter({ points, targets }: { points: readonly ScatterPoi
         ) : null}
       </details>
     </figure>
+  );
+}
+
+/** The name of the point under the pointer or the focus, beside it, kept inside the drawing. */
+function PointLabel({ x, y, text }: { x: number; y: number; text: string }) {
+  const width = Math.min(260, 16 + text.length * 7.2);
+  const left = x + 10 + width > WIDTH - 4 ? x - 10 - width : x + 10;
+  const top = Math.max(2, y - 30);
+  return (
+    <g className="scatter__label" aria-hidden="true">
+      <rect x={left} y={top} width={width} height={24} rx={4} />
+      <text x={left + 8} y={top + 16}>
+        {text}
+      </text>
+    </g>
   );
 }

@@ -27,7 +27,7 @@ import { AuditorPdfExports } from './auditor-pdf-exports';
 import { BudgetScatter } from './budget-scatter';
 import { DistributionTable } from './distribution-table';
 import { HeatMapTable } from './heat-map-table';
-import { ScrollRegion } from './scroll-region';
+import { ScrollRegion } from '../../components/scroll-region';
 
 const selectionValue = (s: Selection) => `${s.campaignYear}|${s.questionnaireId}`;
 
@@ -57,6 +57,7 @@ export const Dashboard = memo(function Dashboard({
     [inSelection, content, questionnaireId],
   );
   const domainTitle = (id: string) => content.domainTitle(questionnaireId, id);
+  const domainShortTitle = (id: string) => content.domainShortTitle(questionnaireId, id);
   const groupLabel = (grouping: Grouping, group: string) => {
     switch (grouping) {
       case 'region':
@@ -155,7 +156,12 @@ export const Dashboard = memo(function Dashboard({
         <>
           <section aria-labelledby="auditor-heat-map">
             <h3 id="auditor-heat-map">{t('auditor.heatMap.title')}</h3>
-            <HeatMapTable rows={shown} domainIds={domainIds} domainTitle={domainTitle} />
+            <HeatMapTable
+              rows={shown}
+              domainIds={domainIds}
+              domainTitle={domainTitle}
+              domainShortTitle={domainShortTitle}
+            />
           </section>
           <section aria-labelledby="auditor-distributions">
             <h3 id="auditor-distributions">{t('auditor.distributions.title')}</h3>
@@ -398,31 +404,35 @@ function GapsSection({
       ) : (
         <>
           <p>{t('auditor.gaps.intro', { value: formatNumber(ranking.reporting, language) })}</p>
-          <table className="data-table gaps-table">
-            <caption className="visually-hidden">{t('auditor.gaps.caption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('auditor.gaps.question')}</th>
-                <th scope="col">{t('auditor.gaps.item')}</th>
-                <th scope="col">{t('auditor.gaps.count')}</th>
-                <th scope="col">{t('auditor.gaps.share')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {ranking.gaps.map((gap) => (
-                <tr key={gap.itemId}>
-                  <th scope="row" className="gaps-table__question">
-                    {question(gap.itemId) ?? gap.itemId}
-                  </th>
-                  <td className="text">
-                    <code>{gap.itemId}</code>
-                  </td>
-                  <td>{formatNumber(gap.count, language)}</td>
-                  <td>{formatShare(gap.share, language, 0)}</td>
+          <ScrollRegion labelledBy="gaps-caption">
+            <table className="data-table gaps-table">
+              <caption id="gaps-caption" className="visually-hidden">
+                {t('auditor.gaps.caption')}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('auditor.gaps.question')}</th>
+                  <th scope="col">{t('auditor.gaps.item')}</th>
+                  <th scope="col">{t('auditor.gaps.count')}</th>
+                  <th scope="col">{t('auditor.gaps.share')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {ranking.gaps.map((gap) => (
+                  <tr key={gap.itemId}>
+                    <th scope="row" className="gaps-table__question">
+                      {question(gap.itemId) ?? gap.itemId}
+                    </th>
+                    <td className="text">
+                      <code>{gap.itemId}</code>
+                    </td>
+                    <td>{formatNumber(gap.count, language)}</td>
+                    <td>{formatShare(gap.share, language, 0)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </ScrollRegion>
         </>
       )}
     </section>

@@ -6,7 +6,7 @@ import { groupings, summarizeDistributions, type Grouping } from '../../domain/c
 import { currentLanguage } from '../../i18n/i18n';
 import { formatNumber } from '../../texts/format';
 import { formatScoreNumber } from './auditor-format';
-import { ScrollRegion } from './scroll-region';
+import { ScrollRegion } from '../../components/scroll-region';
 
 /**
  * Median and quartiles of every domain (rows) for each group (columns): categories by default, or sectors, GHTs,

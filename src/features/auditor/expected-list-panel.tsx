@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ScrollRegion } from '../../components/scroll-region';
 import { decodeCsvBytes, parseCsv } from '../../domain/consolidation/consolidated-csv';
 import { EXPECTED_LIST_HEADER, readExpectedList, type ExpectedList } from '../../domain/consolidation/expected-list';
 import { currentLanguage } from '../../i18n/i18n';
@@ -87,9 +88,9 @@ export function ExpectedListPanel({
             })}
           </p>
           {expected.list.issues.length > 0 ? (
-            <div className="table-scroll">
+            <ScrollRegion labelledBy="expected-issues-caption">
               <table className="data-table">
-                <caption>{t('auditor.expected.issuesTitle')}</caption>
+                <caption id="expected-issues-caption">{t('auditor.expected.issuesTitle')}</caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('auditor.expected.line')}</th>
@@ -109,7 +110,7 @@ export function ExpectedListPanel({
                   ))}
                 </tbody>
               </table>
-            </div>
+            </ScrollRegion>
           ) : null}
         </>
       ) : null}

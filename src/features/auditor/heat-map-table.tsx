@@ -11,7 +11,7 @@ import {
 import { currentLanguage } from '../../i18n/i18n';
 import { formatNumber } from '../../texts/format';
 import { formatScoreNumber } from './auditor-format';
-import { ScrollRegion } from './scroll-region';
+import { ScrollRegion } from '../../components/scroll-region';
 
 const PAGE_SIZE = 50;
 
@@ -23,15 +23,21 @@ const sameColumn = (a: HeatMapColumn, b: HeatMapColumn) =>
  * only carrier of information); each column header is a button that sorts, with aria-sort on the sorted column
  * (WAI-ARIA Authoring Practices, "Sortable Table"). Long lists are paged, so that the page stays light with 10,000
  * establishments.
+ *
+ * So that every domain fits a 1366-px screen (issue 16), a domain column is headed by the domain's short label, set
+ * vertically; its full name is the button's accessible name, shows on hover and on keyboard focus, and is listed in
+ * the legend. The header row and the establishment column stay in place while the table scrolls inside its region.
  */
 export function HeatMapTable({
   rows,
   domainIds,
   domainTitle,
+  domainShortTitle,
 }: {
   rows: readonly ConsolidatedRow[];
   domainIds: readonly string[];
   domainTitle: (domainId: string) => string;
+  domainShortTitle: (domainId: string) => string;
 }) {
   const { t } = useTranslation();
   const language = currentLanguage();
@@ -73,6 +79,27 @@ export function HeatMapTable({
       </th>
     );
   };
+  // The short label is seen, the full name is heard (it contains the short label: WCAG 2.5.3) and shown on demand.
+  const domainHeader = (domainId: string) => {
+    const column: HeatMapColumn = { kind: 'domain', domainId };
+    const sorted = sameColumn(sort.column, column);
+    return (
+      <th
+        key={`domain-${domainId}`}
+        scope="col"
+        className="heat-map__domain"
+        aria-sort={sorted ? sort.direction : undefined}
+      >
+        <button type="button" className="sort-button heat-map__domain-button" onClick={() => sortBy(column)}>
+          <span aria-hidden="true">{domainShortTitle(domainId)}</span>
+          <span className="visually-hidden">{domainTitle(domainId)}</span>
+        </button>
+        <span className="heat-map__tip" aria-hidden="true">
+          {domainTitle(domainId)}
+        </span>
+      </th>
+    );
+  };
 
   return (
     <div className="heat-map">
@@ -86,8 +113,21 @@ export function HeatMapTable({
             </li>
           ))}
         </ul>
+        {domainIds.length > 0 ? (
+          <>
+            <p id="heat-map-domains">{t('auditor.heatMap.domainsLegend')}</p>
+            <dl className="heat-map__domains" aria-labelledby="heat-map-domains">
+              {domainIds.map((id) => (
+                <div key={id}>
+                  <dt>{domainShortTitle(id)}</dt>
+                  <dd>{domainTitle(id)}</dd>
+                </div>
+              ))}
+            </dl>
+          </>
+        ) : null}
       </div>
-      <ScrollRegion labelledBy="heat-map-caption">
+      <ScrollRegion labelledBy="heat-map-caption" className="heat-map__scroll">
         <table className="data-table heat-map__table">
           <caption id="heat-map-caption">{t('auditor.heatMap.caption')}</caption>
           <thead>
@@ -95,7 +135,7 @@ export function HeatMapTable({
               {header({ kind: 'name' }, t('auditor.heatMap.establishment'), 'heat-map__name')}
               {header({ kind: 'category' }, t('auditor.heatMap.category'))}
               {header({ kind: 'overall' }, t('auditor.heatMap.overall'))}
-              {domainIds.map((id) => header({ kind: 'domain', domainId: id }, domainTitle(id), 'heat-map__domain'))}
+              {domainIds.map(domainHeader)}
             </tr>
           </thead>
           <tbody>

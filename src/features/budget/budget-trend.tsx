@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ScrollRegion } from '../../components/scroll-region';
 import { budgetTrend, type BudgetTargets } from '../../domain/budget/budget-ratios';
 import type { BudgetRecord } from '../../domain/budget/budget-record';
 import { layoutTrendChart, trendSeries } from '../../domain/budget/trend-chart';
@@ -22,6 +23,7 @@ export function BudgetTrend({
 }) {
   const { t } = useTranslation();
   const id = useId();
+  const tableCaptionId = `${id}-table`;
   const points = budgetTrend(records, targets);
   if (points.length === 0) return null;
   const percent = (value: number | undefined) =>
@@ -116,9 +118,9 @@ export function BudgetTrend({
           </figcaption>
         </figure>
       )}
-      <div className="table-scroll">
+      <ScrollRegion labelledBy={tableCaptionId}>
         <table className="data-table">
-          <caption>{t('budget.trend.tableCaption')}</caption>
+          <caption id={tableCaptionId}>{t('budget.trend.tableCaption')}</caption>
           <thead>
             <tr>
               <th scope="col">{t('budget.trend.year')}</th>
@@ -144,7 +146,7 @@ export function BudgetTrend({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

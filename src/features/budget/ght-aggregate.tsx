@@ -1,5 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ScrollRegion } from '../../components/scroll-region';
 import { aggregateBudgets, computeBudgetRatios, type BudgetTargets } from '../../domain/budget/budget-ratios';
 import type { BudgetRecord } from '../../domain/budget/budget-record';
 import type { Establishment } from '../../domain/establishment/establishment';
@@ -31,6 +32,7 @@ export function GhtAggregate({
 }) {
   const { t } = useTranslation();
   const id = useId();
+  const tableCaptionId = `${id}-table`;
   if (members.length < 2) return null;
   const group = aggregateBudgets(
     members.map((m) => m.record.inputs),
@@ -48,9 +50,9 @@ export function GhtAggregate({
     <section aria-labelledby={`${id}-title`} className="section budget-ght">
       <h2 id={`${id}-title`}>{t('budget.ght.title', { name: ghtName, year })}</h2>
       <p>{t('budget.ght.lead')}</p>
-      <div className="table-scroll">
+      <ScrollRegion labelledBy={tableCaptionId}>
         <table className="data-table" data-testid="ght-table">
-          <caption>{t('budget.ght.caption', { name: ghtName, year })}</caption>
+          <caption id={tableCaptionId}>{t('budget.ght.caption', { name: ghtName, year })}</caption>
           <thead>
             <tr>
               <th scope="col">{t('budget.ght.establishment')}</th>
@@ -84,7 +86,7 @@ export function GhtAggregate({
             </tr>
           </tfoot>
         </table>
-      </div>
+      </ScrollRegion>
       {group.gapToItTargetEur !== undefined ? (
         <p>
           {t('budget.ght.gap', {

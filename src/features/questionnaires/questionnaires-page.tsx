@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { PageHeading } from '../../components/page-heading';
+import { ScrollRegion } from '../../components/scroll-region';
 import type { Questionnaire } from '../../domain/questionnaire/questionnaire-schema';
 import { currentLanguage } from '../../i18n/i18n';
 import { formatDate } from '../../texts/format';
@@ -54,35 +55,39 @@ function QuestionnaireSummary({ loaded }: { loaded: LoadedQuestionnaire }) {
         <li>{t('questionnaires.official', { count: countOfficial(q.items) })}</li>
         <li>{t('questionnaires.unconfirmed', { count: q.items.filter((i) => i.unconfirmed).length })}</li>
       </ul>
-      <table className="data-table">
-        <caption>{t('questionnaires.domainsCaption', { title: q.title[language] })}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t('questionnaires.domain')}</th>
-            <th scope="col">{t('questionnaires.itemCount')}</th>
-            <th scope="col">{t('questionnaires.officialCount')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {q.domains.map((d) => {
-            const items = q.items.filter((i) => i.domain === d.id);
-            return (
-              <tr key={d.id}>
-                <th scope="row">{d.title[language]}</th>
-                <td>{items.length}</td>
-                <td>{countOfficial(items)}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-        <tfoot>
-          <tr>
-            <th scope="row">{t('questionnaires.total')}</th>
-            <td>{q.items.length}</td>
-            <td>{countOfficial(q.items)}</td>
-          </tr>
-        </tfoot>
-      </table>
+      <ScrollRegion labelledBy={`${headingId}-domains`}>
+        <table className="data-table">
+          <caption id={`${headingId}-domains`}>
+            {t('questionnaires.domainsCaption', { title: q.title[language] })}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('questionnaires.domain')}</th>
+              <th scope="col">{t('questionnaires.itemCount')}</th>
+              <th scope="col">{t('questionnaires.officialCount')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {q.domains.map((d) => {
+              const items = q.items.filter((i) => i.domain === d.id);
+              return (
+                <tr key={d.id}>
+                  <th scope="row">{d.title[language]}</th>
+                  <td>{items.length}</td>
+                  <td>{countOfficial(items)}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+          <tfoot>
+            <tr>
+              <th scope="row">{t('questionnaires.total')}</th>
+              <td>{q.items.length}</td>
+              <td>{countOfficial(q.items)}</td>
+            </tr>
+          </tfoot>
+        </table>
+      </ScrollRegion>
       <h3>{t('questionnaires.sources')}</h3>
       <ul className="sources">
         {q.sources.map((s) => (
