@@ -26,8 +26,14 @@ import {
 /** Which imports are stored compressed: the importing module and the imported file, both by path. */
 const compressedImports: { importer: RegExp; source: RegExp }[] = [
   { importer: /\/src\/storage\/questionnaire-catalog\.ts$/, source: /\/questionnaires\/[^/]+\/[^/]+\.json$/ },
+  // The import worker's own copy of the catalog (a worker cannot use the catalog's dynamic imports).
+  { importer: /\/src\/storage\/worker-questionnaires\.ts$/, source: /\/questionnaires\/[^/]+\/[^/]+\.json$/ },
   { importer: /\/src\/storage\/demo-data\.ts$/, source: /\/seeds\/demo\.json$/ },
 ];
+
+/** The import worker's questionnaires, whose modules load their file on first use (see load()). */
+const workerImporter = /\/src\/storage\/worker-questionnaires\.ts$/;
+const workerSuffix = '?inflate-on-use';
 
 const questionnaireFile = /\/questionnaires\/([^/]+)\/([^/]+\.json)$/;
 
@@ -80,7 +86,8 @@ export function compressedJsonInBuild(): Plugin {
       if (!importer || !compressedImports.some((c) => c.importer.test(importer) && c.source.test(source))) return null;
       const resolved = await this.resolve(source, importer, { skipSelf: true });
       // The id must not end in .json, or Vite's JSON plugin would read the generated module as JSON.
-      return resolved ? `${prefix}${resolved.id}?inflate` : null;
+      const suffix = workerImporter.test(importer) ? workerSuffix : '?inflate';
+      return resolved ? `${prefix}${resolved.id}${suffix}` : null;
     },
     async load(id) {
       if (localesModule.test(id)) {
@@ -97,7 +104,7 @@ export function compressedJsonInBuild(): Plugin {
         ].join('\n');
       }
       if (!id.startsWith(prefix)) return null;
-      const file = id.slice(prefix.length, -'?inflate'.length);
+      const file = id.slice(prefix.length, -(id.endsWith(workerSuffix) ? workerSuffix : '?inflate').length);
       const json = readFileSync(file, 'utf8');
       const raw = JSON.parse(json) as unknown; // a broken file fails the build here, as the JSON plugin would
       const name = `${basename(dirname(file))}-${basename(file, '.json')}.json.gz`; // care-2026.1.json.gz
@@ -109,6 +116,15 @@ export function compressedJsonInBuild(): Plugin {
           name,
           source: gzipSync(JSON.stringify(checked), { level: 9 }),
         });
+        if (id.endsWith(workerSuffix)) {
+          // The worker imports every questionnaire statically: a module that awaited its fetch would hold the
+          // worker's start, and the page's first messages with it. It is fetched on first use instead.
+          return [
+            `import { fetchCompressedJson } from ${JSON.stringify(helper)};`,
+            `export const loadCheckedAtBuild = () => fetchCompressedJson(import.meta.ROLLUP_FILE_URL_${reference});`,
+            'export default undefined;',
+          ].join('\n');
+        }
         return [
           `import { fetchCompressedJson } from ${JSON.stringify(helper)};`,
           `const checked = await fetchCompressedJson(import.meta.ROLLUP_FILE_URL_${reference});`,

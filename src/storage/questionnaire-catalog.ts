@@ -13,9 +13,11 @@ const files = import.meta.glob<QuestionnaireModule>('../../questionnaires/*/*.js
  * (scripts/vite-compressed-json.ts), which the module says with `checkedAtBuild`; in development and the tests it is
  * the file as it is, checked here.
  */
-interface QuestionnaireModule {
+export interface QuestionnaireModule {
   default: unknown;
   checkedAtBuild?: { contentHash: string };
+  /** In the import worker's build, the checked questionnaire and its hash, fetched on first use. */
+  loadCheckedAtBuild?: () => Promise<unknown>;
 }
 
 export interface CatalogEntry {
