@@ -197,8 +197,10 @@ export function varyExportInput(random: Random, base: ExportInput, finess: strin
   const completeness = 0.5 + random() * 0.5;
   for (const item of applicableItems(base.questionnaire, audiencesOf(establishment))) {
     if (random() > completeness) continue;
-    const kept = base.assessment.answers[item.id];
-    const response = kept?.response && random() < 0.6 ? kept.response : varyResponse(random, item, asOf);
+    const kept = base.assessment.answers[item.id]?.response;
+    // A seed's date answer can be later than the export date made up here; the import refuses such a date.
+    const keepable = kept && !(kept.kind === 'date' && kept.value > asOf) ? kept : undefined;
+    const response = keepable && random() < 0.6 ? keepable : varyResponse(random, item, asOf);
     answers[item.id] = {
       response,
       ...(random() < 0.15 ? { comment: pick(random, comments) } : {}),
