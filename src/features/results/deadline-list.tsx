@@ -1,4 +1,6 @@
+import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ScrollRegion } from '../../components/scroll-region';
 import type { DeadlineResult } from '../../domain/results/programme-deadlines';
 import { currentLanguage } from '../../i18n/i18n';
 import { formatDate, formatNumber } from '../../texts/format';
@@ -16,76 +18,84 @@ export function DeadlineList({
 }) {
   const { t } = useTranslation();
   const language = currentLanguage();
+  const captionId = useId();
+  // On a phone the table scrolls inside its region, never the page.
   return (
-    <table className={`data-table deadlines${compact ? ' deadlines--compact' : ''}`}>
-      <caption className={compact ? 'visually-hidden' : undefined}>{t('results.deadlines.caption')}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{t('results.deadlines.columns.date')}</th>
-          <th scope="col">{t('results.deadlines.columns.obligation')}</th>
-          <th scope="col">{t('results.deadlines.columns.status')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {deadlines.map((d) => {
-          // A date is shown as passed only when answers were asked for it: not for a questionnaire never started.
-          const late = d.daysLeft < 0 && (d.status === 'not-met' || d.status === 'unknown');
-          const id = d.deadline.id;
-          return (
-            <tr key={d.deadline.id} className={late ? 'deadline--late' : undefined}>
-              <td>
-                {d.deadline.recurrence === 'annual'
-                  ? t('results.deadlines.annual', { date: formatDate(d.due, language) })
-                  : formatDate(d.due, language)}
-                <span className="deadline__when">
-                  {d.daysLeft === 0
-                    ? t('results.deadlines.today')
-                    : d.daysLeft > 0
-                      ? t('results.deadlines.inDays', { count: d.daysLeft, days: formatNumber(d.daysLeft, language) })
-                      : t('results.deadlines.daysAgo', {
-                          count: -d.daysLeft,
-                          days: formatNumber(-d.daysLeft, language),
-                        })}
-                </span>
-              </td>
-              <td>
-                <span className="deadline__programme">{t(`results.deadlines.programmes.${d.deadline.programme}`)}</span>
-                <strong className="deadline__title">{t(`results.deadlines.catalog.${id}.title`)}</strong>
-                {compact ? null : (
-                  <>
-                    <span className="deadline__detail">{t(`results.deadlines.catalog.${id}.detail`)}</span>
-                    {d.recommendation ? (
-                      <span className="deadline__detail">{t('results.deadlines.recommendation')}</span>
-                    ) : null}
-                    {d.notMetItemIds.length > 0 ? (
-                      <span className="deadline__detail">
-                        {t('results.deadlines.notMetItems', { ids: d.notMetItemIds.join(', ') })}
+    <ScrollRegion labelledBy={captionId}>
+      <table className={`data-table deadlines${compact ? ' deadlines--compact' : ''}`}>
+        <caption id={captionId} className={compact ? 'visually-hidden' : undefined}>
+          {t('results.deadlines.caption')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t('results.deadlines.columns.date')}</th>
+            <th scope="col">{t('results.deadlines.columns.obligation')}</th>
+            <th scope="col">{t('results.deadlines.columns.status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {deadlines.map((d) => {
+            // A date is shown as passed only when answers were asked for it: not for a questionnaire never started.
+            const late = d.daysLeft < 0 && (d.status === 'not-met' || d.status === 'unknown');
+            const id = d.deadline.id;
+            return (
+              <tr key={d.deadline.id} className={late ? 'deadline--late' : undefined}>
+                <td>
+                  {d.deadline.recurrence === 'annual'
+                    ? t('results.deadlines.annual', { date: formatDate(d.due, language) })
+                    : formatDate(d.due, language)}
+                  <span className="deadline__when">
+                    {d.daysLeft === 0
+                      ? t('results.deadlines.today')
+                      : d.daysLeft > 0
+                        ? t('results.deadlines.inDays', { count: d.daysLeft, days: formatNumber(d.daysLeft, language) })
+                        : t('results.deadlines.daysAgo', {
+                            count: -d.daysLeft,
+                            days: formatNumber(-d.daysLeft, language),
+                          })}
+                  </span>
+                </td>
+                <td>
+                  <span className="deadline__programme">
+                    {t(`results.deadlines.programmes.${d.deadline.programme}`)}
+                  </span>
+                  <strong className="deadline__title">{t(`results.deadlines.catalog.${id}.title`)}</strong>
+                  {compact ? null : (
+                    <>
+                      <span className="deadline__detail">{t(`results.deadlines.catalog.${id}.detail`)}</span>
+                      {d.recommendation ? (
+                        <span className="deadline__detail">{t('results.deadlines.recommendation')}</span>
+                      ) : null}
+                      {d.notMetItemIds.length > 0 ? (
+                        <span className="deadline__detail">
+                          {t('results.deadlines.notMetItems', { ids: d.notMetItemIds.join(', ') })}
+                        </span>
+                      ) : null}
+                      {d.status === 'unknown' ? (
+                        <span className="deadline__detail">
+                          {t('results.deadlines.unansweredItems', { ids: d.unansweredItemIds.join(', ') })}
+                        </span>
+                      ) : null}
+                      {d.status === 'not-evaluated' ? (
+                        <span className="deadline__detail">{t('results.deadlines.noRelated')}</span>
+                      ) : null}
+                      <span className="deadline__source">
+                        {t('results.deadlines.source', { source: d.deadline.source })}
                       </span>
-                    ) : null}
-                    {d.status === 'unknown' ? (
-                      <span className="deadline__detail">
-                        {t('results.deadlines.unansweredItems', { ids: d.unansweredItemIds.join(', ') })}
-                      </span>
-                    ) : null}
-                    {d.status === 'not-evaluated' ? (
-                      <span className="deadline__detail">{t('results.deadlines.noRelated')}</span>
-                    ) : null}
-                    <span className="deadline__source">
-                      {t('results.deadlines.source', { source: d.deadline.source })}
-                    </span>
-                  </>
-                )}
-              </td>
-              <td>
-                <span className={`status-tag status-tag--${d.status}`}>
-                  {t(`results.deadlines.status.${d.status}`)}
-                </span>
-                {late ? <span className="deadline__late">{t('results.deadlines.late')}</span> : null}
-              </td>
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+                    </>
+                  )}
+                </td>
+                <td>
+                  <span className={`status-tag status-tag--${d.status}`}>
+                    {t(`results.deadlines.status.${d.status}`)}
+                  </span>
+                  {late ? <span className="deadline__late">{t('results.deadlines.late')}</span> : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </ScrollRegion>
   );
 }

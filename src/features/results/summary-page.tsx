@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { ScrollRegion } from '../../components/scroll-region';
 import { Link } from 'react-router';
 import { costAgainstGap, firstActions, isOverdue, planCost } from '../../domain/actions/action-plan';
 import { nextDeadlines } from '../../domain/results/programme-deadlines';
@@ -81,48 +82,52 @@ function Summary({ model }: { model: ResultsModel }) {
         {first.length === 0 ? (
           <p>{t('results.summary.actions.none')}</p>
         ) : (
-          <table className="data-table summary__actions">
-            <caption className="visually-hidden">{t('results.summary.actions.title')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('results.summary.actions.columns.action')}</th>
-                <th scope="col">{t('results.summary.actions.columns.owner')}</th>
-                <th scope="col">{t('results.summary.actions.columns.due')}</th>
-                <th scope="col" className="num">
-                  {t('results.summary.actions.columns.cost')}
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {first.map((f) =>
-                f.kind === 'action' ? (
-                  <tr key={f.action.id}>
-                    <th scope="row">
-                      <span className="summary__action-title">{f.action.title}</span>
-                    </th>
-                    <td>{f.action.owner ?? t('results.summary.actions.noOwner')}</td>
-                    <td>
-                      {f.action.dueDate ? formatDate(f.action.dueDate, language) : t('results.summary.actions.noDate')}
-                      {isOverdue(f.action, asOf) ? <span className="overdue-tag">{t('actions.overdue')}</span> : null}
-                    </td>
-                    <td className="num">
-                      {f.action.estimatedCost === undefined ? '—' : formatEuros(f.action.estimatedCost, language)}
-                    </td>
-                  </tr>
-                ) : (
-                  <tr key={f.gap.item.id}>
-                    <th scope="row">
-                      <span className="summary__suggested">{t('results.summary.actions.suggested')}</span>
-                      <span className="summary__action-title">{f.gap.item.action[language]}</span>
-                    </th>
-                    <td>{t('results.summary.actions.noOwner')}</td>
-                    <td>{f.gap.due ? formatDate(f.gap.due, language) : t('results.summary.actions.noDate')}</td>
-                    <td className="num">—</td>
-                  </tr>
-                ),
-              )}
-            </tbody>
-          </table>
+          <ScrollRegion labelledBy="summary-actions">
+            <table className="data-table summary__actions">
+              <caption className="visually-hidden">{t('results.summary.actions.title')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('results.summary.actions.columns.action')}</th>
+                  <th scope="col">{t('results.summary.actions.columns.owner')}</th>
+                  <th scope="col">{t('results.summary.actions.columns.due')}</th>
+                  <th scope="col" className="num">
+                    {t('results.summary.actions.columns.cost')}
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {first.map((f) =>
+                  f.kind === 'action' ? (
+                    <tr key={f.action.id}>
+                      <th scope="row">
+                        <span className="summary__action-title">{f.action.title}</span>
+                      </th>
+                      <td>{f.action.owner ?? t('results.summary.actions.noOwner')}</td>
+                      <td>
+                        {f.action.dueDate
+                          ? formatDate(f.action.dueDate, language)
+                          : t('results.summary.actions.noDate')}
+                        {isOverdue(f.action, asOf) ? <span className="overdue-tag">{t('actions.overdue')}</span> : null}
+                      </td>
+                      <td className="num">
+                        {f.action.estimatedCost === undefined ? '—' : formatEuros(f.action.estimatedCost, language)}
+                      </td>
+                    </tr>
+                  ) : (
+                    <tr key={f.gap.item.id}>
+                      <th scope="row">
+                        <span className="summary__suggested">{t('results.summary.actions.suggested')}</span>
+                        <span className="summary__action-title">{f.gap.item.action[language]}</span>
+                      </th>
+                      <td>{t('results.summary.actions.noOwner')}</td>
+                      <td>{f.gap.due ? formatDate(f.gap.due, language) : t('results.summary.actions.noDate')}</td>
+                      <td className="num">—</td>
+                    </tr>
+                  ),
+                )}
+              </tbody>
+            </table>
+          </ScrollRegion>
         )}
         <p className="summary__cost">
           {t('results.summary.actions.cost', { amount: formatEuros(cost.open, language) })}{' '}
