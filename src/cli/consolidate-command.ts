@@ -39,12 +39,16 @@ import type { TextKey } from '../texts/translator';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand } from './cli-context';
 import { refusalLine } from './export-messages';
 import { expandFileArguments, type FileArgument } from './files';
+import { KnownKeys } from './known-keys';
 import { parseCommandLine, positiveInteger } from './parse-command-line';
 import { questionnaireFiles } from './questionnaire-files';
+import { saveKnownKeys } from './verify-command';
+import { groupFingerprint } from '../domain/fingerprint';
+import { submissionFiness } from '../exchange/export-format';
 
 /**
- * `care-autodiag consolidate <files or folders…> [--csv <out.csv>] [--pdf <out.pdf>] [--expected <list.csv>] [--require-signature]
- * [--max-bytes <n>] [--concurrency <n>]`
+ * `care-autodiag consolidate <files or folders…> [--csv <out.csv>] [--pdf <out.pdf>] [--expected <list.csv>]
+ * [--known-keys <keys.json>] [--refuse-changed-keys] [--require-signature] [--max-bytes <n>] [--concurrency <n>]`
  *
  * Consolidates a campaign's export files as the auditor workspace does, with the same code
  * (src/domain/consolidation): each file is read, validated (src/exchange/validate-export.ts) and folded into a
@@ -55,6 +59,10 @@ import { questionnaireFiles } from './questionnaire-files';
  * Prints the rejected files and a summary; exit code 0 when it ran (even with rejected files), 1 when an output could
  * not be written, 2 for a wrong command line (unknown option, missing path, unreadable expected list).
  *
+ * With `--known-keys` (src/cli/known-keys.ts), a file signed by a key the auditor refused is left out, and a file
+ * signed by a key other than the one known for its FINESS is flagged, or left out with `--refuse-changed-keys`; the
+ * keys seen for the first time are written to that file at the end.
+ *
  * Outputs are a list ({@link consolidationOutputs}): each adds an option (`--csv <file>`) and writes one file from the
  * finished consolidation: the consolidated CSV (`--csv`) and the regional PDF (`--pdf`).
  */
@@ -64,6 +72,14 @@ export interface RejectedInput {
   code: ExportErrorCode;
   path?: string;
   detail?: string;
+}
+
+/** A valid file left out for its key: refused by the auditor, or changed with `--refuse-changed-keys`. */
+export interface KeyRefusedInput {
+  display: string;
+  finess: string;
+  reason: 'changed' | 'rejected';
+  fingerprint: string;
 }
 
 /** What every output of the command receives once all files are folded. */
@@ -222,6 +238,8 @@ export const consolidateCommand: CliCommand = {
       {
         ...Object.fromEntries(outputs.map((o) => [o.option, { type: 'string' as const }])),
         expected: { type: 'string' },
+        'known-keys': { type: 'string' },
+        'refuse-changed-keys': { type: 'boolean', default: false },
         'require-signature': { type: 'boolean', default: false },
         'max-bytes': { type: 'string' },
         concurrency: { type: 'string' },
@@ -271,6 +289,10 @@ export const consolidateCommand: CliCommand = {
       if (problems.length > 0) context.err(t('cli.consolidate.expectedIssues', { rows: problems.length }));
     }
 
+    const knownKeys =
+      values['known-keys'] === undefined ? undefined : await KnownKeys.open(values['known-keys'], context);
+    if (values['known-keys'] !== undefined && !knownKeys) return EXIT_USAGE;
+
     const files = await expandFileArguments(positionals, context.cwd);
     const missing = files.filter((f) => 'missing' in f);
     if (missing.length > 0) {
@@ -283,6 +305,8 @@ export const consolidateCommand: CliCommand = {
     const started = performance.now();
     const acc = createConsolidation();
     const rejected: RejectedInput[] = [];
+    const keyRefused: KeyRefusedInput[] = [];
+    const keyChanged: string[] = [];
     let read = 0;
     // Each questionnaire is read and hashed once, for every file that names it.
     const questionnaires = questionnaireFiles();
@@ -292,8 +316,26 @@ export const consolidateCommand: CliCommand = {
       (file) => validateInput(file, maxBytes, values['require-signature'], questionnaires),
       (result, file) => {
         read += 1;
-        if (result.ok) addSubmission(acc, result.envelope);
-        else {
+        if (result.ok) {
+          const finess = submissionFiness(result.envelope.establishment);
+          const fingerprint = result.keyFingerprint;
+          const trust = knownKeys?.judge(finess, fingerprint);
+          const leftOut = trust === 'rejected' || (trust === 'changed' && values['refuse-changed-keys']);
+          if (leftOut && fingerprint !== undefined) {
+            keyRefused.push({ display: file.display, finess, reason: trust, fingerprint });
+          } else {
+            if (trust === 'changed' && fingerprint !== undefined)
+              keyChanged.push(
+                t('cli.consolidate.keyChanged', {
+                  file: file.display,
+                  finess,
+                  known: groupFingerprint(knownKeys?.knownFingerprint(finess) ?? ''),
+                  fingerprint: groupFingerprint(fingerprint),
+                }),
+              );
+            addSubmission(acc, result.envelope);
+          }
+        } else {
           const { code, path, detail } = result;
           rejected.push({
             display: file.display,
@@ -317,13 +359,22 @@ export const consolidateCommand: CliCommand = {
     };
 
     for (const r of run.rejected) context.out(refusalLine(context, r.display, r));
+    for (const r of keyRefused.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0)))
+      context.out(
+        t('cli.consolidate.keyRefused', {
+          file: r.display,
+          finess: r.finess,
+          reason: t(`cli.consolidate.reasons.${r.reason}`, { fingerprint: groupFingerprint(r.fingerprint) }),
+        }),
+      );
+    for (const line of keyChanged.sort()) context.out(line);
     context.out(
       t('cli.consolidate.total', {
         read,
         seconds: formatFigure(run.durationMs / 1000, context.language),
         kept: consolidation.rows.length,
         duplicates: consolidation.duplicates,
-        rejected: rejected.length,
+        rejected: rejected.length + keyRefused.length,
       }),
     );
     for (const s of listSelections(consolidation.rows)) {
@@ -347,9 +398,29 @@ export const consolidateCommand: CliCommand = {
           unexpected: match.unexpected.length,
         }),
       );
+      // An expected establishment whose only files were left out for their key has sent something: say so.
+      const refusedByFiness = new Map(keyRefused.map((r) => [r.finess, r]));
+      for (const e of match.missing) {
+        const refused = refusedByFiness.get(e.finess);
+        if (refused)
+          context.out(
+            t('cli.consolidate.refusedExpected', {
+              finess: e.finess,
+              reason: t(`cli.consolidate.reasons.${refused.reason}`, {
+                fingerprint: groupFingerprint(refused.fingerprint),
+              }),
+            }),
+          );
+      }
     }
 
     let failed = false;
+    if (knownKeys) {
+      for (const finess of knownKeys.conflicts()) context.err(t('cli.verify.keysConflict', { finess }));
+      const added = await saveKnownKeys(knownKeys, context);
+      if (added === undefined) failed = true;
+      else if (added > 0) context.err(t('cli.verify.keysSaved', { count: added, file: values['known-keys'] ?? '' }));
+    }
     for (const { output, path } of chosen) {
       try {
         await output.write(run, path);

@@ -13,21 +13,38 @@ import { describeCommandLineError } from '../texts/describe-error';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } from './cli-context';
 import { refusalLine } from './export-messages';
 import { expandFileArguments, forEachInOrder, type ExpandedArgument } from './files';
+import { KnownKeys } from './known-keys';
+import type { KeyTrust } from '../domain/trust/key-trust';
 import { parseCommandLine, positiveInteger } from './parse-command-line';
 import { questionnaireFiles } from './questionnaire-files';
 
 /**
- * `care-autodiag verify [--require-signature] [--json] [--max-bytes <n>] <files or folders…>`
+ * `care-autodiag verify [--require-signature] [--known-keys <file>] [--json] [--max-bytes <n>] <files or folders…>`
  *
  * Checks export files exactly as the app's import does (src/exchange/validate-export.ts) and prints one line per
  * file: OK with what the file is and the fingerprint of its key, or REFUSED with why and what to do. Exit code 0
- * when every file is valid, 1 otherwise, 2 for a wrong command line. Nothing is written anywhere.
+ * when every file is valid, 1 otherwise, 2 for a wrong command line (or an unusable known-keys file).
+ *
+ * With `--known-keys`, each signed file's key is judged against the keys remembered for its FINESS
+ * (src/cli/known-keys.ts): a key seen for the first time is written to that file at the end, a different key is
+ * flagged on the file's line (to be checked with the establishment), a refused one too. Nothing else is written.
  */
 
-type Outcome = { file: ExpandedArgument; result: ExportValidation };
+type Outcome = { file: ExpandedArgument; result: ExportValidation; trust?: KeyTrust; known?: string };
 
-function lineOf(context: CliContext, { file, result }: Outcome): string {
+/** What the known-keys file says of a valid file's key, on its line; nothing when the key is the one known. */
+function trustNote(context: CliContext, outcome: Outcome): string[] {
   const { t } = context;
+  if (outcome.trust === 'changed')
+    return [t('cli.verify.keyChanged', { known: groupFingerprint(outcome.known ?? '') })];
+  if (outcome.trust === 'rejected') return [t('cli.verify.keyRejected')];
+  if (outcome.trust === 'previous') return [t('cli.verify.keyPrevious')];
+  return [];
+}
+
+function lineOf(context: CliContext, outcome: Outcome): string {
+  const { t } = context;
+  const { file, result } = outcome;
   if (!result.ok) return refusalLine(context, file.display, result);
   const { envelope } = result;
   const { questionnaire, campaignYear } = envelope.content;
@@ -41,11 +58,12 @@ function lineOf(context: CliContext, { file, result }: Outcome): string {
       ? t('cli.verify.key', { fingerprint: groupFingerprint(result.keyFingerprint) })
       : t('cli.verify.unsigned'),
     ...(result.migratedFrom !== undefined ? [t('cli.verify.migrated', { version: result.migratedFrom })] : []),
+    ...trustNote(context, outcome),
   ];
   return t('cli.ok', { file: file.display, details: parts.join(' · ') });
 }
 
-function jsonLineOf({ file, result }: Outcome): string {
+function jsonLineOf({ file, result, trust }: Outcome): string {
   if (!result.ok) {
     const { ok, code, path, detail } = result;
     return JSON.stringify({ file: file.display, ok, code, path, detail });
@@ -62,6 +80,7 @@ function jsonLineOf({ file, result }: Outcome): string {
     exportedAt: envelope.exportedAt,
     digest: result.digest,
     keyFingerprint: result.keyFingerprint,
+    keyTrust: trust,
     migratedFrom: result.migratedFrom,
   });
 }
@@ -86,6 +105,21 @@ async function check(
   });
 }
 
+/** Writes the known-keys file back; undefined after saying why when it cannot be written. */
+export async function saveKnownKeys(knownKeys: KnownKeys, context: CliContext): Promise<number | undefined> {
+  try {
+    return await knownKeys.save();
+  } catch (error) {
+    context.err(
+      describeCommandLineError(context.t, 'write-failed', {
+        file: knownKeys.path,
+        reason: error instanceof Error ? error.message : String(error),
+      }),
+    );
+    return undefined;
+  }
+}
+
 export const verifyCommand: CliCommand = {
   name: 'verify',
   summary: 'cli.verify.summary',
@@ -96,6 +130,7 @@ export const verifyCommand: CliCommand = {
       args,
       {
         'require-signature': { type: 'boolean', default: false },
+        'known-keys': { type: 'string' },
         json: { type: 'boolean', default: false },
         'max-bytes': { type: 'string' },
       },
@@ -109,6 +144,9 @@ export const verifyCommand: CliCommand = {
       context.err(usage);
       return EXIT_USAGE;
     }
+    const knownKeys =
+      values['known-keys'] === undefined ? undefined : await KnownKeys.open(values['known-keys'], context);
+    if (values['known-keys'] !== undefined && !knownKeys) return EXIT_USAGE;
     const files = await expandFileArguments(positionals, context.cwd);
     if (files.length === 0) {
       context.err(t('cli.verify.noFiles'));
@@ -120,8 +158,17 @@ export const verifyCommand: CliCommand = {
     await forEachInOrder(
       files,
       8,
-      async (file) => ({ file, result: await check(file, maxBytes, values['require-signature'], questionnaires) }),
+      async (file): Promise<Outcome> => ({
+        file,
+        result: await check(file, maxBytes, values['require-signature'], questionnaires),
+      }),
       (outcome) => {
+        if (knownKeys && outcome.result.ok) {
+          const finess = submissionFiness(outcome.result.envelope.establishment);
+          outcome.trust = knownKeys.judge(finess, outcome.result.keyFingerprint);
+          const known = knownKeys.knownFingerprint(finess);
+          if (known !== undefined) outcome.known = known;
+        }
         if (outcome.result.ok) valid += 1;
         if (values.json) context.out(jsonLineOf(outcome));
         else if ('missing' in outcome.file)
@@ -132,6 +179,12 @@ export const verifyCommand: CliCommand = {
       },
     );
     context.err(t('cli.verify.total', { total: files.length, valid, refused: files.length - valid }));
+    if (knownKeys) {
+      for (const finess of knownKeys.conflicts()) context.err(t('cli.verify.keysConflict', { finess }));
+      const added = await saveKnownKeys(knownKeys, context);
+      if (added === undefined) return EXIT_FAILED;
+      if (added > 0) context.err(t('cli.verify.keysSaved', { count: added, file: values['known-keys'] ?? '' }));
+    }
     return valid === files.length ? EXIT_OK : EXIT_FAILED;
   },
 };

@@ -97,14 +97,19 @@ export const commandLineErrorCodes = [
   'questionnaire-missing',
   'expected-list-unreadable',
   'write-failed',
+  'known-keys-unreadable',
+  'known-keys-invalid',
 ] as const;
 export type CommandLineErrorCode = (typeof commandLineErrorCodes)[number];
 
-/** `values`: `file`, and `questionnaire` (id and version) or `reason` (the system's message) where the code needs them. */
+/**
+ * `values`: `file`, and `questionnaire` (id and version), `field` (the path in the file) or `reason` (the system's
+ * message) where the code needs them.
+ */
 export function describeCommandLineError(
   t: Translate,
   code: CommandLineErrorCode,
-  values: { file?: string; questionnaire?: string; reason?: string } = {},
+  values: { file?: string; questionnaire?: string; field?: string; reason?: string } = {},
 ): string {
-  return t(`cli.errors.${code}`, { file: '—', questionnaire: '—', reason: '—', ...values });
+  return t(`cli.errors.${code}`, { file: '—', questionnaire: '—', field: '—', reason: '—', ...values });
 }
