@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import { budgetFields, ratioNames } from '../domain/budget/budget-ratios';
 import type { ReportModel } from './report-model';
 import { createReportTranslator } from './report-translator';
+import { displayName } from '../texts/format';
 
 /**
  * The five CSV exports of an assessment (answers, gaps, action plan, budget, applications), made from the report
@@ -175,7 +176,7 @@ export function buildCsv(model: ReportModel, kind: CsvKind): CsvFile {
         ] as const
       ).map((column) => t(`report.csv.applications.${column}`));
       data = model.applications.lines.map((a) => [
-        a.name,
+        displayName(a.name),
         t(`report.applicationKinds.${a.kind}`),
         yesNo(a.sensitive),
         a.authentication.map((m) => t(`report.means.${m}`)).join(', '),

@@ -87,6 +87,22 @@ const manifestSchema = z.object({
         fingerprint: z.string(),
         publicKeyJwk: z.record(z.string(), z.unknown()),
         firstSeenAt: z.number(),
+        // The auditor's decisions on the keys (src/domain/trust/key-trust.ts): a restore keeps them.
+        acceptedAt: z.number().optional(),
+        previous: z.array(z.string()).optional(),
+        rejected: z.array(z.string()).optional(),
+        pending: z
+          .array(
+            z.object({
+              fingerprint: z.string(),
+              publicKeyJwk: z.record(z.string(), z.unknown()),
+              firstSeenAt: z.number(),
+              name: z.string().optional(),
+              fileNames: z.array(z.string()),
+              rejectedAt: z.number().optional(),
+            }),
+          )
+          .optional(),
       }),
     ),
     meta: z.array(z.object({ key: z.string(), value: z.unknown() })),

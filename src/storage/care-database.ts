@@ -60,13 +60,38 @@ export interface SubmissionRow {
   digest?: string;
 }
 
-/** The public key first seen for a FINESS (trust on first use); a later file signed by another key is flagged. */
+/**
+ * The keys of a FINESS as the auditor has judged them (trust on first use, src/domain/trust/key-trust.ts): the key
+ * accepted now (the first seen, or one accepted since), those accepted before it, those refused, and the keys seen
+ * on files and not yet reviewed (kept with their public key, so that one can be accepted later, and the names of the
+ * files that came with it). Public keys and fingerprints only: kept in clear under the passphrase lock.
+ */
 export interface TrustedKeyRow {
   finess: string;
   fingerprint: string;
   publicKeyJwk: JsonWebKey;
   firstSeenAt: number;
+  /** When the current key was accepted in place of another one. */
+  acceptedAt?: number;
+  previous?: string[];
+  rejected?: string[];
+  /** Keys seen on files since, other than the accepted ones: under review, or refused (rejectedAt). */
+  pending?: PendingKeyRow[];
 }
+
+export interface PendingKeyRow {
+  fingerprint: string;
+  publicKeyJwk: JsonWebKey;
+  firstSeenAt: number;
+  /** The establishment's name as the file gives it (shown through the bidi-safe display). */
+  name?: string;
+  /** The files that came signed with it, the latest last (at most {@link MAX_PENDING_FILE_NAMES}). */
+  fileNames: string[];
+  /** Set once the auditor has refused this key. */
+  rejectedAt?: number;
+}
+
+export const MAX_PENDING_FILE_NAMES = 20;
 
 /** This installation's signing key pair, created once; the private key is not extractable. */
 export interface InstallationKeyRow {

@@ -8,7 +8,7 @@ import {
   listTrustedKeys,
   storeSubmission,
   storeSubmissions,
-  trustKey,
+  decideKey,
   type StorableExport,
 } from './submission-repository';
 
@@ -111,25 +111,79 @@ describe('storeSubmission', () => {
     ]);
   });
 
-  it('flags a file signed by another key than the one first seen, and keeps trusting the first', async () => {
+  it('holds back a file signed by another key than the one first seen, and keeps trusting the first', async () => {
     const db = await openCareDatabase(freshName());
     await storeSubmission(db, file({ key: 'A', at: '2026-10-01T10:00:00Z' }));
     const changed = await storeSubmission(db, file({ key: 'B', at: '2026-11-01T10:00:00Z' }));
+    // Newer, but signed by a key under review: it does not take the place of the file signed by the accepted key.
     expect(changed).toEqual({
-      outcome: 'replaced-older',
+      outcome: 'held',
       keyChange: 'changed',
       previousExportedAt: '2026-10-01T10:00:00Z',
       trustedFingerprint: 'a'.repeat(64),
     });
     const [trusted] = await listTrustedKeys(db);
     expect(trusted?.fingerprint).toBe('a'.repeat(64));
+    expect(trusted?.pending).toEqual([
+      expect.objectContaining({
+        fingerprint: 'b'.repeat(64),
+        publicKeyJwk: keyB,
+        fileNames: ['450000278-2026-11-01T10:00:00Z.json'],
+      }),
+    ]);
     const [row] = await listSubmissions(db);
-    expect(row && keyStatusOf(row, trusted)).toBe('changed');
-    // Once the auditor has checked the new key with the establishment, it becomes the trusted one.
-    await trustKey(db, '450000278', { fingerprint: 'b'.repeat(64), publicKeyJwk: keyB });
+    expect(row?.exportedAt).toBe('2026-10-01T10:00:00Z');
+    // Once the auditor has checked the new key with the establishment, it becomes the trusted one; the old one stays
+    // accepted for the files it signed.
+    await decideKey(db, '450000278', 'b'.repeat(64), 'accept');
     const [accepted] = await listTrustedKeys(db);
-    expect(row && keyStatusOf(row, accepted)).toBe('same');
-    expect((await storeSubmission(db, file({ key: 'B', at: '2026-12-01T10:00:00Z' }))).keyChange).toBe('same');
+    expect(accepted).toMatchObject({ fingerprint: 'b'.repeat(64), previous: ['a'.repeat(64)], pending: [] });
+    expect(row && keyStatusOf(row, accepted)).toBe('previous');
+    const again = await storeSubmission(db, file({ key: 'B', at: '2026-11-01T10:00:00Z' }));
+    expect(again).toMatchObject({ outcome: 'replaced-older', keyChange: 'same' });
+  });
+
+  it('keeps a refused key out: its files stay held back, and a file of the accepted key takes their place', async () => {
+    const db = await openCareDatabase(freshName());
+    await storeSubmission(db, file({ key: 'A', year: 2025 }));
+    // A campaign with nothing accepted yet: the file is stored, out of the consolidation while its key is reviewed.
+    expect(await storeSubmission(db, file({ key: 'B', at: '2026-11-01T10:00:00Z' }))).toMatchObject({
+      outcome: 'imported',
+      keyChange: 'changed',
+    });
+    await decideKey(db, '450000278', 'b'.repeat(64), 'reject');
+    const [kept] = await listTrustedKeys(db);
+    expect(kept).toMatchObject({ fingerprint: 'a'.repeat(64), rejected: ['b'.repeat(64)] });
+    expect(kept?.pending?.[0]?.rejectedAt).toEqual(expect.any(Number));
+    const held = (await listSubmissions(db)).find((r) => r.campaignYear === 2026);
+    expect(held && keyStatusOf(held, kept)).toBe('rejected');
+    // Older, but signed by the accepted key: it takes the place of the held-back file.
+    expect(await storeSubmission(db, file({ key: 'A', at: '2026-10-01T10:00:00Z' }))).toMatchObject({
+      outcome: 'replaced-older',
+      keyChange: 'same',
+    });
+    expect(await storeSubmission(db, file({ key: 'B', at: '2026-12-01T10:00:00Z' }))).toMatchObject({
+      outcome: 'held',
+      keyChange: 'rejected',
+    });
+  });
+
+  it('says « already imported, identical » for the same file twice, and writes nothing', async () => {
+    const db = await openCareDatabase(freshName());
+    const same = file({ key: 'A' });
+    await storeSubmission(db, same, 1000);
+    expect(await storeSubmission(db, same, 2000)).toMatchObject({ outcome: 'identical', keyChange: 'same' });
+    const [row] = await listSubmissions(db);
+    expect(row?.importedAt).toBe(1000);
+    // In one batch too.
+    const other = file({ key: 'A', year: 2024 });
+    expect((await storeSubmissions(db, [other, other])).map((r) => r.outcome)).toEqual(['imported', 'identical']);
+  });
+
+  it('refuses a decision on a key never seen', async () => {
+    const db = await openCareDatabase(freshName());
+    await storeSubmission(db, file({ key: 'A' }));
+    await expect(decideKey(db, '450000278', 'c'.repeat(64), 'accept')).rejects.toMatchObject({ code: 'not-found' });
   });
 
   it('says when a file is unsigned and remembers no key for it', async () => {
@@ -146,10 +200,7 @@ describe('storeSubmission', () => {
       file({ at: '2026-10-01T10:00:00Z', key: 'A' }),
       file({ at: '2026-11-01T10:00:00Z', key: 'B' }),
     ]);
-    expect(results.map((r) => `${r.outcome}/${r.keyChange}`)).toEqual([
-      'imported/first-seen',
-      'replaced-older/changed',
-    ]);
+    expect(results.map((r) => `${r.outcome}/${r.keyChange}`)).toEqual(['imported/first-seen', 'held/changed']);
   });
 
   it('writes nothing in data opened read-only', async () => {

@@ -1,10 +1,24 @@
-import type { CareDatabase, SubmissionRow, TrustedKeyRow } from './care-database';
-import { toStorageError } from './storage-error';
+import { acceptKey, isAcceptedKey, judgeKey, rejectKey, type KeyTrust } from '../domain/trust/key-trust';
+import {
+  MAX_PENDING_FILE_NAMES,
+  type CareDatabase,
+  type PendingKeyRow,
+  type SubmissionRow,
+  type TrustedKeyRow,
+} from './care-database';
+import { StorageError, toStorageError } from './storage-error';
+import { isSealedRecord } from './vault/record-seal';
 import { openRows, RecordChangedError, writeSealed, type Sealer } from './vault/sealed-io';
 
 /**
  * The auditor's imported export files: one per FINESS × questionnaire × campaign year, the newest export kept, and
- * the signing key first seen for each FINESS (trust on first use), so that a file signed by another key is flagged.
+ * the keys of each FINESS as the auditor has judged them (trust on first use, src/domain/trust/key-trust.ts).
+ *
+ * A file signed by a key not accepted for its FINESS (under review, or refused) is held back: it never takes the
+ * place of a file signed by an accepted key (outcome `held`, not stored; its key waits for the auditor's review with
+ * its file's name), and where it is stored (nothing accepted for its campaign) it stays out of the consolidation
+ * until its key is accepted. A file signed by an accepted key takes the place of a held-back one whatever the dates.
+ * The same file imported twice (same digest) is left as it is: `identical`.
  *
  * Only a validated file can be stored: the argument must be the `ok: true` result of validateExportFile
  * (src/exchange/validate-export.ts). Storage may not import the exchange layer (docs/architecture.md), so the shape
@@ -18,14 +32,19 @@ export interface StorableExport {
   keyFingerprint?: string;
   envelope: {
     exportedAt: string;
-    establishment: { finessEj: string; finessEg?: string | undefined };
+    establishment: { finessEj: string; finessEg?: string | undefined; name?: string };
     content: { questionnaire: { id: string }; campaignYear: number };
     signature?: { publicKeyJwk: JsonWebKey; keyFingerprint: string } | undefined;
   };
 }
 
-export type StoreOutcome = 'imported' | 'replaced-older' | 'kept-newer';
-export type KeyChange = 'first-seen' | 'same' | 'changed' | 'unsigned';
+/**
+ * - imported: the first file of its campaign; replaced-older: it took the place of an older export (or of one held
+ *   back for its key); kept-newer: a newer export of the campaign is kept; identical: this very file is already
+ *   stored; held: signed by a key not accepted, it was not stored in place of a file signed by an accepted key.
+ */
+export type StoreOutcome = 'imported' | 'replaced-older' | 'kept-newer' | 'identical' | 'held';
+export type KeyChange = KeyTrust;
 
 export interface StoreResult {
   outcome: StoreOutcome;
@@ -80,10 +99,50 @@ function campaignKey(file: StorableExport): [string, string, number] {
  */
 type RowFor = (index: number, existing: SubmissionRow | undefined) => SubmissionRow;
 
+/** What the store compares of a stored row: its digest and the key that signed it (undefined: not known). */
+interface RowFacts {
+  digest: string | undefined;
+  keyFingerprint: string | undefined;
+}
+
+/** The facts of a row found inside the transaction: read from it in clear, or from its opening before the transaction. */
+type FactsOf = (existing: SubmissionRow) => RowFacts;
+
+function factsOfClearRow(row: SubmissionRow): RowFacts {
+  const signature = (row.document as StorableExport['envelope'] | undefined)?.signature;
+  return { digest: row.digest, keyFingerprint: signature?.keyFingerprint };
+}
+
+/** The key row once a file signed by a key under review is seen: the key and the file's name noted for the review. */
+function withPendingKey(trusted: TrustedKeyRow, file: StorableExport, fingerprint: string, now: number): TrustedKeyRow {
+  const signature = file.envelope.signature;
+  const pending = trusted.pending ?? [];
+  const found = pending.find((p) => p.fingerprint === fingerprint);
+  const name = file.envelope.establishment.name;
+  const entry: PendingKeyRow = found
+    ? {
+        ...found,
+        ...(name !== undefined ? { name } : {}),
+        fileNames: [...found.fileNames.filter((n) => n !== file.fileName), file.fileName].slice(
+          -MAX_PENDING_FILE_NAMES,
+        ),
+      }
+    : {
+        fingerprint,
+        publicKeyJwk: signature?.publicKeyJwk ?? {},
+        firstSeenAt: now,
+        ...(name !== undefined ? { name } : {}),
+        fileNames: [file.fileName],
+      };
+  return { ...trusted, pending: [...pending.filter((p) => p.fingerprint !== fingerprint), entry] };
+}
+
 async function storeOne(
   db: CareDatabase,
   file: StorableExport,
   row: (existing: SubmissionRow | undefined) => SubmissionRow,
+  factsOf: FactsOf,
+  wrote: (id: string, facts: RowFacts) => void,
   now: number,
 ): Promise<StoreResult> {
   const { envelope } = file;
@@ -91,57 +150,84 @@ async function storeOne(
   const questionnaireId = envelope.content.questionnaire.id;
   const campaignYear = envelope.content.campaignYear;
 
-  let keyChange: KeyChange = 'unsigned';
-  let trustedFingerprint: string | undefined;
-  if (file.keyFingerprint !== undefined && envelope.signature) {
-    const trusted = await db.trustedKeys.get(finess);
-    if (!trusted) {
-      const row: TrustedKeyRow = {
-        finess,
-        fingerprint: file.keyFingerprint,
-        publicKeyJwk: envelope.signature.publicKeyJwk,
-        firstSeenAt: now,
-      };
-      await db.trustedKeys.add(row);
-      keyChange = 'first-seen';
-    } else if (trusted.fingerprint === file.keyFingerprint) {
-      keyChange = 'same';
-    } else {
-      // The first key stays trusted until the auditor accepts the new one (trustKey), after checking it.
-      keyChange = 'changed';
-      trustedFingerprint = trusted.fingerprint;
-    }
+  const signed = file.keyFingerprint !== undefined && envelope.signature !== undefined;
+  let trusted = signed ? await db.trustedKeys.get(finess) : undefined;
+  const keyChange: KeyChange = signed ? judgeKey(trusted, file.keyFingerprint) : 'unsigned';
+  if (keyChange === 'first-seen' && file.keyFingerprint !== undefined && envelope.signature) {
+    trusted = {
+      finess,
+      fingerprint: file.keyFingerprint,
+      publicKeyJwk: envelope.signature.publicKeyJwk,
+      firstSeenAt: now,
+    };
+    await db.trustedKeys.add(trusted);
+  } else if (keyChange === 'changed' && trusted && file.keyFingerprint !== undefined) {
+    // The accepted key stays until the auditor has compared the fingerprints and accepted the new one (decideKey).
+    trusted = withPendingKey(trusted, file, file.keyFingerprint, now);
+    await db.trustedKeys.put(trusted);
   }
+  const accepted = isAcceptedKey(keyChange);
 
   const existing = await db.submissions
     .where('[finess+questionnaireId+campaignYear]')
     .equals([finess, questionnaireId, campaignYear])
     .first();
-  const keyFields = { keyChange, ...(trustedFingerprint !== undefined ? { trustedFingerprint } : {}) };
+  const write = async (put: SubmissionRow) => {
+    await db.submissions.put(put);
+    wrote(put.id, { digest: file.digest, keyFingerprint: file.keyFingerprint });
+  };
+  const keyFields = {
+    keyChange,
+    ...(!accepted && trusted ? { trustedFingerprint: trusted.fingerprint } : {}),
+  };
   if (!existing) {
-    await db.submissions.add(row(undefined));
+    await write(row(undefined));
     return { outcome: 'imported', ...keyFields };
   }
-  // Of two exports of one campaign the newest wins; on a tie (the same file twice) the one stored stays.
-  if (exportTime(envelope.exportedAt) > exportTime(existing.exportedAt)) {
-    await db.submissions.put(row(existing));
-    return { outcome: 'replaced-older', previousExportedAt: existing.exportedAt, ...keyFields };
+  const previous = { previousExportedAt: existing.exportedAt };
+  const facts = factsOf(existing);
+  if (file.digest !== undefined && facts.digest === file.digest)
+    return { outcome: 'identical', ...previous, ...keyFields };
+  // A row whose key is not known (an old sealed row) counts as accepted: it was imported under the rules of its time.
+  const existingAccepted =
+    facts.keyFingerprint === undefined ||
+    isAcceptedKey(judgeKey(trusted ?? (await db.trustedKeys.get(finess)), facts.keyFingerprint));
+  if (!accepted && existingAccepted) return { outcome: 'held', ...previous, ...keyFields };
+  // Of two exports of one campaign the newest wins (on a tie the one stored stays), except that a file signed by an
+  // accepted key always takes the place of one held back for its key.
+  if ((accepted && !existingAccepted) || exportTime(envelope.exportedAt) > exportTime(existing.exportedAt)) {
+    await write(row(existing));
+    return { outcome: 'replaced-older', ...previous, ...keyFields };
   }
-  return { outcome: 'kept-newer', previousExportedAt: existing.exportedAt, ...keyFields };
+  return { outcome: 'kept-newer', ...previous, ...keyFields };
 }
 
-/** While the lock is on: every file's row sealed under the id its campaign's row has (or will have). */
+interface Prepared {
+  rowFor: RowFor;
+  factsOf: FactsOf;
+}
+
+/**
+ * While the lock is on: every file's row sealed under the id its campaign's row has (or will have), and the rows
+ * found opened beforehand, so that their digest and key can be compared inside the transaction (where nothing can
+ * be decrypted); a row changed in between sends the write back to the start.
+ */
 async function sealRows(
   db: CareDatabase,
   sealer: Sealer,
   files: readonly StorableExport[],
   now: number,
-): Promise<RowFor> {
+): Promise<Prepared> {
   if (sealer.keyId === undefined) {
-    return (index, existing) => rowOf(files[index] as StorableExport, existing?.id ?? crypto.randomUUID(), now);
+    return {
+      rowFor: (index, existing) => rowOf(files[index] as StorableExport, existing?.id ?? crypto.randomUUID(), now),
+      factsOf: factsOfClearRow,
+    };
   }
   const keys = files.map(campaignKey);
   const found = await db.submissions.where('[finess+questionnaireId+campaignYear]').anyOf(keys).toArray();
+  const opened = await openRows(db, 'submissions', found);
+  const factsById = new Map(opened.map((r) => [r.id, { importedAt: r.importedAt, facts: factsOfClearRow(r) }]));
   const idByKey = new Map(found.map((r) => [JSON.stringify([r.finess, r.questionnaireId, r.campaignYear]), r.id]));
   const ids = keys.map((key) => {
     const k = JSON.stringify(key);
@@ -150,10 +236,19 @@ async function sealRows(
     return id;
   });
   const rows = await Promise.all(files.map((file, i) => sealer.record('submissions', rowOf(file, ids[i] ?? '', now))));
-  return (index, existing) => {
-    const row = rows[index];
-    if (!row || (existing && existing.id !== row.id)) throw new RecordChangedError();
-    return row;
+  return {
+    rowFor: (index, existing) => {
+      const row = rows[index];
+      if (!row || (existing && existing.id !== row.id)) throw new RecordChangedError();
+      return row;
+    },
+    factsOf: (existing) => {
+      if (!isSealedRecord(existing)) return factsOfClearRow(existing);
+      // Rows this batch wrote are known before this is asked (storeSubmissions); any other row must be as opened.
+      const known = factsById.get(existing.id);
+      if (!known || known.importedAt !== existing.importedAt) throw new RecordChangedError();
+      return known.facts;
+    },
   };
 }
 
@@ -170,10 +265,14 @@ export async function storeSubmissions(
     db,
     [db.submissions, db.trustedKeys],
     (sealer) => sealRows(db, sealer, files, now),
-    async (rowFor) => {
+    async ({ rowFor, factsOf }) => {
       const results: StoreResult[] = [];
+      // What this batch wrote, so that a later file of the same campaign compares with it without opening it.
+      const written = new Map<string, RowFacts>();
+      const factsOfRow = (existing: SubmissionRow) => written.get(existing.id) ?? factsOf(existing);
+      const wrote = (id: string, facts: RowFacts) => written.set(id, facts);
       for (const [index, file] of files.entries()) {
-        results.push(await storeOne(db, file, (existing) => rowFor(index, existing), now));
+        results.push(await storeOne(db, file, (existing) => rowFor(index, existing), factsOfRow, wrote, now));
       }
       return results;
     },
@@ -215,27 +314,44 @@ export async function listTrustedKeys(db: CareDatabase): Promise<TrustedKeyRow[]
   return db.trustedKeys.toArray();
 }
 
-/** Accepts a new key for a FINESS, once the auditor has checked its fingerprint with the establishment. */
-export async function trustKey(
+/**
+ * The auditor's decision on a key seen for a FINESS, once its fingerprint is checked with the establishment: accept
+ * it (it becomes the key; the one before stays accepted for the files it signed), or keep the old one (the key is
+ * refused: its files stay out of the consolidation). Only a key seen on a file (pending) can be decided on.
+ */
+export async function decideKey(
   db: CareDatabase,
   finess: string,
-  key: { fingerprint: string; publicKeyJwk: JsonWebKey },
+  fingerprint: string,
+  decision: 'accept' | 'reject',
   now: number = Date.now(),
 ): Promise<void> {
   db.assertWritable();
   try {
-    await db.transaction('rw', db.trustedKeys, () =>
-      db.trustedKeys.put({ finess, fingerprint: key.fingerprint, publicKeyJwk: key.publicKeyJwk, firstSeenAt: now }),
-    );
+    await db.transaction('rw', db.trustedKeys, async () => {
+      const row = await db.trustedKeys.get(finess);
+      const seen = row?.pending?.find((p) => p.fingerprint === fingerprint);
+      if (!row || !seen) throw new StorageError('not-found', `trustedKeys/${finess}/${fingerprint}`);
+      if (decision === 'accept') {
+        const rest = (row.pending ?? []).filter((p) => p.fingerprint !== fingerprint);
+        await db.trustedKeys.put({
+          ...acceptKey(row, fingerprint),
+          publicKeyJwk: seen.publicKeyJwk,
+          acceptedAt: now,
+          pending: rest,
+        });
+      } else {
+        const pending = (row.pending ?? []).map((p) => (p.fingerprint === fingerprint ? { ...p, rejectedAt: now } : p));
+        await db.trustedKeys.put({ ...rejectKey(row, fingerprint), pending });
+      }
+    });
   } catch (error) {
     throw toStorageError(error);
   }
 }
 
-/** Whether a stored submission (as listSubmissions returns it, opened) was signed by the key remembered for its FINESS. */
+/** How the key of a stored submission (as listSubmissions returns it, opened) stands for its FINESS. */
 export function keyStatusOf(row: SubmissionRow, trusted: TrustedKeyRow | undefined): KeyChange {
   const signature = (row.document as StorableExport['envelope'] | undefined)?.signature;
-  if (!signature) return 'unsigned';
-  if (!trusted) return 'first-seen';
-  return trusted.fingerprint === signature.keyFingerprint ? 'same' : 'changed';
+  return judgeKey(trusted, signature?.keyFingerprint);
 }

@@ -1,4 +1,5 @@
 import type { Language } from '../domain/localized-text';
+import { revealBidiControls } from '../domain/visible-text';
 
 /**
  * Numbers, percentages, euros, scores, dates and sizes, formatted for fr-FR (design principle 3: narrow no-break
@@ -106,4 +107,14 @@ export function formatBytes(bytes: number, language: Language): string {
 /** A SHA-256 in groups of four, as the app shows key fingerprints: easier to read aloud and compare. */
 export function groupHex(hex: string, length = hex.length): string {
   return (hex.slice(0, length).match(/.{1,4}/g) ?? []).join(' ');
+}
+
+/**
+ * A name as every screen, CSV and PDF shows it: an establishment's, a GHT's, an application's, a file's, whether it
+ * came from an imported file or was typed. Its bidirectional control characters are shown as ‹U+202E›
+ * (src/domain/visible-text.ts), so that a name cannot pretend to be another; on screen it is also isolated from the
+ * text around it (the DisplayName component puts it in a <bdi>).
+ */
+export function displayName(name: string): string {
+  return revealBidiControls(name);
 }

@@ -89,7 +89,7 @@ test('an auditor imports 200 files and reads the regional dashboard', async ({ p
     `finess;nom;categorie;ght;departement\n${present};Établissement présent;CH;;\n${absent};CH de Bourg-en-Bresse;CH;GHT Ain;01\n`,
   );
   await page.getByLabel('Choisir la liste des établissements attendus').setInputFiles(expectedList);
-  const missing = page.getByRole('table', { name: /n’ont envoyé aucun fichier pour la campagne 2026/ });
+  const missing = page.getByRole('table', { name: /sans fichier retenu pour la campagne 2026/ });
   await expect(missing.getByRole('row', { name: /CH de Bourg-en-Bresse/ })).toBeVisible();
   await expect(missing.getByRole('row')).toHaveCount(2);
   await expect(page.getByText(/sur 2 établissements attendus, 1 a envoyé au moins un fichier/)).toBeVisible();

@@ -3,7 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Download, Page } from '@playwright/test';
 import Papa from 'papaparse';
-import { withoutControlCharacters, xssPayloads } from '../fixtures/xss-corpus';
+import { withoutControlCharacters, xssPayloads as rawPayloads } from '../fixtures/xss-corpus';
+import { displayName } from '../../src/texts/format';
 import { expect, expectAccessible, test } from './fixtures';
 
 /**
@@ -17,6 +18,12 @@ import { expect, expectAccessible, test } from './fixtures';
  * font has no glyph for and pdftotext does not give back, and white space, which line wrapping moves, are left out
  * of the comparison) and carry no JavaScript; in CSVs every cell that starts like a formula is neutralised.
  */
+
+/**
+ * The payloads as the app shows them: bidirectional controls made visible as ‹U+202E› on screen, in the CSVs and in
+ * the PDFs (displayName, src/texts/format.ts), everything else as it is.
+ */
+const xssPayloads = rawPayloads.map((p) => ({ ...p, text: displayName(p.text) }));
 
 interface Manifest {
   exports: { name: string; finess: string; level: string }[];
@@ -235,7 +242,7 @@ test('auditor workspace: hostile export files, a hostile file name and an expect
     mimeType: 'text/csv',
     buffer: readFileSync(join(dir, 'attendus.csv')),
   });
-  const missing = page.getByRole('table', { name: /n’ont envoyé aucun fichier pour la campagne 2026/ });
+  const missing = page.getByRole('table', { name: /sans fichier retenu pour la campagne 2026/ });
   await expect(missing.getByRole('row')).toHaveCount(2);
   await expect(page.getByRole('table', { name: 'Lignes à vérifier' })).toBeVisible();
   for (const id of await checkPage(page, dialogs, 'dashboard with the expected list')) seen.add(id);

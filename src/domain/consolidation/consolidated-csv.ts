@@ -2,13 +2,16 @@ import Papa from 'papaparse';
 import type { ConsolidatedRow } from './consolidate';
 import { matchExpected, type ExpectedEstablishment } from './expected-list';
 import { listDomainIds } from './regional-views';
+import { revealBidiControls } from '../visible-text';
 
 /**
  * The consolidated CSV, the same from the app and from the command line: one header row, then one row per file kept
  * (establishment × questionnaire × campaign), then, when an expected list is given, one row per establishment that
  * sent nothing. Semicolon separators, decimal commas and a UTF-8 byte-order mark, which French Excel needs to read
  * accents and columns (design §4, Reports); any cell starting with = + - @ or a tab is neutralised by papaparse's
- * `escapeFormulae` (OWASP, "CSV Injection"), since names come from files the auditor did not write.
+ * `escapeFormulae` (OWASP, "CSV Injection"), since names come from files the auditor did not write. For the same
+ * reason the names (establishment, GHT, department, and those of the expected list) show their bidirectional control
+ * characters as ‹U+202E› (src/domain/visible-text.ts), as the screens and the PDFs do.
  *
  * Columns (stable names, so that a spreadsheet built on them keeps working):
  *   statut                  soumis | manquant (expected, no file) | hors_liste (a file, not in the expected list)
@@ -71,6 +74,8 @@ export function csvNumber(value: number | undefined | null, digits = 1): string 
 }
 
 const text = (value: string | undefined) => value ?? '';
+/** A name from a file: its bidirectional controls made visible. */
+const name = (value: string | undefined) => revealBidiControls(value ?? '');
 const integer = (value: number | undefined) => (value === undefined ? '' : String(value));
 
 export interface ConsolidatedCsvOptions {
@@ -97,11 +102,11 @@ export function* consolidatedCsvRecords(
       unexpected.has(r.key) ? csvStatuses.unexpected : csvStatuses.submitted,
       r.finessEj,
       text(r.finessEg),
-      r.name,
+      name(r.name),
       r.category,
       r.sector,
-      r.department,
-      text(r.ghtName),
+      name(r.department),
+      name(r.ghtName),
       r.isGhtSupport ? 'oui' : 'non',
       integer(r.beds),
       integer(r.staff),
@@ -133,10 +138,10 @@ export function* consolidatedCsvRecords(
     const line = header.map(() => '');
     line[0] = csvStatuses.missing;
     line[1] = e.finess;
-    line[3] = text(e.name);
-    line[4] = text(e.category);
-    line[6] = text(e.department);
-    line[7] = text(e.ghtName);
+    line[3] = name(e.name);
+    line[4] = name(e.category);
+    line[6] = name(e.department);
+    line[7] = name(e.ghtName);
     yield line;
   }
 }

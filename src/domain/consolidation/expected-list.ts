@@ -174,3 +174,18 @@ export function matchExpected<E extends { finess: string }>(
     .sort((a, b) => compareText(a.key, b.key));
   return { submitted: expected.length - missing.length, missing, unexpected };
 }
+
+/**
+ * What the expected list says of an establishment with no file kept (issue 14): « aucun fichier », or « fichier
+ * refusé (raison) » when a file naming it was refused or is held back for its signing key. `refusals` maps a FINESS
+ * (EJ or EG) to the reasons, as the caller words them.
+ */
+export type ExpectedStatus<R> = { kind: 'no-file' } | { kind: 'refused'; reasons: readonly R[] };
+
+export function expectedStatus<R>(
+  entry: { finess: string },
+  refusals: ReadonlyMap<string, readonly R[]> | undefined,
+): ExpectedStatus<R> {
+  const reasons = refusals?.get(entry.finess);
+  return reasons && reasons.length > 0 ? { kind: 'refused', reasons } : { kind: 'no-file' };
+}

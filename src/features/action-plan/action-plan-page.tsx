@@ -18,7 +18,7 @@ import type { ActionRecord } from '../../domain/actions/action-record';
 import { dueDateOf } from '../../domain/results/list-gaps';
 import { describeError } from '../../texts/describe-error';
 import { currentLanguage } from '../../i18n/i18n';
-import { formatEuros, formatPercent } from '../../texts/format';
+import { formatEuros, formatPercent, displayName } from '../../texts/format';
 import { useDatabase } from '../../storage/use-database';
 import { useRepositories } from '../../storage/use-repositories';
 import { ActionForm } from './action-form';
@@ -26,6 +26,7 @@ import { ActionBoard, ActionTable, editControlId, statusControlId } from './acti
 import { useActionPlan, type ActionPlanModel, type ItemRef } from './use-action-plan';
 import { Loading, NotFound } from '../../components/page-states';
 import './action-plan.css';
+import { DisplayName } from '../../components/display-name';
 
 type View = 'list' | 'board';
 
@@ -183,13 +184,17 @@ function ActionPlan({ model }: { model: ActionPlanModel }) {
       <nav aria-label={t('results.breadcrumb')}>
         <ol className="breadcrumb-trail">
           <li>
-            <Link to={`/establishments/${establishment.id}`}>{establishment.name}</Link>
+            <Link to={`/establishments/${establishment.id}`}>
+              <DisplayName name={establishment.name} />
+            </Link>
           </li>
         </ol>
       </nav>
-      <PageHeading title={`${t('actions.title')} — ${establishment.name}`}>
+      <PageHeading title={`${t('actions.title')} — ${displayName(establishment.name)}`}>
         {t('actions.title')}
-        <span className="page-heading__sub">{establishment.name}</span>
+        <span className="page-heading__sub">
+          <DisplayName name={establishment.name} />
+        </span>
       </PageHeading>
 
       <section aria-labelledby="plan-summary" className="plan-summary">

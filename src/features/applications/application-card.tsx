@@ -9,6 +9,7 @@ import {
 } from '../../domain/applications/mfa-compliance';
 import type { Language } from '../../domain/localized-text';
 import { formatDate, formatNumber } from '../../texts/format';
+import { DisplayName } from '../../components/display-name';
 
 /** One application of the inventory: where it stands, what is missing, and its details; edit and remove buttons. */
 export function ApplicationCard({
@@ -34,7 +35,7 @@ export function ApplicationCard({
   return (
     <li className={`app-card app-card--${status}`} data-application={app.name}>
       <h3 id={titleId} tabIndex={-1} className="app-card__title">
-        {app.name}
+        <DisplayName name={app.name} />
       </h3>
       <p className="app-card__badges">
         <span className={`badge badge--status badge--${status}`}>{t(`applications.status.${status}`)}</span>

@@ -15,6 +15,8 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
 import { MfaResults } from './mfa-results';
 import './applications.css';
 import { Loading, NotFound } from '../../components/page-states';
+import { DisplayName } from '../../components/display-name';
+import { displayName } from '../../texts/format';
 
 type ApplicationKind = (typeof applicationKinds)[number];
 type FormState = { mode: 'add'; preset?: { kind: ApplicationKind; name: string } } | { mode: 'edit'; id: string };
@@ -99,13 +101,15 @@ export function ApplicationsPage() {
     }
   };
 
-  const title = t('applications.heading', { name: establishment.name });
+  const title = t('applications.heading', { name: displayName(establishment.name) });
   return (
     <div className="applications">
       <p className="breadcrumb">
-        <Link to={`/establishments/${establishment.id}`}>{establishment.name}</Link>
+        <Link to={`/establishments/${establishment.id}`}>
+          <DisplayName name={establishment.name} />
+        </Link>
       </p>
-      <PageHeading title={`${t('applications.title')} — ${establishment.name}`}>{title}</PageHeading>
+      <PageHeading title={`${t('applications.title')} — ${displayName(establishment.name)}`}>{title}</PageHeading>
       <p className="lead">{t('applications.lead')}</p>
       <details className="applications__rules">
         <summary>{t('applications.rules.title')}</summary>

@@ -7,7 +7,8 @@ import {
   twoFactorUsersOf,
 } from '../../domain/applications/mfa-compliance';
 import type { Language } from '../../domain/localized-text';
-import { formatNumber, formatPercent } from '../../texts/format';
+import { formatNumber, formatPercent, displayName } from '../../texts/format';
+import { DisplayName } from '../../components/display-name';
 
 /**
  * Where the inventory stands against the 1 January 2026 rule and the 2027 and 2028 HospiConnect targets, with the
@@ -74,7 +75,7 @@ export function MfaResults({
               : t('applications.results.usersUnknown')}
             {uncounted.length > 0 ? (
               <span className="mfa-results__note">
-                {t('applications.results.uncounted', { names: uncounted.map((a) => a.name).join(', ') })}
+                {t('applications.results.uncounted', { names: uncounted.map((a) => displayName(a.name)).join(', ') })}
               </span>
             ) : null}
           </dd>
@@ -119,7 +120,9 @@ export function MfaResults({
             <ol className="mfa-results__priorities" data-testid="non-compliant">
               {c.nonCompliant.map((app) => (
                 <li key={app.id}>
-                  <a href={`#application-${app.id}`}>{app.name}</a>
+                  <a href={`#application-${app.id}`}>
+                    <DisplayName name={app.name} />
+                  </a>
                   {' — '}
                   {rule2026Gaps(app)
                     .map((gap) => t(`applications.gaps.${gap}`))

@@ -15,6 +15,7 @@ import { ItemCard } from './item-card';
 import { LeaveDomainGuard } from './leave-domain-guard';
 import { Loading, NotFound } from '../../components/page-states';
 import './assessment.css';
+import { DisplayName } from '../../components/display-name';
 
 /** Answering: one domain per page (route /assessments/:assessmentId/:domainId?), with progress per domain. */
 export function AssessmentPage() {
@@ -103,7 +104,9 @@ export function AssessmentPage() {
   return (
     <div className="assessment">
       <p className="breadcrumb">
-        <Link to={`/establishments/${establishment.id}`}>{establishment.name}</Link>
+        <Link to={`/establishments/${establishment.id}`}>
+          <DisplayName name={establishment.name} />
+        </Link>
       </p>
       <PageHeading title={`${domain?.title[language] ?? ''} — ${title}`}>{title}</PageHeading>
       <p>

@@ -103,8 +103,9 @@ describe('AuditorPage', { timeout: 20_000 }, () => {
       view.getByLabelText('Choisir la liste des établissements attendus'),
       new File([csv], 'attendus.csv', { type: 'text/csv' }),
     );
-    const table = await view.findByRole('table', { name: /n’ont envoyé aucun fichier/ }, { timeout: 5_000 });
+    const table = await view.findByRole('table', { name: /sans fichier retenu/ }, { timeout: 5_000 });
     expect(within(table).getByText('CH de Voiron')).toBeInTheDocument();
+    expect(within(table).getByRole('cell', { name: 'aucun fichier' })).toBeInTheDocument();
     expect(view.getByText(/sur 2 établissements attendus, 1 a envoyé au moins un fichier/)).toBeInTheDocument();
   });
 
@@ -124,5 +125,82 @@ describe('AuditorPage', { timeout: 20_000 }, () => {
     const text = new TextDecoder().decode(bytes);
     expect(text.split('\r\n')[0]).toMatch(/^statut;finess_ej;finess_eg;nom;/);
     expect(text).toContain(submissionKey(files[0] as SubmissionInput).split('|')[0]);
+  });
+
+  it('holds back a file signed by a changed key until the auditor accepts it, and says so in the expected list', async () => {
+    const db = await openCareDatabase(`test-${crypto.randomUUID()}`);
+    const [first, second] = [files[0], files[1]] as [SubmissionInput, SubmissionInput];
+    const oldKey = 'a'.repeat(64);
+    const newKey = 'b'.repeat(64);
+    const jwk = { kty: 'EC', crv: 'P-256', x: 'x', y: 'y' };
+    const signed = (f: SubmissionInput, fingerprint: string) => ({
+      ...f,
+      signature: { keyFingerprint: fingerprint, publicKeyJwk: jwk },
+    });
+    await db.submissions.bulkAdd(
+      [signed(first, oldKey), signed(second, newKey)].map((f, i) => ({
+        id: `k${i}`,
+        finess: f.establishment.finessEj,
+        questionnaireId: f.content.questionnaire.id,
+        campaignYear: f.content.campaignYear,
+        exportedAt: f.exportedAt,
+        importedAt: 1,
+        document: f,
+      })),
+    );
+    const finess = second.establishment.finessEj;
+    await db.trustedKeys.bulkAdd([
+      { finess: first.establishment.finessEj, fingerprint: oldKey, publicKeyJwk: jwk, firstSeenAt: 1 },
+      {
+        finess,
+        fingerprint: oldKey,
+        publicKeyJwk: jwk,
+        firstSeenAt: 1,
+        pending: [
+          { fingerprint: newKey, publicKeyJwk: jwk, firstSeenAt: 2, name: 'CH d’Ambérieu', fileNames: ['amb.json'] },
+        ],
+      },
+    ]);
+    const rendered = await renderWithApp([{ path: '/auditor', element: <AuditorPage /> }], '/auditor', db);
+    const view = within(rendered.container);
+    const user = userEvent.setup();
+    await view.findByRole('heading', { name: 'Scores par établissement et par domaine' }, { timeout: 10_000 });
+    // Only the file signed by an accepted key is in the figures.
+    expect(heatMapRows()).toEqual([`CH de Bourg${first.establishment.finessEj}`]);
+    const review = view.getByRole('region', { name: 'Clés de signature à vérifier' });
+    const fingerprints = within(review).getAllByTestId('key-fingerprint');
+    expect(fingerprints.map((f) => f.dataset.fingerprint)).toEqual([oldKey, newKey]);
+    expect(within(review).getByText('amb.json')).toBeInTheDocument();
+
+    await user.upload(
+      view.getByLabelText('Choisir la liste des établissements attendus'),
+      new File([`finess\n${finess}\n`], 'attendus.csv', { type: 'text/csv' }),
+    );
+    const table = await view.findByRole('table', { name: /sans fichier retenu/ }, { timeout: 5_000 });
+    expect(within(table).getByText(/^fichier refusé \(signé par une autre clé que celle acceptée/)).toBeInTheDocument();
+
+    await user.click(within(review).getByRole('button', { name: `Accepter la nouvelle clé de ${finess}` }));
+    await waitFor(() => expect(heatMapRows()).toHaveLength(2));
+    expect(await view.findByText(new RegExp(`Nouvelle clé acceptée pour le FINESS ${finess}`))).toHaveFocus();
+    // Stored: the decision holds after a reload.
+    expect((await db.trustedKeys.get(finess))?.fingerprint).toBe(newKey);
+  });
+
+  it('shows a spoofing name with its bidirectional controls made visible', async () => {
+    const db = await openCareDatabase(`test-${crypto.randomUUID()}`);
+    const spoof = file('01000001', 'CH de \u202eenruoB\u202c', 'ch', 70);
+    await db.submissions.add({
+      id: 'spoof',
+      finess: spoof.establishment.finessEj,
+      questionnaireId: 'care',
+      campaignYear: spoof.content.campaignYear,
+      exportedAt: spoof.exportedAt,
+      importedAt: 1,
+      document: spoof,
+    });
+    await renderWithApp([{ path: '/auditor', element: <AuditorPage /> }], '/auditor', db);
+    await screen.findByRole('heading', { name: 'Scores par établissement et par domaine' }, { timeout: 10_000 });
+    expect(heatMapRows()).toEqual([`CH de ‹U+202E›enruoB‹U+202C›${spoof.establishment.finessEj}`]);
+    expect(document.body.textContent).not.toMatch(/[\u202a-\u202e]/);
   });
 });

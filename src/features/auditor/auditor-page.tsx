@@ -5,13 +5,14 @@ import { PageHeading } from '../../components/page-heading';
 import { consolidatedCsvTable, serializeCsv } from '../../domain/consolidation/consolidated-csv';
 import { contentLookup } from '../../domain/questionnaire/content-lookup';
 import { currentLanguage } from '../../i18n/i18n';
-import { describeError } from '../../texts/describe-error';
+import { describeError, describeExportRejection } from '../../texts/describe-error';
 import { formatNumber } from '../../texts/format';
 import { useDatabase } from '../../storage/use-database';
 import { useAllQuestionnaires } from '../../storage/use-repositories';
 import { Dashboard } from './dashboard';
 import { ExpectedListPanel, type LoadedExpectedList } from './expected-list-panel';
 import { ImportPanel } from './import-panel';
+import { KeyReviewPanel } from './key-review-panel';
 import { useAuditorData } from './use-auditor-data';
 import './auditor.css';
 
@@ -25,7 +26,7 @@ export function AuditorPage() {
   const language = currentLanguage();
   const db = useDatabase();
   const readOnly = db.access === 'read-only';
-  const { importState, consolidation, importFiles, cancel, clear: clearAll } = useAuditorData(db);
+  const { importState, consolidation, importFiles, cancel, clear: clearAll, decide } = useAuditorData(db);
   const questionnaires = useAllQuestionnaires();
   const [expected, setExpected] = useState<LoadedExpectedList | null>(null);
   const [confirmClear, setConfirmClear] = useState(false);
@@ -41,6 +42,20 @@ export function AuditorPage() {
     [questionnaires, language],
   );
   const rows = consolidation.status === 'ready' ? consolidation.consolidation.rows : [];
+  // Why an expected establishment has no file kept: a stored file held back for its key (survives a reload), or a
+  // file refused by this session's import (the FINESS it claims, unverified).
+  const heldByKey = consolidation.status === 'ready' ? consolidation.heldByKey : undefined;
+  const summary = importState.status === 'done' ? importState.summary : undefined;
+  const refusals = useMemo(() => {
+    const map = new Map<string, string[]>();
+    const add = (finess: string, reason: string) => map.set(finess, [...(map.get(finess) ?? []), reason]);
+    for (const [finess, trust] of heldByKey ?? [])
+      add(finess, t(trust === 'rejected' ? 'auditor.expected.reasonKeyRejected' : 'auditor.expected.reasonKeyChanged'));
+    for (const file of summary?.rejectedFiles ?? [])
+      for (const finess of file.claimedFiness ?? [])
+        add(finess, `${describeExportRejection(t, file)} (${t('auditor.expected.claimed')})`);
+    return map;
+  }, [heldByKey, summary, t]);
 
   const downloadCsv = () => {
     const table = consolidatedCsvTable(rows, expected ? { expected: expected.list.entries } : {});
@@ -68,6 +83,7 @@ export function AuditorPage() {
         onFiles={(files) => void importFiles(files)}
         onCancel={cancel}
       />
+      <KeyReviewPanel decide={decide} disabled={readOnly || importState.status === 'running'} />
       <ExpectedListPanel expected={expected} onChange={setExpected} />
       {consolidation.status === 'loading' ? <p role="status">{t('auditor.loading')}</p> : null}
       {consolidation.status === 'failed' ? (
@@ -79,7 +95,7 @@ export function AuditorPage() {
       {rows.length > 0 ? (
         <>
           <p>{t('auditor.stored', { count: rows.length, value: formatNumber(rows.length, language) })}</p>
-          <Dashboard rows={rows} content={content} expected={expected?.list.entries} />
+          <Dashboard rows={rows} content={content} expected={expected?.list.entries} refusals={refusals} />
           <section className="section" aria-labelledby="auditor-export">
             <h2 id="auditor-export">{t('auditor.export.title')}</h2>
             <p id="auditor-csv-hint">{t('auditor.export.csvHint')}</p>

@@ -5,7 +5,7 @@ import type { ConsolidatedRow, Consolidation } from '../../domain/consolidation/
 import { selectRows, type Selection } from '../../domain/consolidation/regional-views';
 import type { ContentLookup } from '../../domain/questionnaire/content-lookup';
 import { currentLanguage } from '../../i18n/i18n';
-import { formatNumber } from '../../texts/format';
+import { formatNumber, displayName } from '../../texts/format';
 
 /** What the PDFs print beside ids. */
 type PdfContent = ContentLookup;
@@ -137,7 +137,7 @@ export function AuditorPdfExports({
         <select id={selectId} value={finess ?? ''} onChange={(e) => setChosen(e.target.value)}>
           {inSelection.map((row) => (
             <option key={row.key} value={finessOf(row)}>
-              {t('auditor.pdf.establishmentOption', { name: row.name, finess: finessOf(row) })}
+              {t('auditor.pdf.establishmentOption', { name: displayName(row.name), finess: finessOf(row) })}
             </option>
           ))}
         </select>

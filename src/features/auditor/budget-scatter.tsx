@@ -7,6 +7,7 @@ import { sectorOfCategory } from '../../domain/establishment/establishment';
 import { currentLanguage } from '../../i18n/i18n';
 import { formatShare } from './auditor-format';
 import { ScrollRegion } from '../../components/scroll-region';
+import { DisplayName } from '../../components/display-name';
 
 const WIDTH = 640;
 const HEIGHT = 420;
@@ -130,7 +131,9 @@ export function BudgetScatter({ points, targets }: { points: readonly ScatterPoi
               <tbody>
                 {points.map((p) => (
                   <tr key={p.key}>
-                    <th scope="row">{p.name}</th>
+                    <th scope="row">
+                      <DisplayName name={p.name} />
+                    </th>
                     <td className="text">{t(`establishments.categories.${p.category}`)}</td>
                     <td>{formatShare(p.itShare, language, 2)}</td>
                     <td>{formatShare(p.cyberShare, language, 1)}</td>

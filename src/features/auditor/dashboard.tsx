@@ -2,8 +2,8 @@ import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultBudgetTargets } from '../../domain/budget/budget-ratios';
 import type { ConsolidatedRow } from '../../domain/consolidation/consolidate';
-import type { ExpectedEstablishment } from '../../domain/consolidation/expected-list';
-import { matchExpected } from '../../domain/consolidation/expected-list';
+import type { ExpectedEstablishment, ExpectedStatus } from '../../domain/consolidation/expected-list';
+import { expectedStatus, matchExpected } from '../../domain/consolidation/expected-list';
 import type { ContentLookup } from '../../domain/questionnaire/content-lookup';
 import {
   listDomainIds,
@@ -28,6 +28,7 @@ import { BudgetScatter } from './budget-scatter';
 import { DistributionTable } from './distribution-table';
 import { HeatMapTable } from './heat-map-table';
 import { ScrollRegion } from '../../components/scroll-region';
+import { DisplayName } from '../../components/display-name';
 
 const selectionValue = (s: Selection) => `${s.campaignYear}|${s.questionnaireId}`;
 
@@ -36,10 +37,13 @@ export const Dashboard = memo(function Dashboard({
   rows,
   content,
   expected,
+  refusals,
 }: {
   rows: readonly ConsolidatedRow[];
   content: ContentLookup;
   expected: readonly ExpectedEstablishment[] | undefined;
+  /** Why an expected establishment has no file kept, by FINESS (a refused or held-back file). */
+  refusals?: ReadonlyMap<string, readonly string[]>;
 }) {
   const { t } = useTranslation();
   const language = currentLanguage();
@@ -148,7 +152,9 @@ export const Dashboard = memo(function Dashboard({
         </p>
       </div>
 
-      {expected ? <MissingSection rows={campaignRows} expected={expected} year={selection.campaignYear} /> : null}
+      {expected ? (
+        <MissingSection rows={campaignRows} expected={expected} year={selection.campaignYear} refusals={refusals} />
+      ) : null}
 
       {shown.length === 0 ? (
         <p>{t('auditor.dashboard.noneShown')}</p>
@@ -219,10 +225,12 @@ function MissingSection({
   rows,
   expected,
   year,
+  refusals,
 }: {
   rows: readonly ConsolidatedRow[];
   expected: readonly ExpectedEstablishment[];
   year: number;
+  refusals: ReadonlyMap<string, readonly string[]> | undefined;
 }) {
   const { t } = useTranslation();
   const language = currentLanguage();
@@ -260,6 +268,7 @@ function MissingSection({
                 <th scope="col">{t('auditor.expected.category')}</th>
                 <th scope="col">{t('auditor.expected.ght')}</th>
                 <th scope="col">{t('auditor.expected.department')}</th>
+                <th scope="col">{t('auditor.expected.status')}</th>
               </tr>
             </thead>
             <tbody>
@@ -268,10 +277,21 @@ function MissingSection({
                   <th scope="row">
                     <code>{e.finess}</code>
                   </th>
-                  <td className="text">{e.name ?? ''}</td>
-                  <td className="text">{e.category ?? ''}</td>
-                  <td className="text">{e.ghtName ?? ''}</td>
-                  <td className="text">{e.department ?? ''}</td>
+                  <td className="text">
+                    <DisplayName name={e.name} />
+                  </td>
+                  <td className="text">
+                    <DisplayName name={e.category} />
+                  </td>
+                  <td className="text">
+                    <DisplayName name={e.ghtName} />
+                  </td>
+                  <td className="text">
+                    <DisplayName name={e.department} />
+                  </td>
+                  <td className="text" data-status>
+                    <ExpectedStatusText status={expectedStatus(e, refusals)} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -280,6 +300,12 @@ function MissingSection({
       )}
     </section>
   );
+}
+
+function ExpectedStatusText({ status }: { status: ExpectedStatus<string> }) {
+  const { t } = useTranslation();
+  if (status.kind === 'no-file') return <>{t('auditor.expected.statusNone')}</>;
+  return <>{t('auditor.expected.statusRefused', { reason: status.reasons.join(' — ') })}</>;
 }
 
 function BudgetSection({ rows }: { rows: readonly ConsolidatedRow[] }) {

@@ -12,6 +12,7 @@ import { currentLanguage } from '../../i18n/i18n';
 import { formatNumber } from '../../texts/format';
 import { formatScoreNumber } from './auditor-format';
 import { ScrollRegion } from '../../components/scroll-region';
+import { DisplayName } from '../../components/display-name';
 
 const PAGE_SIZE = 50;
 
@@ -142,7 +143,9 @@ export function HeatMapTable({
             {shown.map((line) => (
               <tr key={line.row.key}>
                 <th scope="row" className="heat-map__name">
-                  <span className="heat-map__establishment">{line.row.name}</span>
+                  <span className="heat-map__establishment">
+                    <DisplayName name={line.row.name} />
+                  </span>
                   <span className="heat-map__finess">{line.row.finessEg ?? line.row.finessEj}</span>
                 </th>
                 <td className="text heat-map__category">{t(`establishments.categories.${line.row.category}`)}</td>

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n/i18n';
 import { describeError, describeExportRejection, describeStorageError } from '../../texts/describe-error';
 import { formatNumber } from '../../texts/format';
+import { DisplayName } from '../../components/display-name';
 import { exportFilesOfFolder, filesOfDrop } from './collect-files';
 import type { ImportSummary } from './import-protocol';
 import type { ImportState } from './use-auditor-data';
@@ -135,6 +136,8 @@ function ImportSummaryView({ summary }: { summary: ImportSummary }) {
     ['imported', summary.imported],
     ['replaced', summary.replaced],
     ['keptNewer', summary.keptNewer],
+    ['identical', summary.identical],
+    ['held', summary.held],
     ['rejected', summary.rejected],
   ] as const;
   // An import stopped by a refused write: how far it went, for the message that says what to do next.
@@ -142,6 +145,7 @@ function ImportSummaryView({ summary }: { summary: ImportSummary }) {
     stored: n(summary.imported + summary.replaced),
     total: n(summary.total),
     notStored: n(summary.notStored ?? 0),
+    notRead: n(summary.notRead ?? 0),
   };
   return (
     <div className="import-summary">
@@ -201,7 +205,15 @@ function ImportSummaryView({ summary }: { summary: ImportSummary }) {
           <ul>
             {summary.keyChanged.map((file) => (
               <li key={file.fileName}>
-                <span className="file-name">{file.fileName}</span> — <code>{file.finess}</code>
+                <span className="file-name">
+                  <DisplayName name={file.fileName} />
+                </span>{' '}
+                — <code>{file.finess}</code> —{' '}
+                {file.trust === 'rejected'
+                  ? t('auditor.summary.keyRejected')
+                  : file.held
+                    ? t('auditor.summary.keyHeld')
+                    : t('auditor.summary.keyStored')}
               </li>
             ))}
           </ul>

@@ -12,6 +12,11 @@ export interface RejectedFile {
   code: ExportErrorCode;
   path?: string;
   detail?: string;
+  /**
+   * The FINESS (EJ, EG) the refused file says it is from, when it can be read at all (unverified: the file was
+   * refused), so that the expected list shows « fichier refusé (raison) » rather than « aucun fichier ».
+   */
+  claimedFiness?: string[];
 }
 
 /**
@@ -47,26 +52,39 @@ export interface ImportProgress {
   imported: number;
   replaced: number;
   keptNewer: number;
+  /** The very file already stored (same digest): nothing written. */
+  identical: number;
+  /** Signed by a key not accepted for its FINESS, not stored in place of a file signed by an accepted key. */
+  held: number;
   rejected: number;
 }
 
 export interface KeyChangedFile {
   fileName: string;
   finess: string;
+  /** Under review (changed) or refused by the auditor (rejected). */
+  trust: 'changed' | 'rejected';
+  /** Not stored (a file signed by an accepted key is kept for its campaign); otherwise stored, out of the figures. */
+  held: boolean;
 }
 
 export interface ImportSummary extends ImportProgress {
   /** Stopped by the user: files before the stop are stored, none after. */
   cancelled: boolean;
   rejectedFiles: RejectedFile[];
-  /** Signed by another key than the one first seen for that FINESS: stored, to be checked with the sender. */
+  /** Signed by another key than the one accepted for that FINESS: out of the figures until the key is accepted. */
   keyChanged: KeyChangedFile[];
   unsigned: number;
   durationMs: number;
-  /** Set when storing failed: the files of the failing batch and after are not stored. */
+  /**
+   * Set when storing failed. A refusal for lack of space is first retried in smaller batches, down to one file: what
+   * fits is stored; the import stops at the first file that does not.
+   */
   storageError?: StorageErrorCode;
-  /** With storageError: how many files were not stored (the failing batch's valid files and every later file). */
+  /** With storageError: valid files read and not stored (files never read are not counted here: see notRead). */
   notStored?: number;
+  /** With storageError: files after the stop, never read. */
+  notRead?: number;
 }
 
 /** Files a folder or a drop may hold that are export files: JSON or zip. */

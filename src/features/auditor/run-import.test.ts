@@ -61,7 +61,7 @@ describe('runImport', () => {
       rejected: 1,
       cancelled: false,
       rejectedFiles: [{ fileName: 'bad-2', code: 'digest-mismatch' }],
-      keyChanged: [{ fileName: 'ok-0', finess: '010780914' }],
+      keyChanged: [{ fileName: 'ok-0', finess: '010780914', trust: 'changed', held: false }],
     });
     expect(progress.map((p) => p.done)).toEqual([3, 6, 7]);
   });
@@ -84,7 +84,7 @@ describe('runImport', () => {
     expect(summary).toMatchObject({ cancelled: true, done: 4, imported: 4, unsigned: 4 });
   });
 
-  it('reports a storage failure, stores nothing after it and counts every file left out', async () => {
+  it('reports a storage failure, stores nothing after it, and counts apart the files read and those never read', async () => {
     let calls = 0;
     // Batches: ok-0 ok-1 | ok-2 bad-3 | ok-4 ok-5 | ok-6; the second one is refused as a whole.
     const summary = await runImport(names(7, [3]), {
@@ -98,9 +98,58 @@ describe('runImport', () => {
       isCancelled: () => false,
       batchSize: 2,
     });
+    // The refused batch holds one valid file: nothing smaller to retry.
     expect(calls).toBe(2);
-    expect(summary).toMatchObject({ storageError: 'quota-exceeded', done: 2, imported: 2, rejected: 1, notStored: 4 });
-    expect(summary.imported + summary.rejected + (summary.notStored ?? 0)).toBe(summary.total);
+    expect(summary).toMatchObject({
+      storageError: 'quota-exceeded',
+      done: 4,
+      imported: 2,
+      rejected: 1,
+      notStored: 1,
+      notRead: 3,
+    });
+    expect(summary.imported + summary.rejected + (summary.notStored ?? 0) + (summary.notRead ?? 0)).toBe(summary.total);
+  });
+
+  it('retries a batch refused for lack of space in smaller batches, storing what fits', async () => {
+    const attempts: number[] = [];
+    let room = 3;
+    const summary = await runImport(names(6), {
+      validators: [fakeValidator([])],
+      store: (files) => {
+        attempts.push(files.length);
+        // A transaction of more than two files is too large; the space runs out after three files.
+        if (files.length > 2 || files.length > room)
+          return Promise.reject(Object.assign(new Error('full'), { code: 'quota-exceeded' }));
+        room -= files.length;
+        return Promise.resolve(files.map(() => ({ outcome: 'imported' as const, keyChange: 'same' as const })));
+      },
+      onProgress: () => undefined,
+      isCancelled: () => false,
+      batchSize: 6,
+    });
+    // 6 refused → 3 refused → 2 stored, 1 stored → 3 refused → 2 refused → 1 refused: stop.
+    expect(attempts).toEqual([6, 3, 2, 1, 3, 2, 1]);
+    expect(summary).toMatchObject({ imported: 3, storageError: 'quota-exceeded', notStored: 3, notRead: 0 });
+  });
+
+  it('counts identical files and files held back for their key apart, and lists the changed keys', async () => {
+    const outcomes: StoreResult[] = [
+      { outcome: 'identical', keyChange: 'same' },
+      { outcome: 'held', keyChange: 'changed' },
+      { outcome: 'imported', keyChange: 'rejected' },
+    ];
+    const summary = await runImport(names(3), {
+      validators: [fakeValidator([])],
+      store: (files) => Promise.resolve(files.map((_, i) => outcomes[i] ?? { outcome: 'imported', keyChange: 'same' })),
+      onProgress: () => undefined,
+      isCancelled: () => false,
+    });
+    expect(summary).toMatchObject({ identical: 1, held: 1, imported: 1, keptNewer: 0 });
+    expect(summary.keyChanged).toEqual([
+      { fileName: 'ok-1', finess: '010780914', trust: 'changed', held: true },
+      { fileName: 'ok-2', finess: '010780914', trust: 'rejected', held: false },
+    ]);
   });
 
   it('keeps at most one batch per worker, plus one, validated ahead of storing', async () => {

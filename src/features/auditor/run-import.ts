@@ -1,4 +1,4 @@
-import { isStorageErrorCode } from '../../storage/storage-error';
+import { isStorageErrorCode, type StorageErrorCode } from '../../storage/storage-error';
 import type { StoreResult } from '../../storage/submission-repository';
 import type { BatchValidation, ImportProgress, ImportSummary, ValidFile } from './import-protocol';
 
@@ -32,6 +32,29 @@ export interface ImportDriver<F> {
 /** A new task, so that each hand-over to a worker (reading, posting) starts apart from the previous one. */
 const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/**
+ * Stores the valid files of one batch. A transaction refused for lack of space is undone whole (nothing of it is
+ * stored): the files are tried again in two halves, then halves of those, down to one file, so that what fits is
+ * stored and the import stops at the first file that does not fit. Any other failure stops at once.
+ */
+async function storeInPieces(
+  files: readonly ValidFile[],
+  store: ImportDriver<unknown>['store'],
+): Promise<{ results: StoreResult[]; error?: StorageErrorCode }> {
+  try {
+    return { results: await store(files) };
+  } catch (error) {
+    const raw = (error as { code?: unknown } | null)?.code;
+    const code: StorageErrorCode = isStorageErrorCode(raw) ? raw : 'write-failed';
+    if (code !== 'quota-exceeded' || files.length === 1) return { results: [], error: code };
+    const half = Math.ceil(files.length / 2);
+    const first = await storeInPieces(files.slice(0, half), store);
+    if (first.error !== undefined) return first;
+    const second = await storeInPieces(files.slice(half), store);
+    return { results: [...first.results, ...second.results], ...(second.error ? { error: second.error } : {}) };
+  }
+}
+
 export async function runImport<F>(files: readonly F[], driver: ImportDriver<F>): Promise<ImportSummary> {
   const clock = driver.clock ?? (() => performance.now());
   const started = clock();
@@ -44,6 +67,8 @@ export async function runImport<F>(files: readonly F[], driver: ImportDriver<F>)
     imported: 0,
     replaced: 0,
     keptNewer: 0,
+    identical: 0,
+    held: 0,
     rejected: 0,
     cancelled: false,
     rejectedFiles: [],
@@ -62,8 +87,8 @@ export async function runImport<F>(files: readonly F[], driver: ImportDriver<F>)
     inFlight.set(index, validate(batch));
   };
   const report = () => {
-    const { total, done, imported, replaced, keptNewer, rejected } = summary;
-    driver.onProgress({ total, done, imported, replaced, keptNewer, rejected });
+    const { total, done, imported, replaced, keptNewer, identical, held, rejected } = summary;
+    driver.onProgress({ total, done, imported, replaced, keptNewer, identical, held, rejected });
   };
 
   for (let index = 0; index < batches.length; index += 1) {
@@ -79,30 +104,36 @@ export async function runImport<F>(files: readonly F[], driver: ImportDriver<F>)
     summary.rejected += validation.rejected.length;
     summary.rejectedFiles.push(...validation.rejected);
     if (validation.valid.length > 0) {
-      let results: StoreResult[];
-      try {
-        results = await driver.store(validation.valid);
-      } catch (error) {
-        // The batch's transaction is undone as a whole: none of its files is stored, nor any file after it.
-        const code = (error as { code?: unknown } | null)?.code;
-        summary.storageError = isStorageErrorCode(code) ? code : 'write-failed';
-        summary.notStored =
-          validation.valid.length + batches.slice(index + 1).reduce((count, batch) => count + batch.length, 0);
-        break;
-      }
-      results.forEach((result, i) => {
+      const stored = await storeInPieces(validation.valid, driver.store);
+      stored.results.forEach((result, i) => {
         const file = validation.valid[i];
         if (!file) return;
         if (result.outcome === 'imported') summary.imported += 1;
         else if (result.outcome === 'replaced-older') summary.replaced += 1;
+        else if (result.outcome === 'identical') summary.identical += 1;
+        else if (result.outcome === 'held') summary.held += 1;
         else summary.keptNewer += 1;
         if (result.keyChange === 'unsigned') summary.unsigned += 1;
-        if (result.keyChange === 'changed') {
+        if (result.keyChange === 'changed' || result.keyChange === 'rejected') {
           const e = file.envelope.establishment;
-          summary.keyChanged.push({ fileName: file.fileName, finess: e.finessEg ?? e.finessEj });
+          summary.keyChanged.push({
+            fileName: file.fileName,
+            finess: e.finessEg ?? e.finessEj,
+            trust: result.keyChange,
+            held: result.outcome === 'held',
+          });
         }
         driver.onStored?.(file, result);
       });
+      if (stored.error !== undefined) {
+        // Files from the one that did not fit on are not stored; the batches after it are never read.
+        summary.storageError = stored.error;
+        summary.notStored = validation.valid.length - stored.results.length;
+        summary.notRead = batches.slice(index + 1).reduce((count, batch) => count + batch.length, 0);
+        summary.done += batches[index]?.length ?? 0;
+        report();
+        break;
+      }
     }
     summary.done += batches[index]?.length ?? 0;
     report();

@@ -7,9 +7,10 @@ import {
   type Consolidation,
   type ConsolidationAccumulator,
 } from '../../domain/consolidation/consolidate';
+import { isAcceptedKey, judgeKey } from '../../domain/trust/key-trust';
 import type { ExportEnvelope } from '../../exchange/export-format';
-import type { CareDatabase } from '../../storage/care-database';
-import { clearSubmissions, storeSubmissions } from '../../storage/submission-repository';
+import type { CareDatabase, TrustedKeyRow } from '../../storage/care-database';
+import { clearSubmissions, decideKey, listTrustedKeys, storeSubmissions } from '../../storage/submission-repository';
 import { forEachSubmissionDocument } from '../../storage/use-repositories';
 import type { FileBytes, ImportProgress, ImportSummary, ValidatorApi } from './import-protocol';
 import { runImport } from './run-import';
@@ -22,6 +23,10 @@ import importWorkerUrl from 'virtual:worker-url/import';
  * file as the import stores them (only what storing kept: a new file, or a newer export replacing an older one), so
  * that importing never re-reads the whole store. Validation runs in a small pool of workers, created on the first
  * import and terminated when the page goes.
+ *
+ * A file signed by a key not accepted for its FINESS (under review or refused, src/domain/trust/key-trust.ts) is
+ * stored but left out of the consolidation; `heldByKey` says which FINESS have such files, for the expected list.
+ * An auditor's decision on a key folds the consolidation again from the store.
  */
 export type ImportState =
   | { status: 'idle' }
@@ -30,7 +35,34 @@ export type ImportState =
   | { status: 'failed'; error: unknown };
 
 export type ConsolidationState =
-  { status: 'loading' } | { status: 'ready'; consolidation: Consolidation } | { status: 'failed'; error: unknown };
+  | { status: 'loading' }
+  | {
+      status: 'ready';
+      consolidation: Consolidation;
+      /** FINESS with a stored file left out for its key: under review (changed) or refused (rejected). */
+      heldByKey: ReadonlyMap<string, 'changed' | 'rejected'>;
+    }
+  | { status: 'failed'; error: unknown };
+
+interface Fold {
+  acc: ConsolidationAccumulator;
+  heldByKey: Map<string, 'changed' | 'rejected'>;
+}
+
+/** Folds the stored files whose key is accepted; notes the FINESS of the others. */
+async function foldStored(db: CareDatabase): Promise<Fold> {
+  const keys = new Map<string, TrustedKeyRow>((await listTrustedKeys(db)).map((k) => [k.finess, k]));
+  const acc = createConsolidation();
+  const heldByKey = new Map<string, 'changed' | 'rejected'>();
+  await forEachSubmissionDocument(db, (document) => {
+    const envelope = document as ExportEnvelope;
+    const finess = envelope.establishment.finessEg ?? envelope.establishment.finessEj;
+    const trust = judgeKey(keys.get(finess), envelope.signature?.keyFingerprint);
+    if (isAcceptedKey(trust)) addSubmission(acc, envelope);
+    else if (trust === 'changed' || trust === 'rejected') heldByKey.set(finess, trust);
+  });
+  return { acc, heldByKey };
+}
 
 interface Validator {
   worker: Worker;
@@ -60,22 +92,25 @@ export function useAuditorData(db: CareDatabase) {
   const [importState, setImportState] = useState<ImportState>({ status: 'idle' });
   const [consolidation, setConsolidation] = useState<ConsolidationState>({ status: 'loading' });
 
+  const heldByKey = useRef<Map<string, 'changed' | 'rejected'>>(new Map());
+  const [generation, setGeneration] = useState(0);
+
   useEffect(() => {
     let live = true;
-    const acc = createConsolidation();
-    forEachSubmissionDocument(db, (document) => addSubmission(acc, document as ExportEnvelope)).then(
-      () => {
+    foldStored(db).then(
+      (fold) => {
         if (!live) return;
-        accumulator.current = acc;
-        const consolidation = finishConsolidation(acc);
-        startTransition(() => setConsolidation({ status: 'ready', consolidation }));
+        accumulator.current = fold.acc;
+        heldByKey.current = fold.heldByKey;
+        const consolidation = finishConsolidation(fold.acc);
+        startTransition(() => setConsolidation({ status: 'ready', consolidation, heldByKey: new Map(fold.heldByKey) }));
       },
       (error: unknown) => live && setConsolidation({ status: 'failed', error }),
     );
     return () => {
       live = false;
     };
-  }, [db]);
+  }, [db, generation]);
 
   useEffect(
     () => () => {
@@ -104,7 +139,16 @@ export function useAuditorData(db: CareDatabase) {
       setImportState({
         status: 'running',
         cancelling: false,
-        progress: { total: files.length, done: 0, imported: 0, replaced: 0, keptNewer: 0, rejected: 0 },
+        progress: {
+          total: files.length,
+          done: 0,
+          imported: 0,
+          replaced: 0,
+          keptNewer: 0,
+          identical: 0,
+          held: 0,
+          rejected: 0,
+        },
       });
       const acc = accumulator.current;
       try {
@@ -120,7 +164,11 @@ export function useAuditorData(db: CareDatabase) {
           }),
           store: (valid) => storeSubmissions(db, valid),
           onStored: (file, result) => {
-            if (result.outcome !== 'kept-newer') addSubmission(acc, file.envelope);
+            if (result.outcome !== 'imported' && result.outcome !== 'replaced-older') return;
+            const e = file.envelope.establishment;
+            if (isAcceptedKey(result.keyChange)) addSubmission(acc, file.envelope);
+            else if (result.keyChange === 'changed' || result.keyChange === 'rejected')
+              heldByKey.current.set(e.finessEg ?? e.finessEj, result.keyChange);
           },
           onProgress: (progress) =>
             setImportState((state) => (state.status === 'running' ? { ...state, progress } : state)),
@@ -133,9 +181,19 @@ export function useAuditorData(db: CareDatabase) {
       // The dashboard of thousands of rows renders as a transition: React yields to the browser every few
       // milliseconds instead of blocking the page for the whole render (design §8, no task over 200 ms).
       const consolidation = finishConsolidation(acc);
-      startTransition(() => setConsolidation({ status: 'ready', consolidation }));
+      const held = new Map(heldByKey.current);
+      startTransition(() => setConsolidation({ status: 'ready', consolidation, heldByKey: held }));
     },
     [db, pool],
+  );
+
+  /** Accepts or refuses a key under review, then folds the stored files again with the new decision. */
+  const decide = useCallback(
+    async (finess: string, fingerprint: string, decision: 'accept' | 'reject') => {
+      await decideKey(db, finess, fingerprint, decision);
+      setGeneration((g) => g + 1);
+    },
+    [db],
   );
 
   const cancel = useCallback(() => {
@@ -146,9 +204,14 @@ export function useAuditorData(db: CareDatabase) {
   const clear = useCallback(async () => {
     await clearSubmissions(db);
     accumulator.current = createConsolidation();
+    heldByKey.current = new Map();
     setImportState({ status: 'idle' });
-    setConsolidation({ status: 'ready', consolidation: finishConsolidation(accumulator.current) });
+    setConsolidation({
+      status: 'ready',
+      consolidation: finishConsolidation(accumulator.current),
+      heldByKey: new Map(),
+    });
   }, [db]);
 
-  return { importState, consolidation, importFiles, cancel, clear };
+  return { importState, consolidation, importFiles, cancel, clear, decide };
 }

@@ -14,6 +14,8 @@ import { BudgetYearEditor } from './budget-year-editor';
 import { GhtAggregate } from './ght-aggregate';
 import './budget.css';
 import { Loading, NotFound } from '../../components/page-states';
+import { DisplayName } from '../../components/display-name';
+import { displayName } from '../../texts/format';
 
 const isBudgetYear = (year: number) => Number.isInteger(year) && year >= MIN_BUDGET_YEAR && year <= MAX_BUDGET_YEAR;
 
@@ -56,14 +58,16 @@ export function BudgetPage() {
   const record = records.find((r) => r.year === year);
   const readOnly = db.access === 'read-only';
   const medicoSocial = establishment.sector === 'medico-social';
-  const title = t('budget.heading', { name: establishment.name });
+  const title = t('budget.heading', { name: displayName(establishment.name) });
 
   return (
     <div className="budget">
       <p className="breadcrumb">
-        <Link to={`/establishments/${establishment.id}`}>{establishment.name}</Link>
+        <Link to={`/establishments/${establishment.id}`}>
+          <DisplayName name={establishment.name} />
+        </Link>
       </p>
-      <PageHeading title={`${t('budget.title')} ${year} — ${establishment.name}`}>{title}</PageHeading>
+      <PageHeading title={`${t('budget.title')} ${year} — ${displayName(establishment.name)}`}>{title}</PageHeading>
       <p className="lead">{t('budget.lead')}</p>
       {medicoSocial ? (
         <p className="notice notice--warning" data-testid="medico-social-notice">

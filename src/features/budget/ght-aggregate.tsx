@@ -6,6 +6,7 @@ import type { BudgetRecord } from '../../domain/budget/budget-record';
 import type { Establishment } from '../../domain/establishment/establishment';
 import type { Language } from '../../domain/localized-text';
 import { formatEuros, formatPercent } from '../../texts/format';
+import { DisplayName } from '../../components/display-name';
 
 export interface GhtMember {
   establishment: Pick<Establishment, 'id' | 'name'>;
@@ -67,7 +68,9 @@ export function GhtAggregate({
               const ratios = computeBudgetRatios(m.record.inputs, targets);
               return (
                 <tr key={m.establishment.id}>
-                  <th scope="row">{m.establishment.name}</th>
+                  <th scope="row">
+                    <DisplayName name={m.establishment.name} />
+                  </th>
                   <td>{euros(m.record.inputs.totalOperatingCharges)}</td>
                   <td>{euros(m.record.inputs.itOperatingCharges)}</td>
                   <td>{percent(ratios.itShareOfOperating.value)}</td>

@@ -15,11 +15,12 @@ import { orderForProfile, recommendedQuestionnaireId } from '../../domain/establ
 import { StorageError } from '../../storage/storage-error';
 import { currentLanguage } from '../../i18n/i18n';
 import { describeError } from '../../texts/describe-error';
-import { formatDateTime } from '../../texts/format';
+import { formatDateTime, displayName } from '../../texts/format';
 import { useLiveQuery } from '../../storage/use-database';
 import { useLatestQuestionnaires, useQuestionnaire, useRepositories } from '../../storage/use-repositories';
 import { Loading, NotFound } from '../../components/page-states';
 import './establishment-page.css';
+import { DisplayName } from '../../components/display-name';
 
 export function EstablishmentPage() {
   const { t } = useTranslation();
@@ -52,7 +53,9 @@ export function EstablishmentPage() {
   return (
     <>
       <div className="page-header">
-        <PageHeading title={establishment.name}>{establishment.name}</PageHeading>
+        <PageHeading title={displayName(establishment.name)}>
+          <DisplayName name={establishment.name} />
+        </PageHeading>
         <div className="page-header__actions">
           <Link className="button" to={`/establishments/${establishment.id}/edit`}>
             {t('establishments.details.edit')}

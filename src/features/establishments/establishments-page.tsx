@@ -5,6 +5,7 @@ import { PageHeading } from '../../components/page-heading';
 import type { Establishment } from '../../domain/establishment/establishment';
 import { listEstablishments } from '../../storage/establishment-queries';
 import { useDatabase, useLiveQuery } from '../../storage/use-database';
+import { DisplayName } from '../../components/display-name';
 
 /** The home page: the establishments of this device, or, on a first visit, what the app is and how to start. */
 export function EstablishmentsPage() {
@@ -60,7 +61,7 @@ export function EstablishmentsPage() {
             {members.map((e) => (
               <li key={e.id} className="card">
                 <Link to={`/establishments/${e.id}`} className="card__title">
-                  {e.name}
+                  <DisplayName name={e.name} />
                 </Link>
                 <p className="card__meta">
                   {t('home.finess', { finess: e.finessEj })} · {t(`establishments.categories.${e.category}`)}

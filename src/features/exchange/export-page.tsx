@@ -15,6 +15,7 @@ import { useSigningKey } from '../../storage/use-signing-key';
 import { gatherExportSource, installationSigner, makeExportFile, type ExportSource } from './make-export';
 import { Loading, NotFound } from '../../components/page-states';
 import './exchange.css';
+import { DisplayName } from '../../components/display-name';
 
 type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
 
@@ -49,7 +50,9 @@ export function ExportPage() {
   return (
     <div className="export-page">
       <p className="breadcrumb">
-        <Link to={`/establishments/${establishment.id}`}>{establishment.name}</Link>
+        <Link to={`/establishments/${establishment.id}`}>
+          <DisplayName name={establishment.name} />
+        </Link>
       </p>
       <PageHeading title={`${t('exchange.export.title')} — ${title} — ${assessment.campaignYear}`}>
         {t('exchange.export.title')}

@@ -13,6 +13,7 @@ import { buildReportModel, type MissingEntry, type ReportInput, type ReportModel
 import { useReportSource } from './use-report-input';
 import { Loading, NotFound } from '../../components/page-states';
 import './reports.css';
+import { DisplayName } from '../../components/display-name';
 
 type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; text: string } | { kind: 'error'; text: string };
 
@@ -42,7 +43,9 @@ export function ReportsPage() {
   return (
     <div className="reports-page">
       <p className="breadcrumb">
-        <Link to={`/establishments/${establishment.id}`}>{establishment.name}</Link>
+        <Link to={`/establishments/${establishment.id}`}>
+          <DisplayName name={establishment.name} />
+        </Link>
       </p>
       <PageHeading title={`${t('reports.title')} — ${title} — ${assessment.campaignYear}`}>
         {t('reports.title')}

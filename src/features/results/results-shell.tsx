@@ -6,6 +6,7 @@ import { currentLanguage } from '../../i18n/i18n';
 import { useResults, type ResultsModel } from './use-results';
 import { Loading, NotFound } from '../../components/page-states';
 import './results.css';
+import { DisplayName } from '../../components/display-name';
 
 export type ResultsSection = 'overview' | 'gaps' | 'questions' | 'summary';
 
@@ -74,7 +75,9 @@ function ResultsFrame({
       <nav aria-label={t('results.breadcrumb')} className="no-print">
         <ol className="breadcrumb-trail">
           <li>
-            <Link to={`/establishments/${establishment.id}`}>{establishment.name}</Link>
+            <Link to={`/establishments/${establishment.id}`}>
+              <DisplayName name={establishment.name} />
+            </Link>
           </li>
           <li>
             <Link to={base}>{t('results.breadcrumbAssessment', { name })}</Link>
@@ -83,7 +86,9 @@ function ResultsFrame({
       </nav>
       <PageHeading title={`${heading} — ${name}`}>
         {heading}
-        <span className="page-heading__sub">{section === 'summary' ? establishment.name : name}</span>
+        <span className="page-heading__sub">
+          {section === 'summary' ? <DisplayName name={establishment.name} /> : name}
+        </span>
       </PageHeading>
       <nav aria-label={t('results.nav.label')} className="results-nav no-print">
         <ul>

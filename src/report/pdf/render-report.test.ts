@@ -170,7 +170,7 @@ describe('a hostile report', () => {
     };
   }
 
-  it('renders with every text in place, PDF syntax and markup printed as text, bidi overrides removed', async () => {
+  it('renders with every text in place, PDF syntax and markup printed as text, bidi controls made visible', async () => {
     const input = hostileInput();
     const { pages, pageCount, file, model } = await render(input);
     pages.forEach((page, i) => expect(page).toContain(`page ${i + 1} / ${pageCount}`));
@@ -185,7 +185,8 @@ describe('a hostile report', () => {
     expectInOrder(text, long.split(' '));
     const xRuns = (text.match(/x{20,}/g) ?? []).map((run) => run.length);
     expect(xRuns.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(unbroken.length);
-    expect(text).toContain(squeeze('avant evil après isolé marque'));
+    // The spoofing name prints its controls as code points, as on screen and in the CSV (displayName).
+    expect(text).toContain(squeeze('avant ‹U+202E›evil‹U+202C› après ‹U+2066›isolé‹U+2069› ‹U+200F›marque'));
     expect(text).toContain('orpheline.pdf');
     expect(text).toContain(squeeze('{{name}} $t(report.title) {{- sha256}}.pdf'));
     expect(model.completeness.missing.map((m) => m.code)).toContain('evidence-unknown-item');

@@ -146,7 +146,7 @@ describe('while unlocked', () => {
     await actions.setStatus(ids.action.id, 'done');
     const budgets = new BudgetRepository(db);
     await budgets.addYear(ids.establishment.id, 2027);
-    const newer = submission();
+    const newer = { ...submission(), digest: 'e'.repeat(64) };
     newer.envelope = {
       ...newer.envelope,
       exportedAt: '2026-11-01T10:00:00.000Z',
