@@ -6,6 +6,7 @@ import {
   addSubmission,
   createConsolidation,
   finishConsolidation,
+  leaveOutDeclared,
   type Consolidation,
   type ConsolidatedRow,
 } from '../domain/consolidation/consolidate';
@@ -48,7 +49,11 @@ import { submissionFiness } from '../exchange/export-format';
 
 /**
  * `care-autodiag consolidate <files or folders…> [--csv <out.csv>] [--pdf <out.pdf>] [--expected <list.csv>]
- * [--known-keys <keys.json>] [--refuse-changed-keys] [--require-signature] [--max-bytes <n>] [--concurrency <n>]`
+ * [--known-keys <keys.json>] [--refuse-changed-keys] [--leave-out-declared] [--require-signature] [--max-bytes <n>]
+ * [--concurrency <n>]`
+ *
+ * Figures of statistics-level files are declared, not recomputed: the CSV says so in its `chiffres` column and the
+ * regional PDF marks them; `--leave-out-declared` leaves those rows out of every output.
  *
  * Consolidates a campaign's export files as the auditor workspace does, with the same code
  * (src/domain/consolidation): each file is read, validated (src/exchange/validate-export.ts) and folded into a
@@ -240,6 +245,7 @@ export const consolidateCommand: CliCommand = {
         expected: { type: 'string' },
         'known-keys': { type: 'string' },
         'refuse-changed-keys': { type: 'boolean', default: false },
+        'leave-out-declared': { type: 'boolean', default: false },
         'require-signature': { type: 'boolean', default: false },
         'max-bytes': { type: 'string' },
         concurrency: { type: 'string' },
@@ -348,7 +354,14 @@ export const consolidateCommand: CliCommand = {
           context.err(t('cli.consolidate.progress', { done: read, total: inputs.length }));
       },
     );
-    const consolidation = finishConsolidation(acc);
+    const folded = finishConsolidation(acc);
+    // Statistics-level files carry declared figures only: the CSV marks them; --leave-out-declared drops them, as the
+    // app's option does, from every output.
+    const consolidation: Consolidation = values['leave-out-declared']
+      ? { ...folded, rows: leaveOutDeclared(folded.rows) }
+      : folded;
+    if (values['leave-out-declared'])
+      context.err(t('cli.consolidate.declaredLeftOut', { count: folded.rows.length - consolidation.rows.length }));
     const run: ConsolidationRun = {
       consolidation,
       rejected: rejected.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0)),

@@ -8,3 +8,13 @@
  */
 export const sharingLevels = ['full', 'auditor', 'statistics'] as const;
 export type SharingLevel = (typeof sharingLevels)[number];
+
+/**
+ * Whether a file's figures (scores, completeness, counts, critical gaps, budget ratios, MFA counts) are declared by
+ * the establishment rather than recomputed from its answers (issue 14): at the statistics level the file holds no
+ * answers, so nothing can be recomputed. The auditor's screens, the consolidated CSV and the regional and benchmark
+ * PDFs mark such figures « déclaré », and the auditor may leave them out.
+ */
+export function figuresAreDeclared(sharingLevel: string): boolean {
+  return sharingLevel === 'statistics';
+}

@@ -1,6 +1,7 @@
 import { computeBudgetRatios, defaultBudgetTargets } from '../budget/budget-ratios';
 import type { BudgetInputs } from '../budget/budget-record';
 import type { EstablishmentCategory, Sector } from '../establishment/establishment';
+import { figuresAreDeclared } from '../sharing-level';
 import type { SubmissionInput, SubmittedMfa } from './submission-input';
 
 /**
@@ -45,6 +46,11 @@ export interface ConsolidatedRow {
   campaignYear: number;
   exportedAt: string;
   sharingLevel: string;
+  /**
+   * The figures are the establishment's declaration, not recomputed from answers (a statistics-level file): shown as
+   * « déclaré », and left out when the auditor asks (leaveOutDeclared).
+   */
+  declared: boolean;
   /** The date the scores were computed at. */
   asOf: string;
   /** Overall score 0 to 100, completeness 0 to 1. */
@@ -165,6 +171,8 @@ export function rowOf(input: SubmissionInput, strings?: (s: string) => string): 
     campaignYear: c.campaignYear,
     exportedAt: input.exportedAt,
     sharingLevel: s(input.sharingLevel),
+    declared:
+      input.declaredFigures !== undefined ? input.declaredFigures.length > 0 : figuresAreDeclared(input.sharingLevel),
     asOf: s(c.scores.asOf),
     score: finiteOrUndefined(c.scores.overall.score),
     completeness: finiteOrUndefined(c.scores.overall.completeness),
@@ -201,4 +209,9 @@ export function consolidate(inputs: Iterable<SubmissionInput>): Consolidation {
   const acc = createConsolidation();
   for (const input of inputs) addSubmission(acc, input);
   return finishConsolidation(acc);
+}
+
+/** The rows whose figures were recomputed from their files: those declared left out, when the auditor asks. */
+export function leaveOutDeclared<R extends Pick<ConsolidatedRow, 'declared'>>(rows: readonly R[]): R[] {
+  return rows.filter((row) => !row.declared);
 }

@@ -23,6 +23,9 @@ import { revealBidiControls } from '../visible-text';
  *   ecarts_critiques_nombre, ecarts_critiques (item ids separated by spaces)
  *   budget_annee, part_si_exploitation_pct, part_cyber_si_pct
  *   mfa_applications_sensibles, mfa_applications_conformes, mfa_comptes, mfa_comptes_double_facteur
+ *   chiffres                recalcules (from the file's answers) | declares (a statistics-level file: the figures
+ *                           are the establishment's declaration, nothing to recompute them from); last, so that the
+ *                           columns before it keep their place
  */
 
 export const csvStatuses = { submitted: 'soumis', missing: 'manquant', unexpected: 'hors_liste' } as const;
@@ -63,7 +66,10 @@ const trailingHeader = [
   'mfa_applications_conformes',
   'mfa_comptes',
   'mfa_comptes_double_facteur',
+  'chiffres',
 ] as const;
+
+export const csvFigures = { recomputed: 'recalcules', declared: 'declares' } as const;
 
 /** A number with a decimal comma and at most `digits` decimals, trailing zeros dropped; '' when there is none. */
 export function csvNumber(value: number | undefined | null, digits = 1): string {
@@ -132,6 +138,7 @@ export function* consolidatedCsvRecords(
       integer(r.mfa?.compliantCount),
       integer(r.mfa?.users),
       integer(r.mfa?.usersWithTwoFactors),
+      r.declared ? csvFigures.declared : csvFigures.recomputed,
     ];
   }
   for (const e of match?.missing ?? []) {

@@ -9,6 +9,11 @@ import type { EstablishmentCategory, Sector } from '../establishment/establishme
 export interface SubmissionInput {
   exportedAt: string;
   sharingLevel: string;
+  /**
+   * The groups of figures the file declares without the content to recompute them, when the validation says so;
+   * absent, they are read from the sharing level (figuresAreDeclared).
+   */
+  declaredFigures?: readonly unknown[] | undefined;
   establishment: {
     finessEj: string;
     finessEg?: string | undefined;

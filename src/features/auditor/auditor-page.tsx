@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { downloadFile, fileDate } from '../../components/download-file';
 import { PageHeading } from '../../components/page-heading';
 import { consolidatedCsvTable, serializeCsv } from '../../domain/consolidation/consolidated-csv';
+import { leaveOutDeclared } from '../../domain/consolidation/consolidate';
 import { contentLookup } from '../../domain/questionnaire/content-lookup';
 import { currentLanguage } from '../../i18n/i18n';
 import { describeError, describeExportRejection } from '../../texts/describe-error';
@@ -41,7 +42,12 @@ export function AuditorPage() {
       ),
     [questionnaires, language],
   );
-  const rows = consolidation.status === 'ready' ? consolidation.consolidation.rows : [];
+  const allRows = consolidation.status === 'ready' ? consolidation.consolidation.rows : [];
+  // Figures declared at the statistics level, not recomputed: marked « déclaré », and left out of the dashboard, the
+  // CSV and the PDFs when the auditor asks.
+  const [withoutDeclared, setWithoutDeclared] = useState(false);
+  const declaredCount = useMemo(() => allRows.filter((r) => r.declared).length, [allRows]);
+  const rows = useMemo(() => (withoutDeclared ? leaveOutDeclared(allRows) : allRows), [allRows, withoutDeclared]);
   // Why an expected establishment has no file kept: a stored file held back for its key (survives a reload), or a
   // file refused by this session's import (the FINESS it claims, unverified).
   const heldByKey = consolidation.status === 'ready' ? consolidation.heldByKey : undefined;
@@ -92,6 +98,21 @@ export function AuditorPage() {
         </p>
       ) : null}
       {consolidation.status === 'ready' && rows.length === 0 ? <p>{t('auditor.empty')}</p> : null}
+      {declaredCount > 0 ? (
+        <div className="field field--checkbox declared-option">
+          <input
+            id="auditor-without-declared"
+            type="checkbox"
+            checked={withoutDeclared}
+            aria-describedby="auditor-declared-hint"
+            onChange={(event) => setWithoutDeclared(event.target.checked)}
+          />
+          <label htmlFor="auditor-without-declared">{t('auditor.declared.leaveOut')}</label>
+          <p id="auditor-declared-hint" className="field__hint">
+            {t('auditor.declared.hint', { count: declaredCount, value: formatNumber(declaredCount, language) })}
+          </p>
+        </div>
+      ) : null}
       {rows.length > 0 ? (
         <>
           <p>{t('auditor.stored', { count: rows.length, value: formatNumber(rows.length, language) })}</p>

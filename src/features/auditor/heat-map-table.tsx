@@ -147,6 +147,11 @@ export function HeatMapTable({
                     <DisplayName name={line.row.name} />
                   </span>
                   <span className="heat-map__finess">{line.row.finessEg ?? line.row.finessEj}</span>
+                  {line.row.declared ? (
+                    <span className="badge badge--unconfirmed" title={t('auditor.declared.title')}>
+                      {t('auditor.declared.badge')}
+                    </span>
+                  ) : null}
                 </th>
                 <td className="text heat-map__category">{t(`establishments.categories.${line.row.category}`)}</td>
                 <td className={`heat heat--${heatBandOf(line.overall)}`}>

@@ -107,7 +107,7 @@ describe('import into the auditor workspace', () => {
     expect(await counts(auditorDb)).toEqual({ submissions: 1, keys: 1 });
     const again = await importExportFile(auditorDb, file.bytes, file.fileName, 2000);
     expect(again.stored).toEqual({
-      outcome: 'kept-newer',
+      outcome: 'identical',
       keyChange: 'same',
       previousExportedAt: file.envelope.exportedAt,
     });

@@ -62,14 +62,18 @@ export function renderBenchmarkPdf(
     9.5,
     58,
   );
+  // Its own figures as the establishment declared them (statistics level): said before they are compared.
+  if (row.declared) l.paragraph(t('regional.declared.own'), { bold: true });
   l.paragraph(t('regional.benchmark.group', { number: n(benchmark.groupCount) }));
   l.paragraph(t('regional.benchmark.region', { number: n(benchmark.regionCount) }));
 
   l.chapter(t('regional.benchmark.scoresTitle'));
   const widths = [62, 22, 30, 34, 26];
+  const ownScore = (b: typeof benchmark.overall) =>
+    row.declared ? `${numberCell(b.score, page)} (${t('regional.declared.mark')})` : numberCell(b.score, page);
   const line = (label: string, b: typeof benchmark.overall): RowInput => [
     clean(label),
-    numberCell(b.score, page),
+    ownScore(b),
     b.group ? numberCell(b.group.median, page, 1) : t('regional.benchmark.tooSmall'),
     b.group ? `${numberCell(b.group.q1, page, 1)} – ${numberCell(b.group.q3, page, 1)}` : none,
     b.region ? numberCell(b.region.median, page, 1) : t('regional.benchmark.tooSmall'),

@@ -120,3 +120,36 @@ describe('the benchmark PDF', () => {
     expect(() => renderBenchmarkPdf(consolidation, finessOf('99000001'), { fonts })).toThrow(/FINESS/);
   });
 });
+
+describe('a declared, spoofing establishment in the auditor’s PDFs (issue 14)', () => {
+  const spoofName = 'CH de \u202eenruoB\u202c';
+  const spoofed = consolidate([
+    ...establishments
+      .slice(0, 3)
+      .map((e) =>
+        withScores(buildSubmission({ establishment: { finessEj: finessOf(e.body), name: e.name } }), 50, [50, 50]),
+      ),
+    withScores(
+      buildSubmission({
+        sharingLevel: 'statistics',
+        establishment: { finessEj: finessOf('45000009'), name: spoofName },
+      }),
+      90,
+      [90, 90],
+    ),
+  ]);
+
+  it('the regional PDF marks the declared figures and prints the name’s controls as code points', async () => {
+    const text = squeeze(read(renderRegionalPdf(spoofed, { fonts: await nodeFontLoader() }).bytes).join('\n'));
+    expect(text).toContain(squeeze('CH de ‹U+202E›enruoB‹U+202C› (déclaré)'));
+    expect(text).toContain(squeeze('1 établissement marqué «\u00a0déclaré\u00a0»'));
+  });
+
+  it('the benchmark PDF says its own figures are declared', async () => {
+    const { bytes } = renderBenchmarkPdf(spoofed, finessOf('45000009'), { fonts: await nodeFontLoader() });
+    const text = squeeze(read(bytes).join('\n'));
+    expect(text).toContain(squeeze('CH de ‹U+202E›enruoB‹U+202C›'));
+    expect(text).toContain(squeeze('Chiffres déclarés'));
+    expect(text).toMatch(/90%?\(déclaré\)/);
+  });
+});

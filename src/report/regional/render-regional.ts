@@ -164,6 +164,8 @@ function drawHeatMap(page: RegionalPage, summary: RegionalSummary, qid: string):
   const { l, t, domainTitle } = page;
   l.heading(t('regional.heatMap.title'), 2);
   l.paragraph(t('regional.heatMap.intro'), { color: COLORS.muted });
+  const declared = summary.heatMap.rows.filter((line) => line.row.declared).length;
+  if (declared > 0) l.paragraph(t('regional.declared.note', { count: declared, number: page.n(declared) }));
   const codes = summary.domainIds.map((_, i) => `D${i + 1}`);
   if (codes.length > 0)
     l.table({
@@ -183,7 +185,7 @@ function drawHeatMap(page: RegionalPage, summary: RegionalSummary, qid: string):
     size: codes.length > 12 ? 6 : 7,
     body: summary.heatMap.rows.map((line) => [
       finessOf(line.row),
-      clean(line.row.name),
+      line.row.declared ? `${clean(line.row.name)} (${t('regional.declared.mark')})` : clean(line.row.name),
       numberCell(line.overall, page),
       ...line.cells.map((v) => numberCell(v, page)),
     ]),
