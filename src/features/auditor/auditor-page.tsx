@@ -42,7 +42,10 @@ export function AuditorPage() {
       ),
     [questionnaires, language],
   );
-  const allRows = consolidation.status === 'ready' ? consolidation.consolidation.rows : [];
+  const allRows = useMemo(
+    () => (consolidation.status === 'ready' ? consolidation.consolidation.rows : []),
+    [consolidation],
+  );
   // Figures declared at the statistics level, not recomputed: marked « déclaré », and left out of the dashboard, the
   // CSV and the PDFs when the auditor asks.
   const [withoutDeclared, setWithoutDeclared] = useState(false);

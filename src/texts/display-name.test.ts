@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { displayName } from '../texts/format';
-import { hasBidiControls, revealBidiControls } from './visible-text';
+import { hasBidiControls, revealBidiControls } from '../domain/visible-text';
+import { displayName } from './format';
 
 describe('bidirectional controls made visible', () => {
   it('shows each control as its code point, so that a spoofing name reads as what it holds', () => {
