@@ -8,6 +8,7 @@ import { currentLanguage } from '../../i18n/i18n';
 import { formatShare } from './auditor-format';
 import { ScrollRegion } from '../../components/scroll-region';
 import { DisplayName } from '../../components/display-name';
+import { displayName } from '../../texts/format';
 
 const WIDTH = 640;
 const HEIGHT = 420;
@@ -34,7 +35,7 @@ export function BudgetScatter({ points, targets }: { points: readonly ScatterPoi
   const focusable = points.length <= MAX_FOCUSABLE_POINTS;
   const describe = (p: ScatterPoint) =>
     t('auditor.budget.point', {
-      name: p.name,
+      name: displayName(p.name),
       itShare: formatShare(p.itShare, language, 2),
       cyberShare: formatShare(p.cyberShare, language, 1),
     });
@@ -92,7 +93,7 @@ export function BudgetScatter({ points, targets }: { points: readonly ScatterPoi
             </circle>
           );
         })}
-        {shown ? <PointLabel x={shown.x} y={shown.y} text={shown.name} /> : null}
+        {shown ? <PointLabel x={shown.x} y={shown.y} text={displayName(shown.name)} /> : null}
         <g aria-hidden="true">
           <text x={(g.plot.left + g.plot.right) / 2} y={HEIGHT - 12} textAnchor="middle" className="scatter__axis">
             {t('auditor.budget.xAxis')}
