@@ -24,14 +24,18 @@ export function parseQuestionnaire(raw: unknown, fileName: string): Questionnair
  * The content hash recorded with every assessment: SHA-256 of the RFC 8785 canonical JSON of the questionnaire, so
  * that an assessment always names the exact content it was answered against (design §5, version clock 3).
  *
- * What was not answered against is left out: the `$schema` pointer, and each item's `action` wording (the advice
- * printed for a gap; it changes no question, answer, weight or score). So the action wording of a released,
- * frozen version can be written or corrected without changing its hash: the assessments begun on it, and the
- * export files that name it (tests/fixtures/exports), still match it.
+ * What was not answered against is left out: the `$schema` pointer, each item's `action` wording (the advice
+ * printed for a gap) and each domain's `shortTitle` (a label for narrow places); they change no question, answer,
+ * weight or score. So they can be written or corrected in a released, frozen version without changing its hash:
+ * the assessments begun on it, and the export files that name it (tests/fixtures/exports), still match it.
  */
 export async function hashQuestionnaire(questionnaire: Questionnaire): Promise<string> {
-  const { $schema: _ignored, items, ...rest } = questionnaire;
-  const content = { ...rest, items: items.map(({ action: _advice, ...answeredAgainst }) => answeredAgainst) };
+  const { $schema: _ignored, items, domains, ...rest } = questionnaire;
+  const content = {
+    ...rest,
+    domains: domains.map(({ shortTitle: _label, ...answeredAgainst }) => answeredAgainst),
+    items: items.map(({ action: _advice, ...answeredAgainst }) => answeredAgainst),
+  };
   const canonical = canonicalize(content);
   if (canonical === undefined) throw new Error('questionnaire cannot be canonicalised');
   return sha256Hex(new TextEncoder().encode(canonical));
