@@ -61,18 +61,53 @@ export const basisSchema = z.discriminatedUnion('kind', [
 ]);
 export type Basis = z.infer<typeof basisSchema>;
 
+/**
+ * What a deadline's date means, which decides how an unmet item reads (src/domain/questionnaire/deadline-kind.ts):
+ * - `due-date`: the item must be met by the date; once it has passed, an unmet item is overdue;
+ * - `window-opening`: a declaration window opened (or opens) on the date, with no known closing date: an unmet item
+ *   is « à déclarer », never overdue (CaRE domain 2: the window opened on 16 January 2026);
+ * - `yearly`: due every year, on the date's day and month when a date is given (the RIE commitment, first due
+ *   31 May 2023), else by the end of each calendar year (the crisis exercise); it says when it is due again;
+ * - `continuous`: a standing obligation, never overdue; a date, if any, is the day it took effect.
+ * Optional: when absent, `recurrence: 'annual'` reads `yearly`, `recurrence: 'continuous'` reads `continuous` and a
+ * date alone reads `due-date` (the questionnaires of 2026.1, frozen, carry no kind: deadline-kind.ts derives the
+ * kinds they need from the item id and date, e.g. the D2 date 16 January 2026 is a window opening).
+ */
+export const deadlineKinds = ['due-date', 'window-opening', 'yearly', 'continuous'] as const;
+export const deadlineKindSchema = z.enum(deadlineKinds);
+export type DeadlineKind = z.infer<typeof deadlineKindSchema>;
+
 export const deadlineSchema = z
   .object({
-    /** A fixed date, when the programme sets one. */
+    /** A fixed date, when the programme sets one; its meaning is given by `kind`. */
     date: isoDateSchema.optional(),
-    /** A recurring obligation (the annual crisis exercise) or a continuous one. */
+    /** A recurring obligation (the annual crisis exercise) or a continuous one; kept for the 2026.1 files, where
+     * it stands in for `kind`. */
     recurrence: z.enum(['annual', 'continuous']).optional(),
+    /** What the date means; see {@link deadlineKinds}. Default: derived from `recurrence` and `date`. */
+    kind: deadlineKindSchema
+      .describe(
+        'What the date means: due-date (late once passed), window-opening (a declaration window opened: "to declare", never late), yearly (due again each year, on the date\'s anniversary or at the end of each year), continuous (a standing obligation, never late). Default when absent: recurrence "annual" reads yearly, recurrence "continuous" reads continuous, a date alone reads due-date.',
+      )
+      .optional(),
     label: localizedTextSchema,
   })
   .strict()
-  .refine((d) => d.date !== undefined || d.recurrence !== undefined, {
-    message: 'a deadline has a date or a recurrence',
-  });
+  .refine((d) => d.date !== undefined || d.recurrence !== undefined || d.kind !== undefined, {
+    message: 'a deadline has a date, a recurrence or a kind',
+  })
+  .refine((d) => (d.kind !== 'due-date' && d.kind !== 'window-opening') || d.date !== undefined, {
+    message: 'a due date or a window opening has a date',
+    path: ['date'],
+  })
+  .refine(
+    (d) =>
+      d.kind === undefined ||
+      d.recurrence === undefined ||
+      (d.kind === 'yearly' && d.recurrence === 'annual') ||
+      (d.kind === 'continuous' && d.recurrence === 'continuous'),
+    { message: 'kind and recurrence disagree', path: ['kind'] },
+  );
 export type Deadline = z.infer<typeof deadlineSchema>;
 
 /** The value that meets a numeric, percentage or date item; staged targets (75 % by 2027 then 90 % by 2028)

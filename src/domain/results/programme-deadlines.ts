@@ -1,5 +1,13 @@
 import type { Sector } from '../establishment/establishment';
-import { daysBetween, endOfYear } from '../scoring/iso-date';
+import {
+  D2_PCA_TEST_DATE,
+  D2_WINDOW_OPENING,
+  countedDateOf,
+  standingOf,
+  type DeadlineStanding,
+} from '../questionnaire/deadline-kind';
+import type { DeadlineKind } from '../questionnaire/questionnaire-schema';
+import { daysBetween } from '../scoring/iso-date';
 import type { ItemScore } from '../scoring/score-assessment';
 
 /**
@@ -32,9 +40,16 @@ export type DeadlineId = (typeof deadlineIds)[number];
 export interface ProgrammeDeadline {
   id: DeadlineId;
   programme: Programme;
-  /** A fixed date, or, for an annual obligation, none: it falls due at the end of each calendar year. */
+  /**
+   * What the date means (questionnaire-schema.ts, `deadlineKinds`): a due date; the opening of a declaration
+   * window (unmet reads « à déclarer », never late); a yearly obligation, due again on the date's anniversary, or
+   * without a date at the end of each calendar year; a continuous obligation, in force since the date.
+   */
+  kind: DeadlineKind;
+  /** The date of the text; only a yearly obligation may have none. */
   date?: string;
-  recurrence?: 'annual';
+  /** For a window opening: what the window receives, declarations of objectives met or applications. */
+  window?: 'declaration' | 'application';
   /** The sectors held to it. */
   concerns: readonly Sector[];
   /** Sectors for which it is a recommendation rather than an obligation. */
@@ -74,6 +89,7 @@ const d2Objectives = [
 export const programmeDeadlines: readonly ProgrammeDeadline[] = [
   {
     id: 'rie-remote-2fa',
+    kind: 'due-date',
     programme: 'rie',
     date: '2022-06-01',
     concerns: both,
@@ -82,14 +98,18 @@ export const programmeDeadlines: readonly ProgrammeDeadline[] = [
   },
   {
     id: 'rie-commitment',
+    kind: 'yearly',
     programme: 'rie',
     date: '2023-05-31',
     concerns: both,
     itemIds: ['hc.gov.03'],
-    source: 'FAQ esante.gouv.fr, obligations depuis le 1ᵉʳ juin 2022 (engagement de sécurisation)',
+    // First due 31 May 2023, then every year (« au plus tard avant le 31/05/2023 (fréquence annuelle) »).
+    source:
+      'FAQ esante.gouv.fr, obligations depuis le 1ᵉʳ juin 2022 : engagement de sécurisation signé par le représentant légal, au plus tard le 31 mai 2023 puis chaque année',
   },
   {
     id: 'rie-identity-repository',
+    kind: 'due-date',
     programme: 'rie',
     date: '2024-01-01',
     concerns: both,
@@ -98,6 +118,7 @@ export const programmeDeadlines: readonly ProgrammeDeadline[] = [
   },
   {
     id: 'rie-no-password-only',
+    kind: 'due-date',
     programme: 'rie',
     date: '2026-01-01',
     concerns: both,
@@ -106,6 +127,7 @@ export const programmeDeadlines: readonly ProgrammeDeadline[] = [
   },
   {
     id: 'rie-homologation',
+    kind: 'due-date',
     programme: 'rie',
     date: '2026-01-01',
     concerns: both,
@@ -114,6 +136,7 @@ export const programmeDeadlines: readonly ProgrammeDeadline[] = [
   },
   {
     id: 'care-d1-declaration',
+    kind: 'due-date',
     programme: 'care',
     date: '2025-06-30',
     concerns: health,
@@ -122,6 +145,7 @@ export const programmeDeadlines: readonly ProgrammeDeadline[] = [
   },
   {
     id: 'care-d2-application',
+    kind: 'due-date',
     programme: 'care',
     date: '2025-10-31',
     concerns: health,
@@ -130,14 +154,16 @@ export const programmeDeadlines: readonly ProgrammeDeadline[] = [
   },
   {
     id: 'care-d2-declaration',
+    kind: 'window-opening',
     programme: 'care',
-    date: '2026-01-16',
+    date: D2_WINDOW_OPENING,
     concerns: health,
     itemIds: d2Objectives,
     source: 'esante.gouv.fr, axe 4 : guichet de déclaration du domaine 2 ouvert le 16 janvier 2026',
   },
   {
     id: 'care-d1bis-application',
+    kind: 'window-opening',
     programme: 'care',
     date: '2026-02-13',
     concerns: health,
@@ -146,14 +172,16 @@ export const programmeDeadlines: readonly ProgrammeDeadline[] = [
   },
   {
     id: 'care-d2-pca-test',
+    kind: 'due-date',
     programme: 'care',
-    date: '2026-11-30',
+    date: D2_PCA_TEST_DATE,
     concerns: health,
     itemIds: ['care.d2.06'],
     source: 'DSIH, article 5982 (source secondaire) : un PCA testé d’ici novembre 2026',
   },
   {
     id: 'hospiconnect-2026',
+    kind: 'due-date',
     programme: 'hospiconnect',
     date: '2026-12-31',
     concerns: health,
@@ -164,6 +192,7 @@ export const programmeDeadlines: readonly ProgrammeDeadline[] = [
     // hc.gov.05 (homologation with reservations) and hc.id.04 (manual procedure) accept a partial answer in 2027;
     // they are read at the 2028 date, when only the full answer meets them.
     id: 'hospiconnect-2027',
+    kind: 'due-date',
     programme: 'hospiconnect',
     date: '2027-12-31',
     concerns: health,
@@ -172,6 +201,7 @@ export const programmeDeadlines: readonly ProgrammeDeadline[] = [
   },
   {
     id: 'hospiconnect-2028',
+    kind: 'due-date',
     programme: 'hospiconnect',
     date: '2028-12-31',
     concerns: health,
@@ -180,8 +210,8 @@ export const programmeDeadlines: readonly ProgrammeDeadline[] = [
   },
   {
     id: 'crisis-exercise',
+    kind: 'yearly',
     programme: 'crisis-exercise',
-    recurrence: 'annual',
     concerns: both,
     recommendedFor: ['medico-social'],
     itemIds: ['care.cri.01', 'esms.cri.01'],
@@ -195,16 +225,30 @@ export type DeadlineStatus = 'met' | 'not-met' | 'unknown' | 'not-applicable' | 
 
 export interface DeadlineResult {
   deadline: ProgrammeDeadline;
-  /** The fixed date, or the end of the current year for an annual obligation. */
+  /** The date counted to: the fixed date, the opening of the window, the next yearly due date (the end of the
+   * current year for a yearly obligation without a date), the day a continuous obligation took effect. */
   due: string;
-  /** Days from the date of the check to the due date (negative once it has passed). */
+  /** Days from the date of the check to `due` (negative once it has passed). */
   daysLeft: number;
   status: DeadlineStatus;
+  /** How the date stands, whatever the answers: only a passed due date is `overdue` (deadline-kind.ts). */
+  standing: DeadlineStanding;
   recommendation: boolean;
   /** The related items found in the establishment's assessments, those not met and those still unanswered. */
   itemIds: string[];
   notMetItemIds: string[];
   unansweredItemIds: string[];
+}
+
+/** Late: a due date passed while the answers show it not met (or do not tell). A window open, a yearly or a
+ * continuous obligation is never late. */
+export function isLate(result: DeadlineResult): boolean {
+  return result.standing === 'overdue' && (result.status === 'not-met' || result.status === 'unknown');
+}
+
+/** To declare (or apply for): a window is open and the answers do not show its objectives met. */
+export function isToDeclare(result: DeadlineResult): boolean {
+  return result.standing === 'to-declare' && (result.status === 'not-met' || result.status === 'unknown');
 }
 
 /**
@@ -229,7 +273,10 @@ export function listDeadlines(sector: Sector, asOf: string, items: ReadonlyMap<s
   return programmeDeadlines
     .filter((d) => d.concerns.includes(sector))
     .map((deadline) => {
-      const due = deadline.date ?? endOfYear(asOf);
+      const resolved =
+        deadline.date === undefined ? { kind: deadline.kind } : { kind: deadline.kind, date: deadline.date };
+      // Only a yearly deadline may lack a date, and it is then counted to the end of the year.
+      const due = countedDateOf(resolved, asOf) ?? deadline.date ?? asOf;
       const related = deadline.itemIds.flatMap((id) => {
         const s = items.get(id);
         return s ? [s] : [];
@@ -239,6 +286,7 @@ export function listDeadlines(sector: Sector, asOf: string, items: ReadonlyMap<s
         due,
         daysLeft: daysBetween(asOf, due),
         status: deadlineStatusOf(related),
+        standing: standingOf(resolved, asOf),
         recommendation: deadline.recommendedFor?.includes(sector) ?? false,
         itemIds: related.map((s) => s.itemId),
         notMetItemIds: related.filter((s) => s.value !== undefined && s.value < 1).map((s) => s.itemId),
@@ -249,12 +297,14 @@ export function listDeadlines(sector: Sector, asOf: string, items: ReadonlyMap<s
 }
 
 /**
- * The dates a director should see first: up to two passed and not met (the oldest first: they have been due
- * longest), then the coming ones, soonest first. Passed dates whose status is unknown or not evaluated (their
- * questionnaire not started) stay on the results screen, quiet.
+ * The dates a director should see first: up to two passed due dates not met (the oldest first: they have been due
+ * longest), then the open windows whose objectives are not shown met (to declare now), then the coming ones,
+ * soonest first. Passed dates whose status is unknown or not evaluated (their questionnaire not started) stay on
+ * the results screen, quiet; a window open, a yearly or a continuous obligation is never "passed".
  */
 export function nextDeadlines(results: readonly DeadlineResult[], count: number): DeadlineResult[] {
-  const missed = results.filter((r) => r.daysLeft < 0 && r.status === 'not-met');
-  const coming = results.filter((r) => r.daysLeft >= 0);
-  return [...missed.slice(0, 2), ...coming].slice(0, count);
+  const missed = results.filter((r) => r.standing === 'overdue' && r.status === 'not-met');
+  const toDeclare = results.filter((r) => r.standing === 'to-declare' && r.status === 'not-met');
+  const coming = results.filter((r) => r.standing === 'coming');
+  return [...missed.slice(0, 2), ...toDeclare, ...coming].slice(0, count);
 }

@@ -15,7 +15,14 @@ import {
 import { checkFrenchTypography } from '../questionnaire/french-typography';
 import { scoreAssessment, type ItemScore } from '../scoring/score-assessment';
 import { compareCampaigns, previousCampaignOf } from './compare-campaigns';
-import { deadlineStatusOf, listDeadlines, nextDeadlines, programmeDeadlines } from './programme-deadlines';
+import {
+  deadlineStatusOf,
+  isLate,
+  isToDeclare,
+  listDeadlines,
+  nextDeadlines,
+  programmeDeadlines,
+} from './programme-deadlines';
 import { listProviderQuestions } from './provider-questions';
 
 const asOf = '2026-11-23';
@@ -71,7 +78,6 @@ describe('listDeadlines', () => {
     const results = listDeadlines('health', asOf, items);
     expect(results.map((r) => r.deadline.id)).toEqual([
       'rie-remote-2fa',
-      'rie-commitment',
       'rie-identity-repository',
       'care-d1-declaration',
       'care-d2-application',
@@ -82,6 +88,8 @@ describe('listDeadlines', () => {
       'care-d2-pca-test',
       'crisis-exercise',
       'hospiconnect-2026',
+      // Yearly: listed at its next due date, 31 May 2027.
+      'rie-commitment',
       'hospiconnect-2027',
       'hospiconnect-2028',
     ]);
@@ -96,11 +104,11 @@ describe('listDeadlines', () => {
     const results = listDeadlines('medico-social', asOf, new Map());
     expect(results.map((r) => r.deadline.id)).toEqual([
       'rie-remote-2fa',
-      'rie-commitment',
       'rie-identity-repository',
       'rie-homologation',
       'rie-no-password-only',
       'crisis-exercise',
+      'rie-commitment',
     ]);
     expect(results.find((r) => r.deadline.id === 'crisis-exercise')?.recommendation).toBe(true);
   });
@@ -117,7 +125,8 @@ describe('listDeadlines', () => {
     expect(byId.get('rie-identity-repository')).toBe('not-evaluated');
     expect(byId.get('rie-homologation')).toBe('not-evaluated');
     expect(byId.get('rie-no-password-only')).toBe('unknown');
-    expect(nextDeadlines(results, 4).map((r) => r.deadline.id)).toEqual(['crisis-exercise']);
+    // The yearly commitment is due again on 31 May 2027: coming, not missed.
+    expect(nextDeadlines(results, 4).map((r) => r.deadline.id)).toEqual(['crisis-exercise', 'rie-commitment']);
   });
 
   it('shows a director the missed dates first, then the coming ones', () => {
@@ -126,6 +135,21 @@ describe('listDeadlines', () => {
     expect(next.map((r) => r.deadline.id)).toEqual([
       'rie-remote-2fa',
       'care-d2-pca-test',
+      'crisis-exercise',
+      'hospiconnect-2026',
+    ]);
+  });
+
+  it('reads an unmet CaRE domain 2 objective as to declare (the window opened on 16 January 2026), never late', () => {
+    const items = new Map([['care.d2.01', score('care.d2.01', 'scored', 0)]]);
+    const results = listDeadlines('health', '2026-12-02', items);
+    const d2 = results.find((r) => r.deadline.id === 'care-d2-declaration');
+    expect(d2).toMatchObject({ status: 'not-met', standing: 'to-declare', due: '2026-01-16', daysLeft: -320 });
+    if (!d2) return;
+    expect(isLate(d2)).toBe(false);
+    expect(isToDeclare(d2)).toBe(true);
+    expect(nextDeadlines(results, 3).map((r) => r.deadline.id)).toEqual([
+      'care-d2-declaration',
       'crisis-exercise',
       'hospiconnect-2026',
     ]);
@@ -146,7 +170,7 @@ describe('listDeadlines', () => {
     for (const d of programmeDeadlines) {
       expect(d.source.length).toBeGreaterThan(10);
       expect(checkFrenchTypography(d.source), d.source).toEqual([]);
-      expect(d.date !== undefined || d.recurrence === 'annual').toBe(true);
+      expect(d.date !== undefined || d.kind === 'yearly').toBe(true);
       for (const id of d.itemIds) expect(shipped.has(id), `${d.id}: ${id}`).toBe(true);
     }
   });

@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScrollRegion } from '../../components/scroll-region';
-import type { DeadlineResult } from '../../domain/results/programme-deadlines';
+import { isLate, type DeadlineResult } from '../../domain/results/programme-deadlines';
 import { currentLanguage } from '../../i18n/i18n';
 import { formatDate, formatNumber } from '../../texts/format';
 
@@ -36,12 +36,12 @@ export function DeadlineList({
         <tbody>
           {deadlines.map((d) => {
             // A date is shown as passed only when answers were asked for it: not for a questionnaire never started.
-            const late = d.daysLeft < 0 && (d.status === 'not-met' || d.status === 'unknown');
+            const late = isLate(d);
             const id = d.deadline.id;
             return (
               <tr key={d.deadline.id} className={late ? 'deadline--late' : undefined}>
                 <td>
-                  {d.deadline.recurrence === 'annual'
+                  {d.deadline.kind === 'yearly'
                     ? t('results.deadlines.annual', { date: formatDate(d.due, language) })
                     : formatDate(d.due, language)}
                   <span className="deadline__when">
