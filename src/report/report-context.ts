@@ -8,6 +8,7 @@ import { defaultBudgetTargets, type BudgetTargets } from '../domain/budget/budge
 import { audiencesOf } from '../domain/establishment/establishment';
 import type { Language } from '../domain/localized-text';
 import type { Questionnaire, QuestionnaireItem } from '../domain/questionnaire/questionnaire-schema';
+import { compareCampaigns, type CampaignComparison } from '../domain/results/compare-campaigns';
 import { listGaps, type Gap } from '../domain/results/list-gaps';
 import { listDeadlines, type DeadlineResult } from '../domain/results/programme-deadlines';
 import { scoreAssessment, type AssessmentScore, type ItemScore } from '../domain/scoring/score-assessment';
@@ -47,6 +48,11 @@ export interface ReportContext {
   applications: { records: ApplicationRecord[]; nameWithheld: Set<string>; mfa: MfaCompliance };
   /** The deadlines this questionnaire speaks to, read from its own answers. */
   deadlines: DeadlineResult[];
+  /**
+   * The change since the previous campaign, as the results screen shows it; undefined without a previous campaign
+   * or without the answers of this one (an export at "statistics" level).
+   */
+  comparison: CampaignComparison | undefined;
 }
 
 /** What a sharing level below "full" leaves out of the file the report is printed from (export-format.ts). */
@@ -80,6 +86,20 @@ export function buildReportContext(input: ReportInput): ReportContext {
   const scorable = answers ? scorableAnswers(answers) : {};
   const score = scoreAssessment(questionnaire, scorable, audiencesOf(establishment), input.asOf);
   const scoreById = new Map(score.items.map((s) => [s.itemId, s]));
+  const previous = input.previousCampaign;
+  const comparison =
+    answers && previous
+      ? compareCampaigns(
+          score,
+          scoreAssessment(
+            previous.questionnaire,
+            scorableAnswers(previous.answers),
+            audiencesOf(establishment),
+            previous.asOf,
+          ),
+          previous.campaignYear,
+        )
+      : undefined;
 
   // Actions get the ids, dates and owner the domain's plan functions expect; their order is the input's.
   const actionRecords: ActionRecord[] = input.actions.map((a, i) => ({
@@ -135,5 +155,6 @@ export function buildReportContext(input: ReportInput): ReportContext {
       mfa: computeMfaCompliance(applicationRecords),
     },
     deadlines: listDeadlines(establishment.sector, input.asOf, scoreById).filter((d) => d.itemIds.length > 0),
+    comparison,
   };
 }

@@ -60,6 +60,9 @@ export function reportInputFromExport(
     questionnaire,
     campaignYear: content.campaignYear,
     answers: content.answers,
+    // An export file holds one campaign: the change since an earlier one is not in it, and the report says nothing
+    // of it rather than guess.
+    previousCampaign: undefined,
     storedScores: { overall: content.scores.overall, domains: content.scores.domains },
     evidence: content.evidence ?? [],
     budgets: content.budget

@@ -98,6 +98,18 @@ export interface StoredSummary {
   notApplicable: number;
 }
 
+/**
+ * The latest earlier campaign of the same establishment and questionnaire (the results screen's comparison,
+ * src/domain/results/compare-campaigns.ts): its answers, the questionnaire version they were given against, and the
+ * date they are read at (the date of its last answer, so that a dated check recent then is not stale now).
+ */
+export interface PreviousCampaign {
+  campaignYear: number;
+  questionnaire: Questionnaire;
+  answers: Record<string, ReportAnswer>;
+  asOf: string;
+}
+
 export interface ReportInput {
   establishment: ReportEstablishment;
   questionnaire: Questionnaire;
@@ -106,6 +118,8 @@ export interface ReportInput {
   answers: Record<string, ReportAnswer> | undefined;
   /** Scores of the source, used only when `answers` is undefined. */
   storedScores?: StoredScores | undefined;
+  /** For the change since then; absent when there is none, and in a report made from an export file alone. */
+  previousCampaign?: PreviousCampaign | undefined;
   evidence: readonly ReportEvidence[];
   /** Every year the establishment has figures for (the trend); the campaign year's is the one summarised. */
   budgets: readonly ReportBudgetYear[];

@@ -1,5 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
+import type { Assessment } from '../domain/assessment/assessment';
+import { audiencesOf } from '../domain/establishment/establishment';
+import { compareCampaigns } from '../domain/results/compare-campaigns';
+import { scoreAssessment } from '../domain/scoring/score-assessment';
 import { createTranslator } from '../texts/translator';
 import { reportModelFromExport, type ExportForReport } from './report-from-export';
 import { buildReportModel } from './report-model';
@@ -67,6 +71,41 @@ describe('buildReportModel', () => {
   });
 });
 
+describe('the change since the previous campaign', () => {
+  it('is the results screen’s comparison: overall, per domain, items up and down', () => {
+    const input = demoReportInput('demo-chu-care-2026');
+    const previous = input.previousCampaign;
+    expect(previous?.campaignYear).toBe(2025);
+    if (!previous) return;
+    const audiences = audiencesOf(input.establishment);
+    const expected = compareCampaigns(
+      // The demo's answers are stored answers (Assessment['answers']), as the results screen scores them.
+      scoreAssessment(input.questionnaire, (input.answers ?? {}) as Assessment['answers'], audiences, input.asOf),
+      scoreAssessment(previous.questionnaire, previous.answers as Assessment['answers'], audiences, previous.asOf),
+      2025,
+    );
+    const model = buildReportModel(input);
+    expect(model.summary.comparison).toEqual({
+      previousYear: 2025,
+      previous: expected.overall.previous,
+      delta: expected.overall.delta,
+      improved: expected.improvedItemIds.length,
+      worsened: expected.worsenedItemIds.length,
+    });
+    expect(model.summary.comparison?.delta).toBeGreaterThan(0);
+    expect(model.domains.map((d) => [d.domainId, d.previous, d.delta])).toEqual(
+      expected.domains.map((d) => [d.domainId, d.previous, d.delta]),
+    );
+  });
+
+  it('is absent from a first campaign and from a report made from an export file', () => {
+    expect(buildReportModel(demoReportInput('demo-chu-care-2025')).summary.comparison).toBeUndefined();
+    expect(buildReportModel(demoReportInput('demo-ehpad-esms-2026')).domains.every((d) => d.delta === undefined)).toBe(
+      true,
+    );
+  });
+});
+
 describe('reportModelFromExport', () => {
   const input = demoReportInput('demo-chu-care-2026');
   const envelope = (
@@ -107,6 +146,8 @@ describe('reportModelFromExport', () => {
     ]);
     expect(model.completeness.counts.answers).toBe(Object.keys(answers).length);
     expect(model.completeness.missing.map((m) => m.code)).not.toContain('missing-justification');
+    // An export file holds one campaign: no change since an earlier one is printed.
+    expect(model.summary.comparison).toBeUndefined();
   });
 
   it('prints the stored scores of a statistics-level file, which has no answers', () => {

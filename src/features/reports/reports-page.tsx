@@ -48,7 +48,7 @@ export function ReportsPage() {
         </Link>
       </p>
       <PageHeading title={`${t('reports.title')} — ${title} — ${assessment.campaignYear}`}>
-        {t('reports.title')}
+        {t('reports.title')}{' '}
         <span className="page-heading__sub">{t('reports.subtitle', { title, year: assessment.campaignYear })}</span>
       </PageHeading>
       <p>{t('reports.intro')}</p>
@@ -89,6 +89,7 @@ function CompletenessCheck({
           {c.missing.map((m) => (
             <li key={m.code}>
               {t(`reports.check.missing.${m.code}`, { count: m.count })}
+              {hasFixLinks(m) ? ' — ' : null}
               <MissingLinks entry={m} assessmentId={assessmentId} establishmentId={establishmentId} model={model} />
             </li>
           ))}
@@ -99,6 +100,13 @@ function CompletenessCheck({
       <p data-testid="report-counts">{t('reports.check.counts', c.counts)}</p>
     </section>
   );
+}
+
+const pageFixing: readonly MissingEntry['code'][] = ['no-budget', 'no-applications', 'no-actions'];
+
+/** Whether MissingLinks has somewhere to send the reader (a page, or the domains concerned). */
+function hasFixLinks(entry: MissingEntry): boolean {
+  return pageFixing.includes(entry.code) || entry.domainIds.some(Boolean);
 }
 
 /** Where to fill in what is missing: the questionnaire page of each domain concerned, or the budget, inventory, plan. */
@@ -194,6 +202,11 @@ function PdfPanel({
   return (
     <section aria-labelledby={headingId} className="reports-pdf">
       <h2 id={headingId}>{t('reports.pdf.title')}</h2>
+      {model.summary.comparison ? (
+        <p data-testid="report-comparison">
+          {t('reports.pdf.comparison', { year: model.summary.comparison.previousYear })}
+        </p>
+      ) : null}
       <div className="field">
         <label htmlFor={authorId}>{t('reports.pdf.author')}</label>
         <p id={`${authorId}-hint`} className="field__hint">

@@ -1,6 +1,7 @@
 import type { Assessment } from '../../domain/assessment/assessment';
 import type { Establishment } from '../../domain/establishment/establishment';
 import type { Questionnaire } from '../../domain/questionnaire/questionnaire-schema';
+import { previousCampaignOf } from '../../domain/results/compare-campaigns';
 import { isoDateOf } from '../../domain/scoring/iso-date';
 import type { ReportInput } from '../../report/report-model';
 import { readAssessmentBundle } from '../../storage/assessment-bundle';
@@ -23,7 +24,9 @@ export type ReportSource =
  * What the report of an assessment is made from, read in one transaction so that the report is one consistent
  * state even while another tab writes: the establishment, the answers, every budget year (the trend), the
  * application inventory, the establishment's actions tied to this assessment or to none, and the evidence listing
- * (names, dates, SHA-256; the file bytes are not needed). Re-read whenever any of it changes.
+ * (names, dates, SHA-256; the file bytes are not needed), and the latest earlier campaign of the same questionnaire,
+ * for the change since then (found as the results screen finds it: previousCampaignOf). Re-read whenever any of it
+ * changes.
  */
 export function useReportSource(assessmentId: string): ReportSource {
   const db = useDatabase();
@@ -37,12 +40,22 @@ export function useReportSource(assessmentId: string): ReportSource {
     return { ...bundle, asOf: isoDateOf(Date.now()) };
   }, [db, assessmentId]);
   const targets = useLiveQuery(() => repos.budgets.getTargets(), [repos]);
+  const establishmentId = data?.establishment.id;
+  const others = useLiveQuery(
+    async () => (establishmentId ? repos.assessments.listByEstablishment(establishmentId) : []),
+    [repos, establishmentId],
+  );
+  const previous = data && others ? previousCampaignOf(data.assessment, others) : undefined;
   const loaded = useQuestionnaire(data?.assessment.questionnaireId, data?.assessment.questionnaireVersion);
-  if (data === undefined || targets === undefined) return { status: 'loading' };
+  const previousLoaded = useQuestionnaire(previous?.questionnaireId, previous?.questionnaireVersion);
+  if (data === undefined || targets === undefined || others === undefined) return { status: 'loading' };
   if (data === null) return { status: 'not-found' };
   if (loaded.status === 'loading') return { status: 'loading' };
   if (loaded.status === 'error') return { status: 'not-found' };
+  if (previous && previousLoaded.status === 'loading') return { status: 'loading' };
   const { assessment, establishment, budgets, applications, actions, evidence, asOf } = data;
+  // A previous campaign whose questionnaire version is no longer shipped is left out, as on the results screen.
+  const previousQuestionnaire = previousLoaded.status === 'ready' ? previousLoaded.value.questionnaire : undefined;
   return {
     status: 'ready',
     assessment,
@@ -53,6 +66,16 @@ export function useReportSource(assessmentId: string): ReportSource {
       questionnaire: loaded.value.questionnaire,
       campaignYear: assessment.campaignYear,
       answers: assessment.answers,
+      previousCampaign:
+        previous && previousQuestionnaire
+          ? {
+              campaignYear: previous.campaignYear,
+              questionnaire: previousQuestionnaire,
+              answers: previous.answers,
+              // Read at the date of its last answer, as on the results screen (use-results.ts).
+              asOf: [isoDateOf(previous.updatedAt), asOf].sort()[0] ?? asOf,
+            }
+          : undefined,
       evidence: evidence.map(({ itemId, name, type, size, sha256, documentDate }) => ({
         itemId,
         name,

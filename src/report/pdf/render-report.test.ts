@@ -12,6 +12,8 @@ import {
   writeTempPdf,
 } from '../../testing/report/pdf/pdf-test-tools';
 import { renderReportPdf } from './render-report';
+import { reportSections } from '../report-sections';
+import { createReportTranslator } from '../report-translator';
 import { sanitizeForPdf } from './sanitize';
 
 /**
@@ -120,6 +122,112 @@ describe('the PDF of each demo assessment', () => {
     const { pages, pageCount } = await render(input);
     expect(pages[0]).toContain('Cybersecurity gap-analysis report');
     expect(pages[pageCount - 1]).toContain(`page ${pageCount} / ${pageCount}`);
+  }, 30_000);
+});
+
+describe('the report’s layout', () => {
+  const reports: [string, () => ReportInput][] = [
+    ['the demo CHU', () => demoReportInput('demo-chu-care-2026')],
+    ['an ESMS', () => demoReportInput('demo-ehpad-esms-2026')],
+    [
+      'an empty assessment',
+      () => ({
+        ...demoReportInput('demo-ime-esms-2026'),
+        answers: {},
+        evidence: [],
+        actions: [],
+        budgets: [],
+        applications: [],
+      }),
+    ],
+  ];
+
+  for (const [name, inputOf] of reports) {
+    it(`leaves no heading alone at the foot of a page and no nearly empty page in the report of ${name}`, async () => {
+      const input = inputOf();
+      const { model, pages } = await render(input);
+      const t = createReportTranslator('fr');
+      const headings = new Set(
+        [
+          ...reportSections.map((section) => t(`report.sections.${section.key}`)),
+          ...model.annex.map((group) => group.title),
+          ...model.providerQuestions.map((group) => group.domainTitle),
+          t('report.summary.radarTitle'),
+          t('report.fingerprintNote.title'),
+        ].map(squeeze),
+      );
+      const furniture = furnitureOf(input);
+      pages.forEach((page, i) => {
+        const lines = page.split('\n').filter((line) => line.trim() && !furniture.some((re) => re.test(line)));
+        for (const k of [1, 2]) {
+          const last = squeeze(lines.slice(-k).join(''));
+          expect(headings.has(last), `page ${i + 1} ends on the heading « ${last} »`).toBe(false);
+        }
+        // The last page may be short (it ends the report); any other page holds more than a few lines.
+        if (i < pages.length - 1) expect(lines.length, `page ${i + 1}`).toBeGreaterThan(6);
+      });
+    }, 30_000);
+  }
+
+  it('prints « 0 € » with its space and cuts no header word (« Non applicables »)', async () => {
+    const base = demoReportInput('demo-chu-care-2026');
+    const input: ReportInput = {
+      ...base,
+      actions: [{ title: 'Action sans coût', status: 'todo', estimatedCost: 0, dueDate: '2027-01-15' }],
+    };
+    const { file, pages } = await render(input);
+    const all = pages.join('\n');
+    expect(all).toMatch(/Action sans coût[^\n]* 0 €/);
+    expect(all).not.toMatch(/\d€/);
+    const { words } = wordBoxes(file);
+    // Every euro sign stands apart from the number before it: the no-break space is drawn, not lost.
+    const euros = words.filter((w, i) => w.text === '€' && words[i - 1]?.page === w.page);
+    expect(euros.length).toBeGreaterThan(3);
+    for (const euro of euros) {
+      const before = words[words.indexOf(euro) - 1];
+      expect(before?.text).toMatch(/\d$/);
+      expect(euro.xMin - (before?.xMax ?? 0)).toBeGreaterThan(1);
+    }
+    const texts = new Set(words.map((w) => w.text));
+    expect(texts.has('applicables')).toBe(true);
+    for (const fragment of ['appli', 'cables', 'Attein', 'Répons', 'Évolu']) expect(texts.has(fragment)).toBe(false);
+  }, 30_000);
+
+  it('prints the change since 2025 on the summary, on the radar and for each domain', async () => {
+    const input = demoReportInput('demo-chu-care-2026');
+    const { model, pages } = await render(input);
+    const change = model.summary.comparison;
+    expect(change?.delta).toBeDefined();
+    const points = (delta: number | undefined) =>
+      delta === undefined ? '—' : `${delta > 0 ? '+' : delta < 0 ? '–' : '±'}${Math.abs(Math.round(delta))} point`;
+    const summary = pages.find((page) => page.includes('Score global')) ?? '';
+    expect(squeeze(summary)).toContain(
+      squeeze(`Évolution depuis 2025 ${points(change?.delta)}s (score 2025 : ${Math.round(change?.previous ?? 0)} %)`),
+    );
+    // The radar's legend names both campaigns.
+    expect(summary).toMatch(/Campagne 2026\s+Campagne 2025/);
+    const domains = pages.find((page) => /Domaine 2026 2025 Évolution/.test(page)) ?? '';
+    expect(domains).toContain('Résultats par domaine');
+    for (const d of model.domains) {
+      expect(d.previous, d.domainId).toBeDefined();
+      expect(squeeze(domains)).toContain(
+        squeeze(
+          `${d.score === undefined ? '' : Math.round(d.score)} % ${Math.round(d.previous ?? 0)} % ${points(d.delta)}`,
+        ),
+      );
+    }
+  }, 30_000);
+
+  it('prints the SHA-256 on the last page with what it is for, not on the cover', async () => {
+    const input = demoReportInput('demo-chu-care-2026');
+    const { pages } = await render(input);
+    const hash = input.fingerprint?.value ?? '';
+    const grouped = hash.match(/.{4}/g)?.join(' ') ?? '';
+    expect(pages[0]).not.toContain(grouped);
+    expect(pages[0]).not.toContain('SHA-256');
+    const last = pages[pages.length - 1] ?? '';
+    expect(squeeze(last)).toContain(squeeze(grouped));
+    expect(last).toMatch(/Cette empreinte sert à vérifier qu’un exemplaire imprimé/);
   }, 30_000);
 });
 

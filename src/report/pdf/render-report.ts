@@ -2,6 +2,7 @@ import type { ReportModel } from '../report-model';
 import { reportSections } from '../report-sections';
 import { createReportTranslator } from '../report-translator';
 import { drawCover } from '../sections/cover';
+import { drawFingerprintNote } from '../sections/fingerprint-note';
 import type { SectionKey } from '../sections/report-section';
 import { Layout, type RenderedReport } from './layout';
 import { drawReportFurniture } from './page-furniture';
@@ -10,7 +11,7 @@ import { sanitizeForPdf as clean } from './sanitize';
 
 /**
  * The gap-analysis PDF, laid out from the report model (src/report/report-model.ts): the cover, then each section
- * of src/report/report-sections.ts under its heading, then the final pass that numbers the pages and marks an
+ * of src/report/report-sections.ts under its heading, the fingerprint and what it is for, then the final pass that numbers the pages and marks an
  * incomplete assessment « BROUILLON » / "DRAFT" on every page (page-furniture.ts). Environment-free: the fonts are
  * handed in (report-fonts.ts), the bytes handed back.
  */
@@ -37,12 +38,13 @@ export function renderReportPdf(model: ReportModel, fonts: ReportFonts): Rendere
     reportSections.map((s): SectionKey => s.key),
   );
   for (const section of reportSections) {
-    l.section(section.key, { newPage: section.newPage });
+    l.section(section.key, section.start);
     // model[section.key] is what section.build returned (ReportSectionModels); TypeScript cannot follow the key
     // through the union of sections, hence the widened signature.
     const draw = section.draw as (l: Layout, part: unknown, report: ReportModel) => void;
     draw(l, model[section.key], model);
   }
+  drawFingerprintNote(l, meta);
   drawReportFurniture(l, model, contents);
   return l.output();
 }

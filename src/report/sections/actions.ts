@@ -104,7 +104,7 @@ export function drawActionsSection(l: Layout, a: ReportActions): void {
 
 export const actionsSection: ReportSection<'actions', ReportActions> = {
   key: 'actions',
-  newPage: true,
+  start: 'flow',
   build: buildActionsSection,
   draw: drawActionsSection,
 };

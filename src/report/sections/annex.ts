@@ -126,7 +126,7 @@ export function drawAnnexSection(l: Layout, annex: AnnexGroup[], report: ReportM
     l.paragraph(`${t('report.completeness.omitted')} ${t('report.completeness.omittedContent.answers')}`);
     return;
   }
-  l.paragraph(t('report.annex.intro'));
+  l.paragraph(t('report.annex.intro'), { keepWithNext: true });
   const colon = language === 'fr' ? '\u00a0:' : ':';
   for (const group of annex) {
     l.heading(group.title, 2);
@@ -167,7 +167,7 @@ export function drawAnnexSection(l: Layout, annex: AnnexGroup[], report: ReportM
 
 export const annexSection: ReportSection<'annex', AnnexGroup[]> = {
   key: 'annex',
-  newPage: true,
+  start: 'page-unless-room',
   build: buildAnnexSection,
   draw: drawAnnexSection,
 };

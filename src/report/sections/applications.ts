@@ -79,7 +79,7 @@ export function drawApplicationsSection(l: Layout, a: ReportApplications): void 
     l.paragraph(`${t('report.completeness.omitted')} ${t('report.completeness.omittedContent.applications')}`);
     return;
   }
-  l.paragraph(t('report.applications.intro'));
+  l.paragraph(t('report.applications.intro'), { keepWithNext: true });
   if (a.lines.length === 0) {
     l.paragraph(t('report.applications.none'));
     return;
@@ -91,7 +91,13 @@ export function drawApplicationsSection(l: Layout, a: ReportApplications): void 
         ? t('report.applications.met')
         : t('report.applications.notMet');
   const countOf = (done: number, total: number) =>
-    total > 0 ? t('report.applications.countOf', { done, total, share: formatPercent(done / total, language) }) : '—';
+    total > 0
+      ? t('report.applications.countOf', {
+          done: formatNumber(done, language),
+          total: formatNumber(total, language),
+          share: formatPercent(done / total, language),
+        })
+      : '—';
   l.pairs(
     [
       [t('report.applications.compliantApps'), countOf(a.compliantCount, a.sensitiveCount)],
@@ -141,7 +147,7 @@ export function drawApplicationsSection(l: Layout, a: ReportApplications): void 
 
 export const applicationsSection: ReportSection<'applications', ReportApplications> = {
   key: 'applications',
-  newPage: true,
+  start: 'page-unless-room',
   build: buildApplicationsSection,
   draw: drawApplicationsSection,
 };

@@ -76,6 +76,7 @@ export function drawBudgetSection(l: Layout, b: ReportBudget): void {
       it: formatPercent(b.targets.itShare, language),
       cyber: formatPercent(b.targets.cyberShare, language),
     }),
+    { keepWithNext: true },
   );
   const ratio = (r: { value: number | undefined; band: RatioBand | undefined }) =>
     r.value === undefined
@@ -191,7 +192,7 @@ function drawTrend(l: Layout, budget: ReportBudget): void {
 
 export const budgetSection: ReportSection<'budget', ReportBudget> = {
   key: 'budget',
-  newPage: true,
+  start: 'page-unless-room',
   build: buildBudgetSection,
   draw: drawBudgetSection,
 };

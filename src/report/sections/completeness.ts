@@ -140,7 +140,7 @@ export function drawCompletenessSection(l: Layout, c: ReportCompleteness): void 
 
 export const completenessSection: ReportSection<'completeness', ReportCompleteness> = {
   key: 'completeness',
-  newPage: true,
+  start: 'page-unless-room',
   build: buildCompletenessSection,
   draw: drawCompletenessSection,
 };

@@ -1,14 +1,15 @@
 import type { Layout } from '../pdf/layout';
 import { COLORS, MARGIN } from '../pdf/page-geometry';
 import type { ContentsSlot } from '../pdf/page-furniture';
-import { formatDate, formatNumber, groupHex } from '../../texts/format';
+import { formatDate, formatNumber } from '../../texts/format';
 import type { ReportModel } from '../report-model';
 import { drawCompletenessVerdict } from './completeness';
 import type { SectionKey } from './report-section';
 
 /**
- * The cover: the establishment, the questionnaire and campaign, the sharing level and fingerprints, what the report
- * holds, and the contents, whose page numbers the final pass writes (src/report/pdf/page-furniture.ts).
+ * The cover: the establishment, the questionnaire and campaign, the sharing level, what the report holds, and the
+ * contents, whose page numbers the final pass writes (src/report/pdf/page-furniture.ts). The fingerprints are on the
+ * last page, with what they are for (fingerprint-note.ts).
  */
 export function drawCover(l: Layout, model: ReportModel, contents: readonly SectionKey[]): ContentsSlot[] {
   const { t, language, doc } = l;
@@ -46,17 +47,6 @@ export function drawCover(l: Layout, model: ReportModel, contents: readonly Sect
     [t('report.cover.date'), formatDate(meta.asOf, language)],
     [t('report.cover.author'), meta.author ?? t('report.cover.noAuthor')],
     [t('report.cover.sharingLevel'), t(`report.sharingLevels.${meta.sharingLevel}`)],
-    ...(meta.fingerprint
-      ? [
-          [t(`report.fingerprintSource.${meta.fingerprint.source}`), groupHex(meta.fingerprint.value)] as [
-            string,
-            string,
-          ],
-        ]
-      : []),
-    ...(meta.keyFingerprint
-      ? [[t('report.cover.keyFingerprint'), groupHex(meta.keyFingerprint)] as [string, string]]
-      : []),
   ];
   l.pairs(rows, 9.5, 58);
 

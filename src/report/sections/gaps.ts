@@ -53,7 +53,7 @@ export function drawGapsSection(l: Layout, gaps: GapLine[], report: ReportModel)
     l.paragraph(t('report.completeness.omitted') + ' ' + t('report.completeness.omittedContent.answers'));
     return;
   }
-  l.paragraph(t('report.gaps.intro'));
+  l.paragraph(t('report.gaps.intro'), { keepWithNext: true });
   if (gaps.length === 0) {
     l.paragraph(t('report.gaps.none'));
     return;
@@ -98,7 +98,7 @@ export function drawGapsSection(l: Layout, gaps: GapLine[], report: ReportModel)
 
 export const gapsSection: ReportSection<'gaps', GapLine[]> = {
   key: 'gaps',
-  newPage: true,
+  start: 'page-unless-room',
   build: buildGapsSection,
   draw: drawGapsSection,
 };

@@ -14,7 +14,7 @@ export function drawMethodSection(l: Layout): void {
 
 export const methodSection: ReportSection<'method', ReportMethod> = {
   key: 'method',
-  newPage: true,
+  start: 'page-unless-room',
   build: () => ({}),
   draw: drawMethodSection,
 };

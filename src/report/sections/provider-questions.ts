@@ -30,7 +30,7 @@ export function drawProviderQuestionsSection(l: Layout, groups: ProviderQuestion
     l.paragraph(`${t('report.completeness.omitted')} ${t('report.completeness.omittedContent.answers')}`);
     return;
   }
-  l.paragraph(t('report.providerQuestions.intro'));
+  l.paragraph(t('report.providerQuestions.intro'), { keepWithNext: true });
   if (groups.length === 0) {
     l.paragraph(t('report.providerQuestions.none'));
     return;
@@ -56,7 +56,7 @@ export function drawProviderQuestionsSection(l: Layout, groups: ProviderQuestion
 
 export const providerQuestionsSection: ReportSection<'providerQuestions', ProviderQuestionGroup[]> = {
   key: 'providerQuestions',
-  newPage: true,
+  start: 'flow',
   build: buildProviderQuestionsSection,
   draw: drawProviderQuestionsSection,
 };

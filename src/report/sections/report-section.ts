@@ -1,4 +1,4 @@
-import type { Layout } from '../pdf/layout';
+import type { Layout, SectionStart } from '../pdf/layout';
 import type { ReportContext } from '../report-context';
 import type { ReportModel } from '../report-model';
 import type reportTexts from '../../texts/locales/fr/report.json';
@@ -12,11 +12,11 @@ export type SectionKey = keyof (typeof reportTexts)['sections'];
  *
  * `build` is pure (no jsPDF: a section file imports the layout as a type only), so the app builds the model on the
  * report screen without loading jsPDF, and tests assert it without drawing. `draw` is called after the section's
- * level-1 heading, which the PDF draws (on a new page when `newPage`) and lists in the contents.
+ * level-1 heading, which the PDF draws (where `start` says: Layout.section) and lists in the contents.
  */
 export interface ReportSection<Key extends SectionKey, Model> {
   key: Key;
-  newPage: boolean;
+  start: SectionStart;
   build: (context: ReportContext) => Model;
   draw: (l: Layout, section: Model, report: ReportModel) => void;
 }

@@ -40,7 +40,7 @@ export function drawSourcesSection(l: Layout, sources: ReportSources): void {
 
 export const sourcesSection: ReportSection<'sources', ReportSources> = {
   key: 'sources',
-  newPage: false,
+  start: 'flow',
   build: buildSourcesSection,
   draw: drawSourcesSection,
 };

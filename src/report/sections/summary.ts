@@ -13,7 +13,7 @@ import { sanitizeForPdf as clean } from '../pdf/sanitize';
 import type { ReportContext } from '../report-context';
 import { formatPercent, formatScore, formatShortDate } from '../../texts/format';
 import type { ReportModel } from '../report-model';
-import type { ReportSummaryFigures } from './domains';
+import { formatChange, type ReportSummaryFigures } from './domains';
 import { drawRadar } from './radar-chart';
 import type { ReportSection } from './report-section';
 
@@ -42,8 +42,20 @@ export interface DeadlineLine {
   source: string;
 }
 
+/** The change since the previous campaign of the same establishment and questionnaire (the results screen's). */
+export interface SummaryComparison {
+  previousYear: number;
+  /** The overall score then, and the change since, in points. */
+  previous: number | undefined;
+  delta: number | undefined;
+  /** Items whose answer rose or fell in value since then. */
+  improved: number;
+  worsened: number;
+}
+
 export interface ReportSummary {
   overall: ReportSummaryFigures;
+  comparison: SummaryComparison | undefined;
   gapCount: number;
   criticalGapCount: number;
   ratios: {
@@ -67,8 +79,16 @@ const deadlineLine = (d: DeadlineResult): DeadlineLine => ({
 export function buildSummarySection(context: ReportContext): ReportSummary {
   const { input, language, gaps } = context;
   const { campaignYear, targets } = context.budget;
+  const { comparison } = context;
   return {
     overall: context.overall,
+    comparison: comparison && {
+      previousYear: comparison.previousYear,
+      previous: comparison.overall.previous,
+      delta: comparison.overall.delta,
+      improved: comparison.improvedItemIds.length,
+      worsened: comparison.worsenedItemIds.length,
+    },
     gapCount: gaps.length,
     criticalGapCount: gaps.filter((g) => g.item.weight === 'critical').length,
     ratios: {
@@ -117,6 +137,23 @@ export function drawSummarySection(l: Layout, s: ReportSummary, report: ReportMo
           ? formatScore(s.overall.score, language)
           : t('report.summary.tooIncomplete', { needed: answersNeededToScore(s.overall) }),
     ],
+    ...(s.comparison
+      ? [
+          [
+            t('report.summary.changeLabel', { year: s.comparison.previousYear }),
+            [
+              s.comparison.delta === undefined
+                ? t('report.summary.noPreviousScore')
+                : t('report.summary.change', {
+                    delta: formatChange(l, s.comparison.delta),
+                    year: s.comparison.previousYear,
+                    previous: s.comparison.previous === undefined ? '—' : formatScore(s.comparison.previous, language),
+                  }),
+              t('report.summary.movements', { improved: s.comparison.improved, worsened: s.comparison.worsened }),
+            ].join(' — '),
+          ] as [string, string],
+        ]
+      : []),
     [
       t('report.summary.completeness'),
       `${pct(s.overall.completeness)} — ${t('report.summary.answered', { answered: s.overall.answered, applicable: s.overall.applicable })}`,
@@ -133,9 +170,16 @@ export function drawSummarySection(l: Layout, s: ReportSummary, report: ReportMo
   ];
   l.pairs(figures, 9.5, 62);
   if (report.domains.length > 0) {
+    const height = s.comparison ? 80 : 84;
+    l.ensure(height + 14);
     l.caption(t('report.summary.radarTitle'), 10);
-    drawRadar(l, report.domains, MARGIN.left, l.y, CONTENT_WIDTH, 84);
-    l.y += 84;
+    drawRadar(
+      l,
+      report.domains,
+      { x: MARGIN.left, y: l.y, width: CONTENT_WIDTH, height },
+      s.comparison && { current: report.meta.campaignYear, previous: s.comparison.previousYear },
+    );
+    l.y += height;
     l.paragraph(t('report.summary.radarAlt'), { size: 7.5, color: COLORS.muted });
   }
   const r = s.ratios;
@@ -194,7 +238,7 @@ export function drawSummarySection(l: Layout, s: ReportSummary, report: ReportMo
 
 export const summarySection: ReportSection<'summary', ReportSummary> = {
   key: 'summary',
-  newPage: true,
+  start: 'page',
   build: buildSummarySection,
   draw: drawSummarySection,
 };

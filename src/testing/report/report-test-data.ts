@@ -2,6 +2,9 @@ import { readFileSync } from 'node:fs';
 import type { ActionRecord } from '../../domain/actions/action-record';
 import type { ApplicationRecord } from '../../domain/applications/application-record';
 import type { Answer } from '../../domain/assessment/answer';
+import type { Assessment } from '../../domain/assessment/assessment';
+import { previousCampaignOf } from '../../domain/results/compare-campaigns';
+import { isoDateOf } from '../../domain/scoring/iso-date';
 import type { BudgetRecord } from '../../domain/budget/budget-record';
 import type { Establishment } from '../../domain/establishment/establishment';
 import { parseQuestionnaire } from '../../domain/questionnaire/parse-questionnaire';
@@ -29,6 +32,7 @@ interface DemoAssessment {
   questionnaireId: string;
   questionnaireVersion: string;
   campaignYear: number;
+  updatedAt: number;
   answers: Record<string, Answer>;
 }
 
@@ -69,16 +73,25 @@ export function demoReportInput(
   if (!establishment) throw new Error(`no demo establishment ${assessment.establishmentId}`);
   const of = <T extends { establishmentId: string }>(rows: T[]) =>
     rows.filter((r) => r.establishmentId === establishment.id);
+  const asOf = options.asOf ?? '2026-11-23';
+  // The latest earlier campaign, read at the date of its last answer, as the reports screen finds it.
+  const previous = previousCampaignOf(assessment, demo.assessments as unknown as Assessment[]);
   return {
     establishment,
     questionnaire: loadQuestionnaireFile(assessment.questionnaireId, assessment.questionnaireVersion),
     campaignYear: assessment.campaignYear,
     answers: assessment.answers,
+    previousCampaign: previous && {
+      campaignYear: previous.campaignYear,
+      questionnaire: loadQuestionnaireFile(previous.questionnaireId, previous.questionnaireVersion),
+      answers: previous.answers,
+      asOf: [isoDateOf(previous.updatedAt), asOf].sort()[0] ?? asOf,
+    },
     evidence: demoEvidence(assessment),
     budgets: of(demo.budgets),
     applications: of(demo.applications),
     actions: of(demo.actions).filter((a) => a.assessmentId === undefined || a.assessmentId === assessment.id),
-    asOf: options.asOf ?? '2026-11-23',
+    asOf,
     author: 'RSSI du GHT',
     sharingLevel: 'full',
     language: options.language ?? 'fr',
