@@ -27,6 +27,7 @@ test('demo data → results → report: completeness check, PDF generated offlin
   await expect(page.getByText(/question\(s\) applicable\(s\) sans réponse/)).toBeVisible();
   await expect(page.getByRole('link', { name: /^Gouvernance et pilotage \(\d+\)$/ })).toBeVisible();
   await expect(page.getByTestId('report-counts')).toContainText('57 réponse(s) sur 77');
+  await expect(page.getByTestId('report-comparison')).toContainText('celle de 2025');
   await expectAccessible(page);
 
   // The PDF, with the network cut.
@@ -44,6 +45,13 @@ test('demo data → results → report: completeness check, PDF generated offlin
   expect(text).toContain('CHU de Val-de-Loire');
   expect(text).toContain('RSSI du GHT');
   expect(text).toMatch(/page 1 \/ (\d+)/);
+  // The change since the 2025 campaign, found by the report page as the results screen finds it.
+  expect(text).toMatch(/Évolution depuis 2025 [+–±]\d+ points? \(score 2025/);
+  expect(text).toMatch(/Domaine 2026 2025 Évolution/);
+  // The SHA-256 is on the last page, with what it is for, and no longer on the cover.
+  const pages = text.split('\f');
+  expect(pages[0]).not.toContain('SHA-256');
+  expect(pages.filter((p) => p.trim()).pop()).toMatch(/Cette empreinte sert à vérifier/);
   const fonts = execFileSync('pdffonts', [file], { encoding: 'utf8' });
   expect(fonts).toContain('DejaVuSans');
 

@@ -57,6 +57,7 @@ export function AuditorPdfExports({
     language,
     questionnaireTitle: content.questionnaireTitle,
     domainTitle: content.domainTitle,
+    domainShortTitle: content.domainShortTitle,
     domainOrder: content.domainOrder,
     question: content.question,
   };

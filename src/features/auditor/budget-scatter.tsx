@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BudgetTargets } from '../../domain/budget/budget-ratios';
 import type { ScatterPoint } from '../../domain/consolidation/regional-views';
@@ -21,7 +21,9 @@ const MAX_FOCUSABLE_POINTS = 300;
  * The budget scatter in SVG followed by the same figures in a table, which screen readers and keyboard users can read
  * instead of the drawing (RGAA 1.3 and 5.x). Health establishments are circles and medico-social ones squares, so
  * that the shape, not only a colour, tells them apart. Each point names its establishment and figures on hover and
- * on keyboard focus (issue 16), and the table lists them by name. The axes run on nice bounds and steps
+ * on keyboard focus (issue 16), and the table lists them by name: hovering or focusing a row draws its point larger
+ * with its name, pressing the row's name moves the focus to the point, and a point under the pointer or the focus
+ * marks its row. The axes run on nice bounds and steps
  * (scatter-geometry.ts), from 0 only when the data come near it.
  */
 export function BudgetScatter({ points, targets }: { points: readonly ScatterPoint[]; targets: BudgetTargets }) {
@@ -40,10 +42,27 @@ export function BudgetScatter({ points, targets }: { points: readonly ScatterPoi
       cyberShare: formatShare(p.cyberShare, language, 1),
     });
   const shown = g.points.find((p) => p.key === pointed);
+  const chart = useRef<SVGSVGElement>(null);
+  const tableBody = useRef<HTMLTableSectionElement>(null);
+  // A point's key is an establishment's FINESS and campaign: it is looked up among the points, never put in a selector.
+  const focusPoint = (key: string) => {
+    const target = [...(chart.current?.querySelectorAll<SVGElement>('.scatter__point') ?? [])].find(
+      (element) => element.dataset.key === key,
+    );
+    if (target && focusable) target.focus();
+    else target?.scrollIntoView({ block: 'center' });
+  };
+  // Focus on a point marks its row in the table (when the table is open) and keeps that row in view.
+  useEffect(() => {
+    if (!tableOpen || pointed === undefined) return;
+    const row = tableBody.current?.querySelector<HTMLTableRowElement>('.scatter__row--pointed');
+    if (row && !row.contains(document.activeElement)) row.scrollIntoView({ block: 'nearest' });
+  }, [pointed, tableOpen]);
   return (
     <figure className="scatter">
       <svg
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        ref={chart}
         role={focusable ? 'group' : 'img'}
         aria-labelledby={titleId}
         className="scatter__chart"
@@ -74,21 +93,30 @@ export function BudgetScatter({ points, targets }: { points: readonly ScatterPoi
           ) : null}
         </g>
         {g.points.map((p) => {
+          const isPointed = p.key === pointed;
           const point = {
-            className:
-              sectorOfCategory(p.category) === 'medico-social' ? 'scatter__point scatter__point--ms' : 'scatter__point',
+            className: [
+              'scatter__point',
+              sectorOfCategory(p.category) === 'medico-social' ? 'scatter__point--ms' : '',
+              isPointed ? 'scatter__point--pointed' : '',
+            ]
+              .filter(Boolean)
+              .join(' '),
+            'data-key': p.key,
             ...(focusable ? { tabIndex: 0, role: 'img', 'aria-label': describe(p) } : {}),
             onMouseEnter: () => setPointed(p.key),
             onMouseLeave: () => setPointed(undefined),
             onFocus: () => setPointed(p.key),
             onBlur: () => setPointed(undefined),
           };
+          // The point a table row points at is drawn larger, so that it stands out among its neighbours.
+          const half = isPointed ? 7 : 4;
           return sectorOfCategory(p.category) === 'medico-social' ? (
-            <rect key={p.key} x={p.x - 4} y={p.y - 4} width={8} height={8} {...point}>
+            <rect key={p.key} x={p.x - half} y={p.y - half} width={2 * half} height={2 * half} {...point}>
               <title>{describe(p)}</title>
             </rect>
           ) : (
-            <circle key={p.key} cx={p.x} cy={p.y} r={4.5} {...point}>
+            <circle key={p.key} cx={p.x} cy={p.y} r={isPointed ? 7.5 : 4.5} {...point}>
               <title>{describe(p)}</title>
             </circle>
           );
@@ -120,7 +148,12 @@ export function BudgetScatter({ points, targets }: { points: readonly ScatterPoi
         {tableOpen ? (
           <ScrollRegion labelledBy={`${titleId}-table`}>
             <table className="data-table">
-              <caption id={`${titleId}-table`}>{t('auditor.budget.tableCaption')}</caption>
+              <caption id={`${titleId}-table`}>
+                {t('auditor.budget.tableCaption')}{' '}
+                <span id={`${titleId}-row-hint`} className="scatter__hint">
+                  {t('auditor.budget.rowHint')}
+                </span>
+              </caption>
               <thead>
                 <tr>
                   <th scope="col">{t('auditor.heatMap.establishment')}</th>
@@ -129,11 +162,26 @@ export function BudgetScatter({ points, targets }: { points: readonly ScatterPoi
                   <th scope="col">{t('auditor.budget.cyberShare')}</th>
                 </tr>
               </thead>
-              <tbody>
+              <tbody ref={tableBody}>
                 {points.map((p) => (
-                  <tr key={p.key}>
+                  <tr
+                    key={p.key}
+                    className={p.key === pointed ? 'scatter__row--pointed' : undefined}
+                    onMouseEnter={() => setPointed(p.key)}
+                    onMouseLeave={() => setPointed(undefined)}
+                  >
                     <th scope="row">
-                      <DisplayName name={p.name} />
+                      {/* Focus on a row shows its point; pressing it moves the focus to the point, whose name shows. */}
+                      <button
+                        type="button"
+                        className="scatter__row-button"
+                        aria-describedby={`${titleId}-row-hint`}
+                        onFocus={() => setPointed(p.key)}
+                        onBlur={() => setPointed(undefined)}
+                        onClick={() => focusPoint(p.key)}
+                      >
+                        <DisplayName name={p.name} />
+                      </button>
                     </th>
                     <td className="text">{t(`establishments.categories.${p.category}`)}</td>
                     <td>{formatShare(p.itShare, language, 2)}</td>

@@ -35,6 +35,8 @@ export interface RegionalPdfOptions {
   expected?: readonly ExpectedForReport[];
   questionnaireTitle?: (questionnaireId: string) => string;
   domainTitle?: (questionnaireId: string, domainId: string) => string;
+  /** A domain's short label (the heat map's legend), its title when not given. */
+  domainShortTitle?: (questionnaireId: string, domainId: string) => string;
   domainOrder?: (questionnaireId: string) => readonly string[];
   /** The question of an item, printed beside its id when known. */
   question?: (itemId: string) => string | undefined;
@@ -60,6 +62,7 @@ export interface RegionalPage {
   n: (value: number) => string;
   questionnaireTitle: (questionnaireId: string) => string;
   domainTitle: (questionnaireId: string, domainId: string) => string;
+  domainShortTitle: (questionnaireId: string, domainId: string) => string;
   domainOrder: (questionnaireId: string) => readonly string[];
 }
 
@@ -80,6 +83,7 @@ export function setUpRegionalPage(options: RegionalPdfOptions | BenchmarkPdfOpti
     n: (value: number) => formatNumber(value, language, 2),
     questionnaireTitle: options.questionnaireTitle ?? ((id: string) => id),
     domainTitle: options.domainTitle ?? ((_: string, id: string) => id),
+    domainShortTitle: options.domainShortTitle ?? options.domainTitle ?? ((_: string, id: string) => id),
     domainOrder: options.domainOrder ?? (() => []),
   };
 }

@@ -5,9 +5,9 @@ import { consolidate } from '../../domain/consolidation/consolidate';
 import type { EstablishmentCategory } from '../../domain/establishment/establishment';
 import { formatNumber } from '../../texts/format';
 import { nodeFontLoader } from '../pdf/fonts-node';
-import { pdfPages, squeeze, writeTempPdf } from '../../testing/report/pdf/pdf-test-tools';
+import { pagePixels, pdfPages, squeeze, wordBoxes, writeTempPdf } from '../../testing/report/pdf/pdf-test-tools';
 import { renderBenchmarkPdf } from './render-benchmark';
-import { renderRegionalPdf } from './render-regional';
+import { HEAT_COLORS, renderRegionalPdf } from './render-regional';
 
 /**
  * The auditor's PDFs read back with pdftotext, as the gap-analysis report is (src/report/pdf/render-report.test.ts):
@@ -76,6 +76,41 @@ describe('the regional PDF', () => {
     expect(text).toContain(squeeze('Hôpital de Bourg'));
     expect(text).toContain(squeeze(questions['GOV-01'] ?? ''));
     expect(text).toContain('INC-03');
+  });
+
+  it('colours each heat-map score by the screen’s bands, prints the number on it, and names the domains', async () => {
+    const { bytes } = renderRegionalPdf(consolidation, {
+      fonts: await nodeFontLoader(),
+      asOf: '2026-11-23',
+      domainTitle: (_, id) => `Domaine complet ${id}`,
+      domainShortTitle: (_, id) => `Court ${id}`,
+    });
+    const file = writeTempPdf(bytes);
+    const text = squeeze(pdfPages(file).join('\n'));
+    // The legend names each coded domain, with its short label and its full title, and says what the colours mean.
+    expect(text).toContain(squeeze('D1 Court d1 Domaine complet d1'));
+    expect(text).toContain(squeeze('Couleurs des scores (le nombre est toujours imprimé)'));
+    expect(text).toContain(squeeze('moins de 20 20 à 39 40 à 59 60 à 79 80 et plus'));
+    // Centre hospitalier de Gien: 61 overall (60–79), 55 (40–59), 70 (60–79). The pixel just left of each number,
+    // inside its cell, is its band's colour.
+    const { words } = wordBoxes(file);
+    const finess = words.find((w) => w.text === finessOf('45000002') && w.xMin < 80);
+    expect(finess).toBeDefined();
+    if (!finess) return;
+    const row = words.filter((w) => w.page === finess.page && Math.abs(w.yMin - finess.yMin) < 1);
+    const image = pagePixels(file, finess.page);
+    const colourBefore = (value: string) => {
+      const word = row.find((w) => w.text === value);
+      expect(word, value).toBeDefined();
+      return image.at((word?.xMin ?? 0) - 2, ((word?.yMin ?? 0) + (word?.yMax ?? 0)) / 2);
+    };
+    // Within a few levels: the rasteriser rounds the colour.
+    const near = (actual: number[], expected: readonly number[]) =>
+      actual.every((channel, i) => Math.abs(channel - (expected[i] ?? 0)) <= 3);
+    expect(near(colourBefore('61'), HEAT_COLORS.good)).toBe(true);
+    expect(near(colourBefore('55'), HEAT_COLORS.medium)).toBe(true);
+    expect(near(colourBefore('70'), HEAT_COLORS.good)).toBe(true);
+    expect(near(colourBefore('61'), HEAT_COLORS.medium)).toBe(false);
   });
 
   it('can be printed in English', async () => {

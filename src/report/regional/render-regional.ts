@@ -3,15 +3,18 @@ import type { Consolidation } from '../../domain/consolidation/consolidate';
 import { matchExpected } from '../../domain/consolidation/expected-list';
 import type { Distribution } from '../../domain/consolidation/quantiles';
 import {
+  heatBandOf,
+  heatBands,
   listSelections,
   selectRows,
   summarizeRegion,
+  type HeatBand,
   type GroupDistributions,
   type RegionalSummary,
 } from '../../domain/consolidation/regional-views';
 import type { RenderedReport } from '../pdf/layout';
 import { drawFooters } from '../pdf/page-furniture';
-import { COLORS, CONTENT_WIDTH, numericColumns } from '../pdf/page-geometry';
+import { COLORS, CONTENT_WIDTH, numericColumns, type Color } from '../pdf/page-geometry';
 import { sanitizeForPdf as clean } from '../pdf/sanitize';
 import { formatDate } from '../../texts/format';
 import {
@@ -28,7 +31,7 @@ import {
 
 /**
  * The auditor's regional report (issue 8): for each questionnaire × campaign, the expected establishments that are
- * missing, the medians and quartiles per domain and category, the heat map as a table of numbers, the budget ratios
+ * missing, the medians and quartiles per domain and category, the heat map (numbers on the screen's colours), the budget ratios
  * of sums, the MFA totals and the critical items most often unmet. Rendered from a finished consolidation; fonts are
  * handed in, bytes handed back.
  */
@@ -159,26 +162,38 @@ function drawDistributions(page: RegionalPage, summary: RegionalSummary, qid: st
   }
 }
 
-/** The heat map, as numbers: domain columns by code, with their legend. */
+/**
+ * The heat map: each score printed as a number on its band's colour, the bands of the auditor's screen
+ * (heatBandOf, src/domain/consolidation/regional-views.ts; colours of src/features/auditor/auditor.css). The number
+ * is always printed and the colours are light, so that the map reads in grey print as in colour (RGAA 3.1: colour
+ * never carries the information alone). Domain columns are headed by a code, named by the legend above the map.
+ */
 function drawHeatMap(page: RegionalPage, summary: RegionalSummary, qid: string): void {
-  const { l, t, domainTitle } = page;
+  const { l, t, domainTitle, domainShortTitle } = page;
   l.heading(t('regional.heatMap.title'), 2);
-  l.paragraph(t('regional.heatMap.intro'), { color: COLORS.muted });
+  l.paragraph(t('regional.heatMap.intro'), { color: COLORS.muted, keepWithNext: true });
   const declared = summary.heatMap.rows.filter((line) => line.row.declared).length;
-  if (declared > 0) l.paragraph(t('regional.declared.note', { count: declared, number: page.n(declared) }));
+  if (declared > 0)
+    l.paragraph(t('regional.declared.note', { count: declared, number: page.n(declared) }), { keepWithNext: true });
+  drawBandLegend(page);
   const codes = summary.domainIds.map((_, i) => `D${i + 1}`);
   if (codes.length > 0)
     l.table({
-      head: [t('regional.heatMap.code'), t('regional.heatMap.domain')],
-      widths: [20, 154],
+      head: [t('regional.heatMap.code'), t('regional.heatMap.shortName'), t('regional.heatMap.domain')],
+      widths: [14, 40, 120],
       size: 7.5,
-      body: summary.domainIds.map((id, i) => [codes[i] ?? '', clean(domainTitle(qid, id))]),
+      body: summary.domainIds.map((id, i) => [
+        codes[i] ?? '',
+        clean(domainShortTitle(qid, id)),
+        clean(domainTitle(qid, id)),
+      ]),
     });
   const finessWidth = 19;
   const overallWidth = 13;
   const cell = codes.length > 0 ? Math.min(14, (CONTENT_WIDTH - finessWidth - overallWidth - 38) / codes.length) : 0;
   const nameWidth = CONTENT_WIDTH - finessWidth - overallWidth - cell * codes.length;
   const widths = [finessWidth, nameWidth, overallWidth, ...codes.map(() => cell)];
+  const scores = summary.heatMap.rows.map((line) => [line.overall, ...line.cells]);
   l.table({
     head: [t('regional.heatMap.finess'), t('regional.heatMap.name'), t('regional.heatMap.overall'), ...codes],
     widths,
@@ -189,7 +204,45 @@ function drawHeatMap(page: RegionalPage, summary: RegionalSummary, qid: string):
       numberCell(line.overall, page),
       ...line.cells.map((v) => numberCell(v, page)),
     ]),
-    extra: { columnStyles: numericColumns(widths, 2) },
+    extra: {
+      columnStyles: numericColumns(widths, 2),
+      didParseCell: (data) => {
+        if (data.section !== 'body' || data.column.index < 2) return;
+        const band = heatBandOf(scores[data.row.index]?.[data.column.index - 2]);
+        if (band !== 'none') data.cell.styles.fillColor = HEAT_COLORS[band];
+      },
+    },
+  });
+}
+
+/** The colours of the heat map's bands, as on the auditor's screen (src/features/auditor/auditor.css, .heat--*). */
+export const HEAT_COLORS: Readonly<Record<Exclude<HeatBand, 'none'>, Color>> = {
+  'very-low': [0xf6, 0xc6, 0xc6],
+  low: [0xfb, 0xd9, 0xb5],
+  medium: [0xfc, 0xef, 0xb4],
+  good: [0xd6, 0xec, 0xc3],
+  high: [0xa9, 0xd9, 0xb6],
+};
+
+/** One row of the five bands, each on its colour, and « — » for a domain without a score. */
+function drawBandLegend(page: RegionalPage): void {
+  const { l, t } = page;
+  const bands = heatBands.filter((band): band is Exclude<HeatBand, 'none'> => band !== 'none');
+  const width = CONTENT_WIDTH / (bands.length + 1);
+  l.table({
+    head: [t('regional.heatMap.bandsTitle'), '', '', '', '', ''],
+    widths: [...bands.map(() => width), width],
+    size: 7.5,
+    body: [[...bands.map((band) => t(`regional.heatMap.bands.${band}`)), t('regional.heatMap.bands.none')]],
+    extra: {
+      headStyles: { fillColor: [255, 255, 255], textColor: COLORS.text, fontStyle: 'bold' },
+      didParseCell: (data) => {
+        if (data.section === 'head' && data.column.index === 0) data.cell.colSpan = bands.length + 1;
+        const band = bands[data.column.index];
+        if (data.section === 'body' && band) data.cell.styles.fillColor = HEAT_COLORS[band];
+        if (data.section === 'body') data.cell.styles.halign = 'center';
+      },
+    },
   });
 }
 

@@ -87,3 +87,24 @@ export function wordBoxes(file: string): { words: WordBox[]; width: number; heig
   }
   return { words, width: Number(size?.[1] ?? 0), height: Number(size?.[2] ?? 0) };
 }
+
+/**
+ * One page rendered at 72 dpi (one pixel a point, the unit of wordBoxes), read back as RGB: `at(x, y)` is the colour
+ * of the pixel at that point.
+ */
+export function pagePixels(file: string, page: number): { at: (x: number, y: number) => [number, number, number] } {
+  const ppm = execFileSync('pdftoppm', ['-r', '72', '-f', String(page), '-l', String(page), file], {
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  // Binary PPM: "P6", width, height, maximum value, each followed by one white-space byte, then the RGB bytes.
+  const header = /^P6\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(ppm.subarray(0, 50).toString('latin1'));
+  if (!header) throw new Error('pdftoppm did not write a P6 image');
+  const width = Number(header[1]);
+  const offset = header[0].length;
+  return {
+    at: (x, y) => {
+      const i = offset + (Math.round(y) * width + Math.round(x)) * 3;
+      return [ppm[i] ?? 0, ppm[i + 1] ?? 0, ppm[i + 2] ?? 0];
+    },
+  };
+}
