@@ -31,7 +31,7 @@ interface LastTable {
   lastAutoTable?: { finalY: number };
 }
 
-/** How a section starts: on a new page, on a new page unless half of this one is still free, or where it is. */
+/** How a section starts: on a new page, on a new page unless a third of this one is still free, or where it is. */
 export type SectionStart = 'page' | 'page-unless-room' | 'flow';
 
 /** What a heading or an intro keeps with it at least: the first two lines or rows of what follows. */
@@ -121,11 +121,11 @@ export class Layout {
 
   /**
    * A numbered section of the gap-analysis report: listed in the contents and the PDF's outline. `page-unless-room`
-   * continues on this page when at least half of it is free (a page that holds only the end of the previous
+   * continues on this page when at least a third of it is free (a page that holds only the end of the previous
    * section's table, or a short section, is not left nearly empty).
    */
   section(key: SectionKey, start: SectionStart): void {
-    if (start === 'page' || (start === 'page-unless-room' && this.bottom - this.y < this.contentHeight / 2))
+    if (start === 'page' || (start === 'page-unless-room' && this.bottom - this.y < this.contentHeight / 3))
       this.newPage();
     this.chapter(this.t(`report.sections.${key}`), () => this.sectionPages.set(key, this.pageNumber));
   }
