@@ -4,7 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { consolidate } from '../domain/consolidation/consolidate';
-import { consolidatedCsvTable, serializeCsv } from '../domain/consolidation/consolidated-csv';
+import { consolidatedCsvTable, parseCsv, serializeCsv } from '../domain/consolidation/consolidated-csv';
+import { contentLookup } from '../domain/questionnaire/content-lookup';
+import { consolidatedCsvLabels } from '../texts/consolidated-csv-labels';
+import { createTranslator } from '../texts/translator';
 import { buildExportEnvelope, sealExport } from '../exchange/build-export';
 import { exportFileName, serializeExport } from '../exchange/export-file';
 import type { ExportContent, ExportEnvelope } from '../exchange/export-format';
@@ -39,6 +42,9 @@ beforeAll(async () => {
   );
   const tampered = serializeExport(envelopes[2] as ExportEnvelope).replace('CHU de Val-de-Loire', 'CHU modifié');
   writeFileSync(join(folder, 'tampered.json'), tampered);
+  // The only file of an expected establishment, altered after it was sealed: refused, and named in the CSV.
+  const bourg = await make('010780914', 'CH de Bourg', '2026-11-21T10:00:00.000Z');
+  writeFileSync(join(folder, 'bourg.json'), serializeExport(bourg).replace('CH de Bourg', 'CH de Bourg-en-Bresse'));
   writeFileSync(
     join(folder, 'attendus.csv'),
     '\uFEFFN° FINESS;Raison sociale;Département\n450000278;CH de Montargis;45\n010780914;CH de Bourg;01\n',
@@ -64,33 +70,46 @@ describe('care-autodiag consolidate', () => {
     const { code, out } = await consolidateCli([
       'exports',
       'tampered.json',
+      'bourg.json',
       '--csv',
       'region.csv',
       '--expected',
       'attendus.csv',
     ]);
     expect(code).toBe(0);
-    expect(out[0]).toMatch(
+    expect(out[0]).toMatch(/^REFUSÉ bourg\.json — digest-mismatch: /);
+    expect(out[1]).toMatch(
       /^REFUSÉ tampered\.json — digest-mismatch: Le contenu du fichier «\u00a0tampered\.json\u00a0» ne correspond plus à son empreinte/,
     );
-    expect(out[1]).toMatch(
-      /^4 fichier\(s\) lu\(s\) en [\d,]+ s\u00a0: 2 retenu\(s\), 1 remplacé\(s\) .*, 1 refusé\(s\)\.$/,
+    expect(out[2]).toMatch(
+      /^5 fichier\(s\) lu\(s\) en [\d,]+ s\u00a0: 2 retenu\(s\), 1 remplacé\(s\) .*, 2 refusé\(s\)\.$/,
     );
     expect(out).toContain('  care 2026\u00a0: 2 établissement(s), score global médian 49,8');
     expect(out).toContain(
       'attendus\u00a0: 2, dont 1 avec au moins un fichier\u00a0; 1 manquant(s), 1 fichier(s) hors liste.',
     );
+    expect(out).toContainEqual(expect.stringMatching(/^ {2}attendu 010780914\u00a0: fichier refusé \(.*bourg\.json/));
     expect(out.at(-1)).toBe(`écrit\u00a0: ${join(folder, 'region.csv')}`);
 
-    const csv = readFileSync(join(folder, 'region.csv'), 'utf8');
-    const lines = csv.slice(1).trimEnd().split('\r\n');
-    expect(csv.startsWith('\uFEFFstatut;finess_ej;')).toBe(true);
-    expect(lines.map((l) => l.split(';').slice(0, 4).join(';'))).toEqual([
-      'statut;finess_ej;finess_eg;nom',
-      'hors_liste;450000120;;CHU de Val-de-Loire',
-      'soumis;450000278;;CH de Montargis (mis à jour)',
-      'manquant;010780914;;CH de Bourg',
+    // French column names and values by default, for Excel (issue 16); the refused file named in the last column.
+    const [header, ...records] = parseCsv(readFileSync(join(folder, 'region.csv'), 'utf8'));
+    expect(header?.slice(0, 4)).toEqual(['Statut', 'FINESS juridique', 'FINESS géographique', 'Établissement']);
+    expect(header?.at(-1)).toBe('Fichier refusé (raison)');
+    expect(records.map((r) => [...r.slice(0, 4), r[4]])).toEqual([
+      ['hors liste', '450000120', '', 'CHU de Val-de-Loire', 'Centre hospitalier (CH)'],
+      ['soumis', '450000278', '', 'CH de Montargis (mis à jour)', 'Centre hospitalier (CH)'],
+      ['fichier refusé', '010780914', '', 'CH de Bourg', ''],
     ]);
+    expect(records[2]?.at(-1)).toMatch(
+      /^Le contenu du fichier «\u00a0bourg\.json\u00a0» .* \(FINESS lu dans le fichier refusé/,
+    );
+
+    // The stable codes on request.
+    expect((await consolidateCli(['exports', 'bourg.json', '--csv', 'codes.csv', '--columns', 'codes'])).code).toBe(0);
+    const [codes, ...coded] = parseCsv(readFileSync(join(folder, 'codes.csv'), 'utf8'));
+    expect(codes?.slice(0, 4)).toEqual(['statut', 'finess_ej', 'finess_eg', 'nom']);
+    expect(codes?.slice(-2)).toEqual(['chiffres', 'refus']);
+    expect(coded.map((r) => r[0])).toEqual(['soumis', 'soumis']);
   });
 
   it('leaves out a file re-sealed and re-signed over a raised score, and says why', async () => {
@@ -110,16 +129,27 @@ describe('care-autodiag consolidate', () => {
     expect(out).toContain('  care 2026: 2 establishment(s), median overall score 49.8');
   });
 
-  it('writes the same CSV as the app for the same files', async () => {
-    await consolidateCli(['exports', '--csv', 'same.csv']);
-    const app = serializeCsv(consolidatedCsvTable(consolidate(envelopes).rows));
-    expect(readFileSync(join(folder, 'same.csv'), 'utf8')).toBe(app);
+  it('writes the same CSV as the app for the same files, in codes and in words', async () => {
+    await consolidateCli(['exports', '--csv', 'same.csv', '--columns', 'codes']);
+    const { rows } = consolidate(envelopes);
+    expect(readFileSync(join(folder, 'same.csv'), 'utf8')).toBe(serializeCsv(consolidatedCsvTable(rows)));
+    await consolidateCli(['exports', '--csv', 'same-labels.csv'], 'en');
+    const questionnaires = [anExportInput().questionnaire];
+    const labels = consolidatedCsvLabels(createTranslator('en'), contentLookup(questionnaires, 'en'), ['care']);
+    expect(readFileSync(join(folder, 'same-labels.csv'), 'utf8')).toBe(
+      serializeCsv(consolidatedCsvTable(rows, { labels })),
+    );
   });
 
   it('refuses a wrong command line with exit code 2', async () => {
     expect((await consolidateCli([])).code).toBe(2);
     expect((await consolidateCli(['exports'])).err[0]).toBe('indiquez au moins un fichier de sortie.');
     expect((await consolidateCli(['exports', '--csv', 'x.csv', '--bogus'])).code).toBe(2);
+    const columns = await consolidateCli(['exports', '--csv', 'x.csv', '--columns', 'noms'], 'en');
+    expect(columns.code).toBe(2);
+    expect(columns.err[0]).toBe(
+      '--columns: “noms” is not recognised; choose labels (columns in words, the default) or codes (stable codes).',
+    );
     const missing = await consolidateCli(['nowhere', '--csv', 'x.csv'], 'en');
     expect(missing).toMatchObject({ code: 2, err: ['not found: nowhere'] });
     expect((await consolidateCli(['exports', '--csv', 'x.csv', '--expected', 'sans-finess.csv'])).code).toBe(2);

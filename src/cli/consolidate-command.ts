@@ -23,6 +23,7 @@ import { listSelections, selectRows } from '../domain/consolidation/regional-vie
 import { contentLookup, type ContentLookup } from '../domain/questionnaire/content-lookup';
 import { parseQuestionnaire } from '../domain/questionnaire/parse-questionnaire';
 import type { Questionnaire } from '../domain/questionnaire/questionnaire-schema';
+import { claimedFinessOf } from '../exchange/claimed-finess';
 import type { ExportErrorCode } from '../exchange/export-error';
 import type { ShippedQuestionnaires } from '../exchange/shipped-questionnaires';
 import {
@@ -34,9 +35,10 @@ import {
 import { nodeFontLoader } from '../report/pdf/fonts-node';
 import { renderRegionalPdf } from '../report/regional/render-regional';
 import type { Language } from '../domain/localized-text';
-import { describeCommandLineError, describeExpectedIssue } from '../texts/describe-error';
+import { describeCommandLineError, describeExpectedIssue, describeExportRejection } from '../texts/describe-error';
 import { formatNumber } from '../texts/format';
-import type { TextKey } from '../texts/translator';
+import { consolidatedCsvLabels, isCsvColumnChoice, type CsvColumnChoice } from '../texts/consolidated-csv-labels';
+import { createTranslator, type TextKey, type Translate } from '../texts/translator';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand } from './cli-context';
 import { refusalLine } from './export-messages';
 import { expandFileArguments, type FileArgument } from './files';
@@ -48,7 +50,8 @@ import { groupFingerprint } from '../domain/fingerprint';
 import { submissionFiness } from '../exchange/export-format';
 
 /**
- * `care-autodiag consolidate <files or folders…> [--csv <out.csv>] [--pdf <out.pdf>] [--expected <list.csv>]
+ * `care-autodiag consolidate <files or folders…> [--csv <out.csv>] [--pdf <out.pdf>] [--columns labels|codes]
+ * [--expected <list.csv>]
  * [--known-keys <keys.json>] [--refuse-changed-keys] [--leave-out-declared] [--require-signature] [--max-bytes <n>]
  * [--concurrency <n>]`
  *
@@ -77,6 +80,8 @@ export interface RejectedInput {
   code: ExportErrorCode;
   path?: string;
   detail?: string;
+  /** The FINESS the refused file names, unverified (src/exchange/claimed-finess.ts), for the CSV's `refus` column. */
+  claimedFiness?: string[];
 }
 
 /** A valid file left out for its key: refused by the auditor, or changed with `--refuse-changed-keys`. */
@@ -91,6 +96,10 @@ export interface KeyRefusedInput {
 export interface ConsolidationRun {
   consolidation: Consolidation;
   rejected: RejectedInput[];
+  /** Valid files left out for their signing key. */
+  keyRefused: KeyRefusedInput[];
+  /** The consolidated CSV's columns: in words for a reader (default), or the stable codes. */
+  columns: CsvColumnChoice;
   expected: ExpectedList | undefined;
   filesRead: number;
   durationMs: number;
@@ -128,13 +137,48 @@ export async function writeCsvFile(path: string, records: Iterable<string[]>): P
   await Promise.race([once(stream, 'finish'), failed]);
 }
 
-/** The consolidated CSV, byte for byte the file the app downloads (src/domain/consolidation/consolidated-csv.ts). */
+/**
+ * Why files were refused, by the FINESS they name, in the words the app's expected list uses: a refused file (its
+ * FINESS read without any check) or a valid file left out for its key.
+ */
+export function refusalsByFiness(run: Pick<ConsolidationRun, 'rejected' | 'keyRefused'>, t: Translate) {
+  const refusals = new Map<string, string[]>();
+  const add = (finess: string, reason: string) => refusals.set(finess, [...(refusals.get(finess) ?? []), reason]);
+  for (const r of run.rejected)
+    for (const finess of r.claimedFiness ?? [])
+      add(
+        finess,
+        `${describeExportRejection(t, { fileName: r.display, code: r.code, path: r.path })} (${t('auditor.expected.claimed')})`,
+      );
+  for (const r of run.keyRefused)
+    add(r.finess, t(`cli.consolidate.reasons.${r.reason}`, { fingerprint: groupFingerprint(r.fingerprint) }));
+  return refusals;
+}
+
+/**
+ * The consolidated CSV, byte for byte the file the app downloads (src/domain/consolidation/consolidated-csv.ts): its
+ * columns and coded values in words in the command's language, or the stable codes with `--columns codes`.
+ */
 export const csvOutput: ConsolidationOutput = {
   option: 'csv',
   usage: 'cli.consolidate.csvOption',
-  write(run, path) {
-    const options = run.expected ? { expected: run.expected.entries } : {};
-    return writeCsvFile(path, consolidatedCsvRecords(run.consolidation.rows, options));
+  async write(run, path) {
+    const t = createTranslator(run.language);
+    const { rows } = run.consolidation;
+    const labels =
+      run.columns === 'labels'
+        ? consolidatedCsvLabels(t, await loadTitles(rows, run.language), [
+            ...new Set(rows.map((r) => r.questionnaireId)),
+          ])
+        : undefined;
+    return writeCsvFile(
+      path,
+      consolidatedCsvRecords(rows, {
+        ...(run.expected ? { expected: run.expected.entries } : {}),
+        refusals: refusalsByFiness(run, t),
+        ...(labels ? { labels } : {}),
+      }),
+    );
   },
 };
 
@@ -182,27 +226,36 @@ export const consolidationOutputs: ConsolidationOutput[] = [csvOutput, pdfOutput
 const DEFAULT_CONCURRENCY = 8;
 const PROGRESS_EVERY = 5000;
 
+/** A file's validation, and for a refused one the FINESS it names (unverified), for the CSV's `refus` column. */
+interface InputValidation {
+  validation: ExportValidation;
+  claimedFiness: string[];
+}
+
 async function validateInput(
   file: FileArgument,
   maxBytes: number | undefined,
   requireSignature: boolean,
   questionnaires: ShippedQuestionnaires,
-): Promise<ExportValidation> {
+): Promise<InputValidation> {
+  const refused = (validation: ExportValidation) => ({ validation, claimedFiness: [] });
   // The size is checked before reading: a folder may hold anything.
   const limit =
     maxBytes ?? (extname(file.path).toLowerCase() === '.zip' ? DEFAULT_MAX_ZIP_BYTES : DEFAULT_MAX_JSON_BYTES);
-  if (file.size > limit) return { ok: false, fileName: file.display, code: 'too-large', detail: String(file.size) };
+  if (file.size > limit)
+    return refused({ ok: false, fileName: file.display, code: 'too-large', detail: String(file.size) });
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(file.path));
   } catch (error) {
-    return { ok: false, fileName: file.display, code: 'not-json', detail: (error as Error).message };
+    return refused({ ok: false, fileName: file.display, code: 'not-json', detail: (error as Error).message });
   }
-  return validateExportFile(bytes, file.display, {
+  const validation = await validateExportFile(bytes, file.display, {
     questionnaires,
     requireSignature,
     ...(maxBytes !== undefined ? { maxBytes } : {}),
   });
+  return { validation, claimedFiness: validation.ok ? [] : claimedFinessOf(bytes) };
 }
 
 /**
@@ -246,6 +299,7 @@ export const consolidateCommand: CliCommand = {
         'known-keys': { type: 'string' },
         'refuse-changed-keys': { type: 'boolean', default: false },
         'leave-out-declared': { type: 'boolean', default: false },
+        columns: { type: 'string', default: 'labels' },
         'require-signature': { type: 'boolean', default: false },
         'max-bytes': { type: 'string' },
         concurrency: { type: 'string' },
@@ -268,6 +322,12 @@ export const consolidateCommand: CliCommand = {
     }
     if (chosen.length === 0) {
       context.err(t('cli.consolidate.noOutput'));
+      context.err(usage);
+      return EXIT_USAGE;
+    }
+    const columns = values.columns;
+    if (!isCsvColumnChoice(columns)) {
+      context.err(t('cli.consolidate.columnsInvalid', { value: columns }));
       context.err(usage);
       return EXIT_USAGE;
     }
@@ -320,7 +380,7 @@ export const consolidateCommand: CliCommand = {
       inputs,
       concurrency,
       (file) => validateInput(file, maxBytes, values['require-signature'], questionnaires),
-      (result, file) => {
+      ({ validation: result, claimedFiness }, file) => {
         read += 1;
         if (result.ok) {
           const finess = submissionFiness(result.envelope.establishment);
@@ -339,7 +399,7 @@ export const consolidateCommand: CliCommand = {
                   fingerprint: groupFingerprint(fingerprint),
                 }),
               );
-            addSubmission(acc, result.envelope);
+            addSubmission(acc, { ...result.envelope, declaredFigures: result.declaredFigures });
           }
         } else {
           const { code, path, detail } = result;
@@ -348,6 +408,7 @@ export const consolidateCommand: CliCommand = {
             code,
             ...(path !== undefined ? { path } : {}),
             ...(detail !== undefined ? { detail } : {}),
+            ...(claimedFiness.length > 0 ? { claimedFiness } : {}),
           });
         }
         if (read % PROGRESS_EVERY === 0)
@@ -362,9 +423,13 @@ export const consolidateCommand: CliCommand = {
       : folded;
     if (values['leave-out-declared'])
       context.err(t('cli.consolidate.declaredLeftOut', { count: folded.rows.length - consolidation.rows.length }));
+    const byDisplay = (a: { display: string }, b: { display: string }) =>
+      a.display < b.display ? -1 : a.display > b.display ? 1 : 0;
     const run: ConsolidationRun = {
       consolidation,
-      rejected: rejected.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0)),
+      rejected: rejected.sort(byDisplay),
+      keyRefused: keyRefused.sort(byDisplay),
+      columns,
       expected,
       filesRead: read,
       durationMs: performance.now() - started,
@@ -372,7 +437,7 @@ export const consolidateCommand: CliCommand = {
     };
 
     for (const r of run.rejected) context.out(refusalLine(context, r.display, r));
-    for (const r of keyRefused.sort((a, b) => (a.display < b.display ? -1 : a.display > b.display ? 1 : 0)))
+    for (const r of run.keyRefused)
       context.out(
         t('cli.consolidate.keyRefused', {
           file: r.display,
@@ -411,19 +476,12 @@ export const consolidateCommand: CliCommand = {
           unexpected: match.unexpected.length,
         }),
       );
-      // An expected establishment whose only files were left out for their key has sent something: say so.
-      const refusedByFiness = new Map(keyRefused.map((r) => [r.finess, r]));
+      // An expected establishment whose only files were refused, or left out for their key, has sent something.
+      const refusals = refusalsByFiness(run, t);
       for (const e of match.missing) {
-        const refused = refusedByFiness.get(e.finess);
-        if (refused)
-          context.out(
-            t('cli.consolidate.refusedExpected', {
-              finess: e.finess,
-              reason: t(`cli.consolidate.reasons.${refused.reason}`, {
-                fingerprint: groupFingerprint(refused.fingerprint),
-              }),
-            }),
-          );
+        const reasons = refusals.get(e.finess);
+        if (reasons)
+          context.out(t('cli.consolidate.refusedExpected', { finess: e.finess, reason: reasons.join(' — ') }));
       }
     }
 

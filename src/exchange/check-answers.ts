@@ -1,4 +1,5 @@
 import { responseFitsItem } from '../domain/assessment/answer';
+import { answerRangeProblem, latestAnswerDate, type AnswerRangeProblem } from '../domain/assessment/answer-range';
 import type { Audience, QuestionnaireItem } from '../domain/questionnaire/questionnaire-schema';
 import type { ContentRefusal } from './content-refusal';
 import type { ExportContent, ExportResponse } from './export-format';
@@ -7,22 +8,9 @@ import type { QuestionnaireIndex } from './shipped-questionnaires';
 /**
  * The answers of a file read against the questionnaire it names (docs/export-format.md, "Checks of the content"):
  * each answer's item exists and applies to the establishment's profile, its response is of a kind the item takes, a
- * choice is one of the item's options, and a value is within its range. The first answer at fault refuses the file.
+ * choice is one of the item's options, and a value is within its range (the answering screen's own rule,
+ * src/domain/assessment/answer-range.ts). The first answer at fault refuses the file.
  */
-
-/** Earliest date an answer may give ("the date of the last crisis exercise"): anything before is a typing slip. */
-export const EARLIEST_ANSWER_DATE = '2000-01-01';
-/** Largest count or number of days an answer may give. */
-export const LARGEST_COUNT = 1e9;
-/** ADS levels (the only "level" items: care.d1.08, care.d2.12) run from 1 to 5; 0 is read as "none". */
-export const LARGEST_LEVEL = 5;
-
-const DAY_MS = 86_400_000;
-
-/** The day after the export's date: the latest date an answer may give (a user's day may run ahead of UTC). */
-export function latestAnswerDate(exportedAt: string): string {
-  return new Date(Date.parse(exportedAt) + DAY_MS).toISOString().slice(0, 10);
-}
 
 /** The response kinds each answer type takes; "not applicable" and "don't know" fit every item. */
 const kindsOf: Record<QuestionnaireItem['answerType'], readonly ExportResponse['kind'][]> = {
@@ -33,20 +21,16 @@ const kindsOf: Record<QuestionnaireItem['answerType'], readonly ExportResponse['
   choice: ['choice'],
 };
 
-function rangeProblem(item: QuestionnaireItem, response: ExportResponse, latestDate: string): string | undefined {
-  if (response.kind === 'number') {
-    const { value } = response;
-    if (item.answerType === 'percent') return value >= 0 && value <= 100 ? undefined : `${value} not within 0–100 %`;
-    const largest = item.unit === 'level' ? LARGEST_LEVEL : LARGEST_COUNT;
-    return value >= 0 && value <= largest ? undefined : `${value} not within 0–${largest}`;
+/** The range refusal's detail, for the command line and support (the rule itself: answer-range.ts). */
+function rangeDetail(problem: AnswerRangeProblem): string {
+  switch (problem.code) {
+    case 'percent-range':
+      return `${problem.value} not within 0–100 %`;
+    case 'number-range':
+      return `${problem.value} not within 0–${problem.max}`;
+    case 'date-range':
+      return `${problem.value} not within ${problem.earliest}–${problem.latest} (the export's date)`;
   }
-  if (response.kind === 'date') {
-    const { value } = response;
-    return value >= EARLIEST_ANSWER_DATE && value <= latestDate
-      ? undefined
-      : `${value} not within ${EARLIEST_ANSWER_DATE}–${latestDate} (the export's date)`;
-  }
-  return undefined;
 }
 
 export function checkAnswers(
@@ -81,8 +65,9 @@ export function checkAnswers(
         path: [...at, 'response', 'value'],
         detail: `options: ${(item.choices ?? []).map((c) => c.id).join(', ')}`,
       };
-    const outOfRange = rangeProblem(item, response, latestDate);
-    if (outOfRange) return { code: 'out-of-range', path: [...at, 'response', 'value'], detail: outOfRange };
+    const outOfRange = answerRangeProblem(item, response, latestDate);
+    if (outOfRange)
+      return { code: 'out-of-range', path: [...at, 'response', 'value'], detail: rangeDetail(outOfRange) };
     // The scoring's own rule has the last word: an answer it would not count must not be imported as counted.
     if (!responseFitsItem(response, item))
       return { code: 'answer-type', path: [...at, 'response'], detail: `does not fit ${item.answerType}` };

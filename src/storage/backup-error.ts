@@ -8,8 +8,16 @@ export const backupErrorCodes = [
   'backup-evidence-corrupt',
   /** Made with the passphrase lock on: restoring it needs the passphrase that was in use then. */
   'backup-locked',
+  /** Valid, but the browser refused to store it for lack of space: nothing was written (BackupError.space says how much). */
+  'backup-no-space',
 ] as const;
 export type BackupErrorCode = (typeof backupErrorCodes)[number];
+
+/** The room a restore needs, in bytes, and the room the browser says is left (when it says: StorageManager.estimate). */
+export interface RestoreSpace {
+  needed: number;
+  available?: number;
+}
 
 export class BackupError extends Error {
   override readonly name = 'BackupError';
@@ -18,6 +26,8 @@ export class BackupError extends Error {
     readonly fileName: string,
     /** The field path (backup.json › tables.assessments.3.answers…) or the evidence entry at fault. */
     readonly path?: string,
+    /** With 'backup-no-space'. */
+    readonly space?: RestoreSpace,
   ) {
     super(`${fileName}: ${code}${path ? ` (${path})` : ''}`);
   }

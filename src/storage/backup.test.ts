@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBackup, readBackup, restoreBackup } from './backup';
 import { BackupError } from './backup-error';
 import { openCareDatabase, type CareDatabase } from './care-database';
@@ -82,6 +82,58 @@ describe('backup and restore', () => {
     await expect(restoreBackup(db, wrong, 'faux.zip')).rejects.toBeInstanceOf(BackupError);
     expect(await snapshot(db)).toEqual(before);
     db.close();
+  });
+
+  describe('a restore the browser has no room for (issue 14)', () => {
+    afterEach(() => {
+      vi.restoreAllMocks();
+      vi.unstubAllGlobals();
+    });
+
+    /** A target whose restore transaction meets a full disk, as IndexedDB reports it. */
+    async function fullTarget() {
+      const source = await filledDatabase();
+      const { bytes } = await createBackup(source, '0.1.0');
+      source.close();
+      const target = await filledDatabase();
+      vi.spyOn(target.evidenceFiles, 'bulkAdd').mockRejectedValueOnce(
+        new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+      );
+      return { bytes, target, before: await snapshot(target) };
+    }
+
+    it('says how much room the backup needs, and writes nothing', async () => {
+      const { bytes, target, before } = await fullTarget();
+      const read = await readBackup(bytes, 'sauvegarde.zip');
+      const refusal = await restoreBackup(target, bytes, 'sauvegarde.zip').catch((error: unknown) => error);
+      expect(refusal).toBeInstanceOf(BackupError);
+      expect(refusal).toMatchObject({ code: 'backup-no-space', fileName: 'sauvegarde.zip' });
+      // The records uncompressed and the evidence bytes: more than the zip.
+      expect((refusal as BackupError).space).toEqual({ needed: read.spaceNeeded });
+      expect(read.spaceNeeded).toBeGreaterThan(bytes.byteLength);
+      expect(await snapshot(target)).toEqual(before);
+      target.close();
+    });
+
+    it('and how much is left when the browser tells, unless its estimate says there is room', async () => {
+      const { bytes, target, before } = await fullTarget();
+      let left = 1_000;
+      vi.stubGlobal('navigator', {
+        storage: { estimate: () => Promise.resolve({ quota: 5_000_000, usage: 5_000_000 - left }) },
+      });
+      await expect(restoreBackup(target, bytes, 'sauvegarde.zip')).rejects.toMatchObject({
+        code: 'backup-no-space',
+        space: { available: 1_000 },
+      });
+      expect(await snapshot(target)).toEqual(before);
+      left = 4_000_000;
+      vi.spyOn(target.evidenceFiles, 'bulkAdd').mockRejectedValueOnce(
+        new DOMException('The quota has been exceeded.', 'QuotaExceededError'),
+      );
+      const refusal = (await restoreBackup(target, bytes, 'sauvegarde.zip').catch((e: unknown) => e)) as BackupError;
+      expect(refusal.space?.available).toBeUndefined();
+      target.close();
+    });
   });
 
   it('names the field at fault in an invalid backup', async () => {

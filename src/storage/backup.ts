@@ -8,7 +8,8 @@ import { establishmentSchema } from '../domain/establishment/establishment';
 import { sha256Hex } from '../domain/hash';
 import { parseStrictJson } from '../domain/strict-json';
 import { DATA_VERSION, type CareDatabase, type EvidenceFileRow, type EvidenceRow } from './care-database';
-import { BackupError } from './backup-error';
+import { BackupError, type RestoreSpace } from './backup-error';
+import { toStorageError } from './storage-error';
 import type { LockEnvelope, SealedBox } from './vault/lock-crypto';
 import { SEALED_TABLES, type SealedTable, type StoredEvidenceFile } from './vault/record-seal';
 import {
@@ -240,6 +241,8 @@ export async function readBackup(
   evidence: EvidenceRow[];
   evidenceFiles: EvidenceFileRow[];
   sealed?: SealedBackup;
+  /** About how much the browser must store to restore it, in bytes ({@link restoreSpaceNeeded}). */
+  spaceNeeded: number;
 }> {
   let entries: Record<string, Uint8Array>;
   try {
@@ -298,7 +301,30 @@ export async function readBackup(
     evidence,
     evidenceFiles,
     ...(opening ? { sealed: { ...opening.sealed, files: sealedFiles } } : {}),
+    spaceNeeded: restoreSpaceNeeded(json.byteLength, evidenceFiles),
   };
+}
+
+/**
+ * About how much a restore asks the browser to store: the records as backup.json holds them, uncompressed, and the
+ * evidence files' bytes. The zip's size would understate it (the records compress several times over); IndexedDB's
+ * own overhead is not known from here, so this is the least it needs, and what the refusal says.
+ */
+export function restoreSpaceNeeded(recordsBytes: number, evidenceFiles: readonly EvidenceFileRow[]): number {
+  return evidenceFiles.reduce((total, file) => total + file.data.byteLength, recordsBytes);
+}
+
+/** The room the browser says is left for this origin (StorageManager.estimate), when it says. */
+async function availableSpace(): Promise<number | undefined> {
+  try {
+    // Node (the tests) has no navigator, and a browser may leave out StorageManager (an insecure context).
+    const { navigator } = globalThis as { navigator?: { storage?: Partial<StorageManager> } };
+    const estimate = await navigator?.storage?.estimate?.();
+    if (estimate?.quota === undefined || estimate.usage === undefined) return undefined;
+    return Math.max(0, estimate.quota - estimate.usage);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -312,7 +338,33 @@ export async function restoreBackup(
   options: { passphrase?: string } = {},
 ): Promise<BackupManifest> {
   db.assertWritable();
-  const { manifest, evidence, evidenceFiles, sealed } = await readBackup(bytes, fileName, options);
+  const { manifest, evidence, evidenceFiles, sealed, spaceNeeded } = await readBackup(bytes, fileName, options);
+  try {
+    await replaceData(db, manifest, evidence, evidenceFiles, sealed);
+  } catch (error) {
+    // The transaction is undone whole: nothing was written. Say how much room it needed, and how much there is.
+    if (toStorageError(error).code !== 'quota-exceeded') throw error;
+    // The browser's estimate is given only when it agrees with the refusal: an estimate above what was needed (a
+    // quota set apart from it, as DevTools does) would only confuse.
+    const available = await availableSpace();
+    const space: RestoreSpace = {
+      needed: spaceNeeded,
+      ...(available !== undefined && available < spaceNeeded ? { available } : {}),
+    };
+    throw new BackupError('backup-no-space', fileName, undefined, space);
+  }
+  if (sealed) vaultOf(db).settled({ envelope: sealed.envelope, key: sealed.key });
+  return manifest;
+}
+
+/** The one transaction of a restore: every store cleared and filled again with the backup's records. */
+async function replaceData(
+  db: CareDatabase,
+  manifest: BackupManifest,
+  evidence: EvidenceRow[],
+  evidenceFiles: EvidenceFileRow[],
+  sealed: SealedBackup | undefined,
+): Promise<void> {
   const { tables } = manifest;
   await writeSealed(
     db,
@@ -358,6 +410,4 @@ export async function restoreBackup(
       if (sealed) await db.meta.put({ key: LOCK_META_KEY, value: sealed.envelope });
     },
   );
-  if (sealed) vaultOf(db).settled({ envelope: sealed.envelope, key: sealed.key });
-  return manifest;
 }

@@ -95,16 +95,30 @@ test('an auditor imports 200 files and reads the regional dashboard', async ({ p
   await expect(page.getByText(/sur 2 établissements attendus, 1 a envoyé au moins un fichier/)).toBeVisible();
   await expectAccessible(page);
 
-  // The consolidated CSV: BOM, semicolons, one row per file, then the missing establishment.
-  const downloadPromise = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Télécharger le CSV consolidé' }).click();
-  const download = await downloadPromise;
-  expect(download.suggestedFilename()).toMatch(/^consolidation-autodiag-care_\d{4}-\d{2}-\d{2}\.csv$/);
-  const bytes = readFileSync(await download.path());
-  expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-  const lines = bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
-  expect(lines[0]).toMatch(/^statut;finess_ej;finess_eg;nom;categorie;/);
+  // The consolidated CSV: BOM, semicolons, one row per file, then the missing establishment; French column names and
+  // values by default, for Excel (issue 16).
+  const downloadCsv = async () => {
+    const downloadPromise = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Télécharger le CSV consolidé' }).click();
+    const download = await downloadPromise;
+    expect(download.suggestedFilename()).toMatch(/^consolidation-autodiag-care_\d{4}-\d{2}-\d{2}\.csv$/);
+    const bytes = readFileSync(await download.path());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    return bytes.toString('utf8').slice(1).trimEnd().split('\r\n');
+  };
+  await expect(page.getByRole('radio', { name: 'En clair (pour Excel)' })).toBeChecked();
+  const lines = await downloadCsv();
+  expect(lines[0]).toMatch(/^Statut;FINESS juridique;FINESS géographique;Établissement;Catégorie;/);
+  expect(lines[0]).toMatch(/;Chiffres;Fichier refusé \(raison\)$/);
   expect(lines).toHaveLength(1 + 200 + 1);
   expect(lines.at(-1)).toMatch(new RegExp(`^manquant;${absent};;CH de Bourg-en-Bresse;`));
   expect(lines.filter((l) => l.startsWith('soumis;'))).toHaveLength(1);
+  expect(lines.filter((l) => l.startsWith('hors liste;'))).toHaveLength(199);
+
+  // The stable codes, for a script.
+  await page.getByRole('radio', { name: 'Codes stables (pour un script)' }).check();
+  const codes = await downloadCsv();
+  expect(codes[0]).toMatch(/^statut;finess_ej;finess_eg;nom;categorie;/);
+  expect(codes[0]).toMatch(/;chiffres;refus$/);
+  expect(codes.filter((l) => l.startsWith('hors_liste;'))).toHaveLength(199);
 });

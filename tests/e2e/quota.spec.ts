@@ -213,6 +213,8 @@ test('an import that runs out of space stores whole files only and says how many
   // Each stored file opens on the dashboard, read again from the database after a reload: one CSV row per file.
   await page.reload();
   await expect(page.getByText(`${stored} fichiers d’établissements sont enregistrés sur cet appareil.`)).toBeVisible();
+  // The stable codes: the questionnaire's id, not its title (issue 16).
+  await page.getByRole('radio', { name: 'Codes stables (pour un script)' }).check();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Télécharger le CSV consolidé' }).click();
   const csv = readFileSync(await (await download).path(), 'utf8')
@@ -265,6 +267,9 @@ test('a backup restore that does not fit is refused with a clear message and cha
   const refusal = page.getByRole('alert').filter({ hasText: 'sauvegarde.zip' });
   await expect(refusal).toContainText('« sauvegarde.zip » n’a pas été restauré');
   await expect(refusal).toContainText(/l’espace de stockage du navigateur est plein/i);
+  // How much room it needs (issue 14); the room left only when the browser's estimate agrees, which it does not under
+  // DevTools' quota override.
+  await expect(refusal).toContainText(/demandent au moins [\d,\u202f]+\u00a0[KMG]?o[.,]/);
   await expect(refusal).toContainText('Aucune donnée n’a été modifiée');
   await expect(refusal).toContainText('Libérez de la place');
   await expectAccessible(page);

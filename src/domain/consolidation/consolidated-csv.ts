@@ -13,8 +13,11 @@ import { revealBidiControls } from '../visible-text';
  * reason the names (establishment, GHT, department, and those of the expected list) show their bidirectional control
  * characters as ‹U+202E› (src/domain/visible-text.ts), as the screens and the PDFs do.
  *
- * Columns (stable names, so that a spreadsheet built on them keeps working):
- *   statut                  soumis | manquant (expected, no file) | hors_liste (a file, not in the expected list)
+ * Columns, by their stable codes (`--columns codes` on the command line, « codes » in the app, so that a script built on
+ * them keeps working); by default the header and the coded values are written for a reader, in French unless asked
+ * otherwise (issue 16: src/texts/consolidated-csv-labels.ts gives the words, {@link CsvLabels}):
+ *   statut                  soumis | manquant (expected, no file) | refuse (expected, its file refused) |
+ *                           hors_liste (a file, not in the expected list)
  *   finess_ej, finess_eg, nom, categorie, secteur, departement, ght, support_ght (oui/non), lits_places, effectifs
  *   questionnaire, version, campagne, exporte_le, niveau_partage, calcule_le
  *   score_global            0–100, one decimal;  completude  0–100 %
@@ -26,9 +29,17 @@ import { revealBidiControls } from '../visible-text';
  *   chiffres                recalcules (from the file's answers) | declares (a statistics-level file: the figures
  *                           are the establishment's declaration, nothing to recompute them from); last, so that the
  *                           columns before it keep their place
+ *   refus                   why a file of that establishment was refused (issue 14: the import's refusal naming the
+ *                           file and the field, or the signing key held back), as the caller words it; on a kept row,
+ *                           a later file of it was refused or held back
  */
 
-export const csvStatuses = { submitted: 'soumis', missing: 'manquant', unexpected: 'hors_liste' } as const;
+export const csvStatuses = {
+  submitted: 'soumis',
+  missing: 'manquant',
+  refused: 'refuse',
+  unexpected: 'hors_liste',
+} as const;
 
 const fixedHeader = [
   'statut',
@@ -67,7 +78,30 @@ const trailingHeader = [
   'mfa_comptes',
   'mfa_comptes_double_facteur',
   'chiffres',
+  'refus',
 ] as const;
+
+/** The columns whose values are codes a reader gets in words: {@link CsvLabels.value} is asked only for these. */
+export const codedCsvColumns = [
+  'statut',
+  'categorie',
+  'secteur',
+  'support_ght',
+  'questionnaire',
+  'niveau_partage',
+  'chiffres',
+] as const;
+export type CodedCsvColumn = (typeof codedCsvColumns)[number];
+
+/**
+ * The words of the consolidated CSV for a reader: a column's name from its code (a domain score column is
+ * `score_<domain id>`), and a coded value in words; undefined keeps the code, so a column or a value the words do
+ * not know is never dropped.
+ */
+export interface CsvLabels {
+  column(code: string): string | undefined;
+  value(column: CodedCsvColumn, value: string): string | undefined;
+}
 
 export const csvFigures = { recomputed: 'recalcules', declared: 'declares' } as const;
 
@@ -88,6 +122,24 @@ export interface ConsolidatedCsvOptions {
   /** The domain order to prefer (the questionnaires' own), before any other domain found in the files. */
   domainOrder?: readonly string[];
   expected?: readonly ExpectedEstablishment[];
+  /** Why files were refused, by the FINESS (EJ or EG) they name, worded for the reader (the `refus` column). */
+  refusals?: ReadonlyMap<string, readonly string[]>;
+  /** Column names and coded values for a reader; without, the stable codes. */
+  labels?: CsvLabels;
+}
+
+/** A record of codes as the reader gets it: the coded columns' values in words. */
+function labelRecord(
+  record: string[],
+  coded: readonly (readonly [number, CodedCsvColumn])[],
+  labels: CsvLabels | undefined,
+): string[] {
+  if (!labels) return record;
+  for (const [at, column] of coded) {
+    const cell = record[at];
+    if (cell !== undefined && cell !== '') record[at] = labels.value(column, cell) ?? cell;
+  }
+  return record;
 }
 
 /**
@@ -99,12 +151,18 @@ export function* consolidatedCsvRecords(
   options: ConsolidatedCsvOptions = {},
 ): Generator<string[]> {
   const domainIds = listDomainIds(rows, options.domainOrder);
-  const header = [...fixedHeader, ...domainIds.map((id) => `score_${id}`), ...trailingHeader];
-  yield header;
+  const header: string[] = [...fixedHeader, ...domainIds.map((id) => `score_${id}`), ...trailingHeader];
+  const { labels, refusals } = options;
+  yield labels ? header.map((code) => labels.column(code) ?? code) : header;
+  const coded = codedCsvColumns.map((column) => [header.indexOf(column), column] as const);
+  const refusedAt = header.indexOf('refus');
+  // A reason names the refused file, whose name came with it: its bidirectional controls are shown too.
+  const reasonsOf = (...finess: (string | undefined)[]) =>
+    name([...new Set(finess.flatMap((f) => (f === undefined ? [] : (refusals?.get(f) ?? []))))].join(' — '));
   const match = options.expected ? matchExpected(rows, options.expected) : undefined;
   const unexpected = new Set(match?.unexpected.map((r) => r.key));
   for (const r of rows) {
-    yield [
+    const record = [
       unexpected.has(r.key) ? csvStatuses.unexpected : csvStatuses.submitted,
       r.finessEj,
       text(r.finessEg),
@@ -139,17 +197,21 @@ export function* consolidatedCsvRecords(
       integer(r.mfa?.users),
       integer(r.mfa?.usersWithTwoFactors),
       r.declared ? csvFigures.declared : csvFigures.recomputed,
+      reasonsOf(r.finessEj, r.finessEg),
     ];
+    yield labelRecord(record, coded, labels);
   }
   for (const e of match?.missing ?? []) {
     const line = header.map(() => '');
-    line[0] = csvStatuses.missing;
+    const reasons = reasonsOf(e.finess);
+    line[0] = reasons === '' ? csvStatuses.missing : csvStatuses.refused;
     line[1] = e.finess;
     line[3] = name(e.name);
     line[4] = name(e.category);
     line[6] = name(e.department);
     line[7] = name(e.ghtName);
-    yield line;
+    line[refusedAt] = reasons;
+    yield labelRecord(line, coded, labels);
   }
 }
 

@@ -259,6 +259,30 @@ describe('answering a question', { timeout: 30_000 }, () => {
     expect(within(card()).getByLabelText('Pourcentage (0 à 100)')).toHaveValue('80');
   });
 
+  it('refuses a negative number as the import does, and stores nothing of it (issue 14)', async () => {
+    const { card, user, stored } = await answering('number');
+    const value = within(card()).getByLabelText('Valeur');
+    await user.type(value, '-3');
+    expect(value).toBeInvalid();
+    expect(value).toHaveAccessibleDescription(/^Saisissez un nombre entre 0 et 1.000.000.000\.$/);
+    await user.tab();
+    await expectSaved();
+    expect((await stored())?.response).toBeUndefined();
+  });
+
+  it('refuses a date before 2000 or after tomorrow as the import does, and stores nothing of it (issue 14)', async () => {
+    const { card, user, stored } = await answering('date');
+    const date = within(card()).getByLabelText('Date');
+    expect(date).toHaveAttribute('min', '2000-01-01');
+    await user.type(date, '1999-12-31');
+    expect(date).toBeInvalid();
+    expect(date).toHaveAccessibleDescription(/^Saisissez une date entre le 1(er)? janvier 2000 et le .+\.$/);
+    await user.clear(date);
+    await user.type(date, '2099-01-01');
+    expect(date).toBeInvalid();
+    expect((await stored())?.response).toBeUndefined();
+  });
+
   it('records a date', async () => {
     const { card, user, stored, reopen } = await answering('date');
     await user.type(within(card()).getByLabelText('Date'), '2026-03-01');

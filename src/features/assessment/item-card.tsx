@@ -10,6 +10,12 @@ import { describeError } from '../../texts/describe-error';
 import { formatDate, formatNumber } from '../../texts/format';
 import { EvidencePanel } from './evidence-panel';
 import { parseTypedNumber } from './parse-number';
+import {
+  answerRangeProblem,
+  EARLIEST_ANSWER_DATE,
+  latestAnswerDate,
+  type AnswerRangeProblem,
+} from '../../domain/assessment/answer-range';
 import { laterWrite, writeTimeAfter } from '../../domain/later-write';
 
 const TEXT_SAVE_DELAY_MS = 400;
@@ -98,14 +104,31 @@ export function ItemCard({
     response?.kind === 'number' ? formatNumber(response.value, language, { useGrouping: false }) : '';
   const storedDate = response?.kind === 'date' ? response.value : '';
   const shownNumber = numberText ?? storedNumber;
+  // The import's own range rule (src/domain/assessment/answer-range.ts): what is stored here, the auditor can import.
+  // Today's limit is read once, when the question is shown, not at every render.
+  const [latestDate] = useState(() => latestAnswerDate(Date.now()));
+  const typedNumber = numberText === null ? undefined : parseTypedNumber(numberText);
   const numberError =
     numberText !== null && numberText.trim() !== ''
-      ? parseTypedNumber(numberText) === undefined
+      ? typedNumber === undefined
         ? t('assessment.invalidNumber')
-        : item.answerType === 'percent' && !isPercent(parseTypedNumber(numberText))
-          ? t('assessment.percentRange')
-          : null
+        : describeRangeProblem(answerRangeProblem(item, { kind: 'number', value: typedNumber }, latestDate))
       : null;
+  const [dateText, setDateText] = useState<string | null>(null);
+  const dateError =
+    dateText === null || dateText === ''
+      ? null
+      : describeRangeProblem(answerRangeProblem(item, { kind: 'date', value: dateText }, latestDate));
+  function describeRangeProblem(problem: AnswerRangeProblem | undefined): string | null {
+    if (!problem) return null;
+    if (problem.code === 'percent-range') return t('assessment.percentRange');
+    if (problem.code === 'number-range')
+      return t('assessment.numberRange', { max: formatNumber(problem.max, language) });
+    return t('assessment.dateRange', {
+      earliest: formatDate(problem.earliest, language),
+      latest: formatDate(problem.latest, language),
+    });
+  }
 
   const questionId = `${baseId}-question`;
   const groupName = `${baseId}-answer`;
@@ -177,9 +200,19 @@ export function ItemCard({
               <input
                 id={`${baseId}-value`}
                 type="date"
-                value={storedDate}
+                value={dateText ?? storedDate}
+                min={EARLIEST_ANSWER_DATE}
+                max={latestDate}
                 disabled={readOnly}
-                onChange={(e) => setResponse(e.target.value ? { kind: 'date', value: e.target.value } : undefined)}
+                aria-invalid={dateError ? true : undefined}
+                aria-describedby={dateError ? `${baseId}-value-error` : undefined}
+                onChange={(e) => {
+                  const value = e.target.value;
+                  // A date out of range (before 2000, after tomorrow) is shown with its message, never stored.
+                  const refused = value !== '' && answerRangeProblem(item, { kind: 'date', value }, latestDate);
+                  setDateText(refused ? value : null);
+                  if (!refused) setResponse(value ? { kind: 'date', value } : undefined);
+                }}
               />
             ) : (
               <input
@@ -196,11 +229,12 @@ export function ItemCard({
                   setNaSelected(false);
                   const value = parseTypedNumber(text);
                   if (text.trim() === '') change({ response: undefined }, true);
-                  else if (value !== undefined && (item.answerType !== 'percent' || isPercent(value))) {
+                  else if (value !== undefined && !answerRangeProblem(item, { kind: 'number', value }, latestDate)) {
                     change({ response: { kind: 'number', value } }, true);
                   } else {
-                    // Refused (not a number, a percentage over 100): what an earlier keystroke scheduled, « 15 » on
-                    // the way to « 150 », must not be stored; the answer goes back to what it was before typing.
+                    // Refused (not a number, a negative one, a percentage over 100): what an earlier keystroke
+                    // scheduled, « 15 » on the way to « 150 », must not be stored; the answer goes back to what it
+                    // was before typing.
                     change({ response: responseBeforeTyping }, true);
                   }
                 }}
@@ -208,9 +242,9 @@ export function ItemCard({
                 onBlur={flush}
               />
             )}
-            {numberError ? (
+            {(item.answerType === 'date' ? dateError : numberError) ? (
               <p id={`${baseId}-value-error`} className="field__error">
-                {numberError}
+                {item.answerType === 'date' ? dateError : numberError}
               </p>
             ) : null}
           </div>
@@ -381,8 +415,4 @@ function ChoiceRadio(props: {
       <span>{props.label}</span>
     </label>
   );
-}
-
-function isPercent(value: number | undefined): boolean {
-  return value !== undefined && value >= 0 && value <= 100;
 }

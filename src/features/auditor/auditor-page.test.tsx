@@ -36,6 +36,12 @@ function file(body: string, name: string, category: 'ch' | 'ehpad', score: numbe
   );
 }
 
+/**
+ * A stored file as a validated full or auditor-level one holds it: with its answers and its application inventory
+ * (empty here), from which its figures were recomputed; without them they would be read as declared.
+ */
+const storedDocument = (f: SubmissionInput) => ({ ...f, content: { ...f.content, answers: {}, applications: [] } });
+
 const files = [
   file('01000001', 'CH de Bourg', 'ch', 70, 'GHT Ain'),
   file('01000002', 'CH d’Ambérieu', 'ch', 40, 'GHT Ain'),
@@ -53,7 +59,7 @@ async function setup() {
       campaignYear: f.content.campaignYear,
       exportedAt: f.exportedAt,
       importedAt: 1,
-      document: f,
+      document: storedDocument(f),
     })),
   );
   const rendered = await renderWithApp([{ path: '/auditor', element: <AuditorPage /> }], '/auditor', db);
@@ -109,22 +115,57 @@ describe('AuditorPage', { timeout: 20_000 }, () => {
     expect(view.getByText(/sur 2 établissements attendus, 1 a envoyé au moins un fichier/)).toBeInTheDocument();
   });
 
-  it('downloads the consolidated CSV with a BOM and semicolons', async () => {
+  it('downloads the consolidated CSV with a BOM and semicolons, in words by default, in codes on request', async () => {
     const { view, user } = await setup();
-    let blob: Blob | undefined;
+    const blobs: Blob[] = [];
     vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
-      blob = b as Blob;
+      blobs.push(b as Blob);
       return 'blob:test';
     });
     vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
     vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
-    await user.click(await view.findByRole('button', { name: 'Télécharger le CSV consolidé' }, { timeout: 10_000 }));
-    await waitFor(() => expect(blob).toBeDefined());
-    const bytes = new Uint8Array(await (blob as Blob).arrayBuffer());
+    const download = view.findByRole('button', { name: 'Télécharger le CSV consolidé' }, { timeout: 10_000 });
+    await user.click(await download);
+    await waitFor(() => expect(blobs).toHaveLength(1));
+    const bytes = new Uint8Array(await (blobs[0] as Blob).arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
-    expect(text.split('\r\n')[0]).toMatch(/^statut;finess_ej;finess_eg;nom;/);
+    expect(text.split('\r\n')[0]).toMatch(/^Statut;FINESS juridique;FINESS géographique;Établissement;Catégorie;/);
+    expect(text.split('\r\n')[1]).toMatch(/^soumis;\d{9};;[^;]*;Centre hospitalier \(CH\);Sanitaire;/);
     expect(text).toContain(submissionKey(files[0] as SubmissionInput).split('|')[0]);
+
+    await user.click(view.getByRole('radio', { name: 'Codes stables (pour un script)' }));
+    await user.click(await download);
+    await waitFor(() => expect(blobs).toHaveLength(2));
+    const codes = new TextDecoder().decode(new Uint8Array(await (blobs[1] as Blob).arrayBuffer()));
+    expect(codes.split('\r\n')[0]).toMatch(/^statut;finess_ej;finess_eg;nom;/);
+    expect(codes.split('\r\n')[1]).toMatch(/^soumis;\d{9};;[^;]*;ch;health;/);
+  });
+
+  it('marks a file whose figures are declared, read from its content, and leaves it out on request', async () => {
+    const db = await openCareDatabase(`test-${crypto.randomUUID()}`);
+    // An auditor-level file with HospiConnect counts but no application inventory: its counts are declared.
+    const declared = file('21000004', 'CH de Beaune', 'ch', 60);
+    const stored = [files[0] as SubmissionInput, { ...declared, sharingLevel: 'auditor' }];
+    await db.submissions.bulkAdd(
+      stored.map((f, i) => ({
+        id: `d${i}`,
+        finess: f.establishment.finessEj,
+        questionnaireId: f.content.questionnaire.id,
+        campaignYear: f.content.campaignYear,
+        exportedAt: f.exportedAt,
+        importedAt: 1,
+        document: i === 0 ? storedDocument(f) : f,
+      })),
+    );
+    const rendered = await renderWithApp([{ path: '/auditor', element: <AuditorPage /> }], '/auditor', db);
+    const view = within(rendered.container);
+    await view.findByRole('heading', { name: 'Scores par établissement et par domaine' }, { timeout: 10_000 });
+    const beaune = view.getByRole('row', { name: /CH de Beaune/ });
+    expect(within(beaune).getByText('déclaré')).toBeInTheDocument();
+    expect(within(view.getByRole('row', { name: /CH de Bourg/ })).queryByText('déclaré')).toBeNull();
+    await userEvent.setup().click(view.getByLabelText('Laisser de côté les chiffres déclarés'));
+    expect(heatMapRows()).toEqual([`CH de Bourg${files[0]?.establishment.finessEj}`]);
   });
 
   it('holds back a file signed by a changed key until the auditor accepts it, and says so in the expected list', async () => {
@@ -145,7 +186,7 @@ describe('AuditorPage', { timeout: 20_000 }, () => {
         campaignYear: f.content.campaignYear,
         exportedAt: f.exportedAt,
         importedAt: 1,
-        document: f,
+        document: storedDocument(f),
       })),
     );
     const finess = second.establishment.finessEj;
@@ -196,7 +237,7 @@ describe('AuditorPage', { timeout: 20_000 }, () => {
       campaignYear: spoof.content.campaignYear,
       exportedAt: spoof.exportedAt,
       importedAt: 1,
-      document: spoof,
+      document: storedDocument(spoof),
     });
     await renderWithApp([{ path: '/auditor', element: <AuditorPage /> }], '/auditor', db);
     await screen.findByRole('heading', { name: 'Scores par établissement et par domaine' }, { timeout: 10_000 });

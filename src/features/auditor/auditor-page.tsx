@@ -7,12 +7,14 @@ import { leaveOutDeclared } from '../../domain/consolidation/consolidate';
 import { contentLookup } from '../../domain/questionnaire/content-lookup';
 import { currentLanguage } from '../../i18n/i18n';
 import { describeError, describeExportRejection } from '../../texts/describe-error';
+import { consolidatedCsvLabels, csvColumnChoices, type CsvColumnChoice } from '../../texts/consolidated-csv-labels';
 import { formatNumber } from '../../texts/format';
 import { useDatabase } from '../../storage/use-database';
 import { useAllQuestionnaires } from '../../storage/use-repositories';
 import { Dashboard } from './dashboard';
 import { ExpectedListPanel, type LoadedExpectedList } from './expected-list-panel';
 import { ImportPanel } from './import-panel';
+import { MissingSection } from './missing-section';
 import { KeyReviewPanel } from './key-review-panel';
 import { useAuditorData } from './use-auditor-data';
 import './auditor.css';
@@ -66,8 +68,18 @@ export function AuditorPage() {
     return map;
   }, [heldByKey, summary, t]);
 
+  // The CSV's columns: in words for Excel by default, or the stable codes for a script (issue 16).
+  const [csvColumns, setCsvColumns] = useState<CsvColumnChoice>('labels');
   const downloadCsv = () => {
-    const table = consolidatedCsvTable(rows, expected ? { expected: expected.list.entries } : {});
+    const labels =
+      csvColumns === 'labels'
+        ? consolidatedCsvLabels(t, content, [...new Set(rows.map((r) => r.questionnaireId))])
+        : undefined;
+    const table = consolidatedCsvTable(rows, {
+      ...(expected ? { expected: expected.list.entries } : {}),
+      refusals,
+      ...(labels ? { labels } : {}),
+    });
     downloadFile(serializeCsv(table), `consolidation-autodiag-care_${fileDate()}.csv`, 'text/csv;charset=utf-8');
   };
 
@@ -120,9 +132,41 @@ export function AuditorPage() {
         <>
           <p>{t('auditor.stored', { count: rows.length, value: formatNumber(rows.length, language) })}</p>
           <Dashboard rows={rows} content={content} expected={expected?.list.entries} refusals={refusals} />
+        </>
+      ) : null}
+      {consolidation.status === 'ready' && allRows.length === 0 && expected ? (
+        // Every file refused (or none imported yet): the expected list still says who sent a refused file, and why.
+        <MissingSection
+          rows={[]}
+          expected={expected.list.entries}
+          year={undefined}
+          refusals={refusals}
+          headingLevel={2}
+        />
+      ) : null}
+      {rows.length > 0 || (expected && consolidation.status === 'ready') ? (
+        <>
           <section className="section" aria-labelledby="auditor-export">
             <h2 id="auditor-export">{t('auditor.export.title')}</h2>
             <p id="auditor-csv-hint">{t('auditor.export.csvHint')}</p>
+            <fieldset className="csv-columns" aria-describedby="auditor-csv-columns-hint">
+              <legend>{t('auditor.export.columnsLegend')}</legend>
+              {csvColumnChoices.map((choice) => (
+                <label key={choice} className="csv-columns__choice">
+                  <input
+                    type="radio"
+                    name="auditor-csv-columns"
+                    value={choice}
+                    checked={csvColumns === choice}
+                    onChange={() => setCsvColumns(choice)}
+                  />
+                  {choice === 'labels' ? t('auditor.export.columnsLabels') : t('auditor.export.columnsCodes')}
+                </label>
+              ))}
+              <p id="auditor-csv-columns-hint" className="field__hint">
+                {t('auditor.export.columnsHint')}
+              </p>
+            </fieldset>
             <div className="button-row">
               <button
                 type="button"
@@ -135,7 +179,7 @@ export function AuditorPage() {
               <button
                 type="button"
                 className="button button--danger"
-                disabled={readOnly || importState.status === 'running'}
+                disabled={readOnly || importState.status === 'running' || allRows.length === 0}
                 onClick={() => {
                   setConfirmClear(true);
                   setTimeout(() => cancelButton.current?.focus(), 0);

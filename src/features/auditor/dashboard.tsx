@@ -2,8 +2,7 @@ import { memo, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { defaultBudgetTargets } from '../../domain/budget/budget-ratios';
 import type { ConsolidatedRow } from '../../domain/consolidation/consolidate';
-import type { ExpectedEstablishment, ExpectedStatus } from '../../domain/consolidation/expected-list';
-import { expectedStatus, matchExpected } from '../../domain/consolidation/expected-list';
+import type { ExpectedEstablishment } from '../../domain/consolidation/expected-list';
 import type { ContentLookup } from '../../domain/questionnaire/content-lookup';
 import {
   listDomainIds,
@@ -27,8 +26,8 @@ import { AuditorPdfExports } from './auditor-pdf-exports';
 import { BudgetScatter } from './budget-scatter';
 import { DistributionTable } from './distribution-table';
 import { HeatMapTable } from './heat-map-table';
+import { MissingSection } from './missing-section';
 import { ScrollRegion } from '../../components/scroll-region';
-import { DisplayName } from '../../components/display-name';
 
 const selectionValue = (s: Selection) => `${s.campaignYear}|${s.questionnaireId}`;
 
@@ -153,7 +152,13 @@ export const Dashboard = memo(function Dashboard({
       </div>
 
       {expected ? (
-        <MissingSection rows={campaignRows} expected={expected} year={selection.campaignYear} refusals={refusals} />
+        <MissingSection
+          rows={campaignRows}
+          expected={expected}
+          year={selection.campaignYear}
+          refusals={refusals}
+          headingLevel={3}
+        />
       ) : null}
 
       {shown.length === 0 ? (
@@ -219,93 +224,6 @@ function FilterSelect<V extends string>({
       </select>
     </div>
   );
-}
-
-function MissingSection({
-  rows,
-  expected,
-  year,
-  refusals,
-}: {
-  rows: readonly ConsolidatedRow[];
-  expected: readonly ExpectedEstablishment[];
-  year: number;
-  refusals: ReadonlyMap<string, readonly string[]> | undefined;
-}) {
-  const { t } = useTranslation();
-  const language = currentLanguage();
-  const match = useMemo(() => matchExpected(rows, expected), [rows, expected]);
-  const n = (value: number) => formatNumber(value, language);
-  return (
-    <section aria-labelledby="auditor-missing">
-      <h3 id="auditor-missing">{t('auditor.expected.missingTitle')}</h3>
-      <p>
-        {t('auditor.expected.campaign', {
-          count: match.submitted,
-          year,
-          submitted: n(match.submitted),
-          total: n(expected.length),
-        })}
-      </p>
-      {match.unexpected.length > 0 ? (
-        <p>
-          {t('auditor.expected.unexpected', {
-            count: match.unexpected.length,
-            value: n(match.unexpected.length),
-          })}
-        </p>
-      ) : null}
-      {match.missing.length === 0 ? (
-        <p>{t('auditor.expected.missingNone')}</p>
-      ) : (
-        <ScrollRegion labelledBy="missing-caption">
-          <table className="data-table missing-table">
-            <caption id="missing-caption">{t('auditor.expected.missingCaption', { year })}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('auditor.expected.finess')}</th>
-                <th scope="col">{t('auditor.expected.name')}</th>
-                <th scope="col">{t('auditor.expected.category')}</th>
-                <th scope="col">{t('auditor.expected.ght')}</th>
-                <th scope="col">{t('auditor.expected.department')}</th>
-                <th scope="col">{t('auditor.expected.status')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {match.missing.map((e) => (
-                <tr key={e.finess}>
-                  <th scope="row">
-                    <code>{e.finess}</code>
-                  </th>
-                  <td className="text">
-                    <DisplayName name={e.name} />
-                  </td>
-                  <td className="text">
-                    <DisplayName name={e.category} />
-                  </td>
-                  <td className="text">
-                    <DisplayName name={e.ghtName} />
-                  </td>
-                  <td className="text">
-                    <DisplayName name={e.department} />
-                  </td>
-                  <td className="text" data-status>
-                    <ExpectedStatusText status={expectedStatus(e, refusals)} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </ScrollRegion>
-      )}
-    </section>
-  );
-}
-
-function ExpectedStatusText({ status }: { status: ExpectedStatus<string> }) {
-  const { t } = useTranslation();
-  if (status.kind === 'no-file') return <>{t('auditor.expected.statusNone')}</>;
-  return <>{t('auditor.expected.statusRefused', { reason: status.reasons.join(' — ') })}</>;
 }
 
 function BudgetSection({ rows }: { rows: readonly ConsolidatedRow[] }) {

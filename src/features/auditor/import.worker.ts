@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
 import { expose } from 'comlink';
-import { unzipSync } from 'fflate';
+import { claimedFinessOf } from '../../exchange/claimed-finess';
 import { validateExportFile, type ExportValidation } from '../../exchange/validate-export';
 import { workerQuestionnaires } from '../../storage/worker-questionnaires';
 import type { BatchValidation, FileBytes, ValidatorApi } from './import-protocol';
@@ -17,37 +17,6 @@ import type { BatchValidation, FileBytes, ValidatorApi } from './import-protocol
 function validateFile(file: FileBytes): Promise<ExportValidation> {
   if (!file.bytes) return Promise.resolve({ ok: false, fileName: file.name, code: 'not-json', detail: 'unreadable' });
   return validateExportFile(new Uint8Array(file.bytes), file.name, { questionnaires: workerQuestionnaires });
-}
-
-const isZip = (bytes: Uint8Array) => bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4b;
-const CLAIM_READ_LIMIT = 16 * 1024 * 1024;
-
-/**
- * The FINESS numbers a refused file names, read without any check (it was refused): only so that the auditor's
- * expected list can say « fichier refusé » for that establishment. Nothing of it is stored. A file too large, or
- * that cannot be read as JSON, names none.
- */
-function claimedFinessOf(bytes: ArrayBuffer | undefined): string[] {
-  if (!bytes || bytes.byteLength > CLAIM_READ_LIMIT * 4) return [];
-  try {
-    let json = new Uint8Array(bytes);
-    if (isZip(json)) {
-      const entries = unzipSync(json, {
-        filter: (f) => f.name === 'export.json' && f.originalSize <= CLAIM_READ_LIMIT,
-      });
-      const entry = entries['export.json'];
-      if (!entry) return [];
-      json = entry;
-    }
-    if (json.byteLength > CLAIM_READ_LIMIT) return [];
-    const value = JSON.parse(new TextDecoder().decode(json)) as { establishment?: Record<string, unknown> } | null;
-    const e = value?.establishment;
-    return [e?.finessEj, e?.finessEg].filter(
-      (v): v is string => typeof v === 'string' && /^(\d{9}|2[AB]\d{7})$/.test(v),
-    );
-  } catch {
-    return [];
-  }
 }
 
 async function validateBatch(files: readonly FileBytes[]): Promise<BatchValidation> {

@@ -13,6 +13,11 @@ import type { BatchValidation, ImportProgress, ImportSummary, ValidFile } from '
 
 export const DEFAULT_BATCH_SIZE = 25;
 
+/** The progress of an import of `total` files before the first is read. */
+export function emptyImportProgress(total: number): ImportProgress {
+  return { total, done: 0, imported: 0, replaced: 0, keptNewer: 0, identical: 0, held: 0, rejected: 0 };
+}
+
 export interface ImportDriver<F> {
   /** One validation function per worker; batches are spread over them in turn. */
   validators: readonly ((files: readonly F[]) => Promise<BatchValidation>)[];
@@ -62,14 +67,7 @@ export async function runImport<F>(files: readonly F[], driver: ImportDriver<F>)
   const batches: F[][] = [];
   for (let i = 0; i < files.length; i += size) batches.push(files.slice(i, i + size));
   const summary: ImportSummary = {
-    total: files.length,
-    done: 0,
-    imported: 0,
-    replaced: 0,
-    keptNewer: 0,
-    identical: 0,
-    held: 0,
-    rejected: 0,
+    ...emptyImportProgress(files.length),
     cancelled: false,
     rejectedFiles: [],
     keyChanged: [],

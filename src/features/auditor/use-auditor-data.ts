@@ -8,12 +8,13 @@ import {
   type ConsolidationAccumulator,
 } from '../../domain/consolidation/consolidate';
 import { isAcceptedKey, judgeKey } from '../../domain/trust/key-trust';
+import { declaredFiguresOf } from '../../exchange/declared-figures';
 import type { ExportEnvelope } from '../../exchange/export-format';
 import type { CareDatabase, TrustedKeyRow } from '../../storage/care-database';
 import { clearSubmissions, decideKey, listTrustedKeys, storeSubmissions } from '../../storage/submission-repository';
 import { forEachSubmissionDocument } from '../../storage/use-repositories';
 import type { FileBytes, ImportProgress, ImportSummary, ValidatorApi } from './import-protocol';
-import { runImport } from './run-import';
+import { emptyImportProgress, runImport } from './run-import';
 import importWorkerUrl from 'virtual:worker-url/import';
 
 /**
@@ -58,7 +59,8 @@ async function foldStored(db: CareDatabase): Promise<Fold> {
     const envelope = document as ExportEnvelope;
     const finess = envelope.establishment.finessEg ?? envelope.establishment.finessEj;
     const trust = judgeKey(keys.get(finess), envelope.signature?.keyFingerprint);
-    if (isAcceptedKey(trust)) addSubmission(acc, envelope);
+    // What the stored file could not have recomputed is read from its content, as the import's validation did.
+    if (isAcceptedKey(trust)) addSubmission(acc, { ...envelope, declaredFigures: declaredFiguresOf(envelope) });
     else if (trust === 'changed' || trust === 'rejected') heldByKey.set(finess, trust);
   });
   return { acc, heldByKey };
@@ -139,16 +141,7 @@ export function useAuditorData(db: CareDatabase) {
       setImportState({
         status: 'running',
         cancelling: false,
-        progress: {
-          total: files.length,
-          done: 0,
-          imported: 0,
-          replaced: 0,
-          keptNewer: 0,
-          identical: 0,
-          held: 0,
-          rejected: 0,
-        },
+        progress: emptyImportProgress(files.length),
       });
       const acc = accumulator.current;
       try {
@@ -166,7 +159,8 @@ export function useAuditorData(db: CareDatabase) {
           onStored: (file, result) => {
             if (result.outcome !== 'imported' && result.outcome !== 'replaced-older') return;
             const e = file.envelope.establishment;
-            if (isAcceptedKey(result.keyChange)) addSubmission(acc, file.envelope);
+            if (isAcceptedKey(result.keyChange))
+              addSubmission(acc, { ...file.envelope, declaredFigures: file.declaredFigures });
             else if (result.keyChange === 'changed' || result.keyChange === 'rejected')
               heldByKey.current.set(e.finessEg ?? e.finessEj, result.keyChange);
           },

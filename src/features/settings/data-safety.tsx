@@ -71,6 +71,23 @@ export function DataSafety() {
     if (file) setTimeout(() => confirmButton.current?.focus(), 0);
   };
 
+  /**
+   * Why a restore was refused. For lack of space (Chromium checks the whole restore against the room left before it
+   * frees anything), how much the backup needs and, when the browser tells, how much is left (issue 14).
+   */
+  const restoreRefusal = (fileName: string, error: unknown) => {
+    if (!(error instanceof BackupError) || error.code !== 'backup-no-space' || !error.space)
+      return t('settings.backup.restoreFailed', { file: fileName, reason: describeError(t, error) });
+    const needed = formatBytes(error.space.needed, language);
+    return error.space.available === undefined
+      ? t('settings.backup.restoreStorageFull', { file: fileName, needed })
+      : t('settings.backup.restoreStorageFullAvailable', {
+          file: fileName,
+          needed,
+          available: formatBytes(error.space.available, language),
+        });
+  };
+
   const restore = async (file: File, passphrase?: string) => {
     setBusy(true);
     setPendingRestore(null);
@@ -93,14 +110,7 @@ export function DataSafety() {
         setTimeout(() => passphraseField.current?.select(), 0);
       } else {
         setSealedRestore(null);
-        setMessage({
-          kind: 'error',
-          // Chromium checks the whole restore's size against the space left before it frees anything: say so.
-          text:
-            error instanceof StorageError && error.code === 'quota-exceeded'
-              ? t('settings.backup.restoreStorageFull', { file: file.name, size: formatBytes(file.size, language) })
-              : t('settings.backup.restoreFailed', { file: file.name, reason: describeError(t, error) }),
-        });
+        setMessage({ kind: 'error', text: restoreRefusal(file.name, error) });
       }
     } finally {
       setBusy(false);
