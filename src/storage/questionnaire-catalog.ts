@@ -1,5 +1,17 @@
-import { hashQuestionnaire, parseQuestionnaire, questionnaireKey } from '../domain/questionnaire/parse-questionnaire';
-import type { Questionnaire } from '../domain/questionnaire/questionnaire-schema';
+import { questionnaireKey } from '../domain/questionnaire/parse-questionnaire';
+import {
+  loadQuestionnaireModule,
+  QuestionnaireUnavailableError,
+  type LoadedQuestionnaire,
+  type QuestionnaireModule,
+} from './questionnaire-module';
+
+export {
+  loadQuestionnaireModule,
+  QuestionnaireUnavailableError,
+  type LoadedQuestionnaire,
+  type QuestionnaireModule,
+} from './questionnaire-module';
 
 /**
  * The questionnaires shipped with this build (questionnaires/<id>/<version>.json). Each file is its own chunk,
@@ -8,26 +20,9 @@ import type { Questionnaire } from '../domain/questionnaire/questionnaire-schema
  */
 const files = import.meta.glob<QuestionnaireModule>('../../questionnaires/*/*.json');
 
-/**
- * A questionnaire file as a module. In the production build it was validated and hashed at build time
- * (scripts/vite-compressed-json.ts), which the module says with `checkedAtBuild`; in development and the tests it is
- * the file as it is, checked here.
- */
-export interface QuestionnaireModule {
-  default: unknown;
-  checkedAtBuild?: { contentHash: string };
-  /** In the import worker's build, the checked questionnaire and its hash, fetched on first use. */
-  loadCheckedAtBuild?: () => Promise<unknown>;
-}
-
 export interface CatalogEntry {
   id: string;
   version: string;
-}
-
-export interface LoadedQuestionnaire {
-  questionnaire: Questionnaire;
-  contentHash: string;
 }
 
 function entryOf(path: string): CatalogEntry | undefined {
@@ -43,10 +38,6 @@ export function listCatalog(): CatalogEntry[] {
 
 const cache = new Map<string, Promise<LoadedQuestionnaire>>();
 
-export class QuestionnaireUnavailableError extends Error {
-  override readonly name = 'QuestionnaireUnavailableError';
-}
-
 export function loadQuestionnaire(id: string, version: string): Promise<LoadedQuestionnaire> {
   const key = questionnaireKey({ id, version });
   let pending = cache.get(key);
@@ -54,15 +45,7 @@ export function loadQuestionnaire(id: string, version: string): Promise<LoadedQu
     const path = Object.keys(files).find((p) => p.endsWith(`/questionnaires/${id}/${version}.json`));
     const load = path ? files[path] : undefined;
     pending = load
-      ? load().then(async (module) => {
-          if (module.checkedAtBuild) {
-            return { questionnaire: module.default as Questionnaire, contentHash: module.checkedAtBuild.contentHash };
-          }
-          const parsed = parseQuestionnaire(module.default, `${id}/${version}.json`);
-          if (!parsed.ok)
-            throw new QuestionnaireUnavailableError(`${parsed.fileName}: ${parsed.issues[0]?.path ?? ''}`);
-          return { questionnaire: parsed.questionnaire, contentHash: await hashQuestionnaire(parsed.questionnaire) };
-        })
+      ? load().then((module) => loadQuestionnaireModule(module, `${id}/${version}.json`))
       : Promise.reject(new QuestionnaireUnavailableError(key));
     cache.set(key, pending);
   }

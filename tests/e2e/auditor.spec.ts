@@ -122,3 +122,52 @@ test('an auditor imports 200 files and reads the regional dashboard', async ({ p
   expect(codes[0]).toMatch(/;chiffres;refus$/);
   expect(codes.filter((l) => l.startsWith('hors_liste;'))).toHaveLength(199);
 });
+
+test('every file of an import refused: the summary names them, the expected list and the CSV say why', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  const files = generate(test.info().outputPath('exports'), 2);
+  const altered = files.map((f, i) => {
+    const path = test.info().outputPath(`altered-${i}.json`);
+    writeFileSync(path, readFileSync(f.path, 'utf8').replace(/"name": "([^"]+)"/, '"name": "$1 (modifié)"'));
+    return path;
+  });
+  await page.goto('/auditor');
+  await expect(page.getByRole('heading', { level: 1, name: 'Espace auditeur' })).toBeVisible();
+  await page.getByLabel('Choisir des fichiers').setInputFiles(altered);
+  const counts = page.getByRole('table', { name: 'Résultat par fichier' });
+  await expect(counts.getByRole('row', { name: /Refusés/ }).getByRole('cell')).toHaveText('2');
+  await expect(page.locator('.rejected-files li')).toHaveCount(2);
+  await expect(page.locator('.rejected-files li').first()).toContainText('altered-0.json');
+
+  // No file kept: the expected list still says which establishment sent a refused file, and why (issue 14).
+  const list = test.info().outputPath('attendus.csv');
+  writeFileSync(list, `finess;nom\n${files[0]?.finess};Premier\n010780914;CH de Bourg-en-Bresse\n`);
+  await page.getByLabel('Choisir la liste des établissements attendus').setInputFiles(list);
+  const missing = page.getByRole('table', { name: 'Établissements attendus sans fichier retenu, toutes campagnes' });
+  await expect(missing.getByRole('row', { name: /010780914/ })).toContainText('aucun fichier');
+  await expect(missing.getByRole('row', { name: new RegExp(files[0]?.finess ?? '-') })).toContainText(
+    /fichier refusé \(Le contenu du fichier «\u00a0altered-0\.json\u00a0» ne correspond plus à son empreinte/,
+  );
+  await expect(page.getByText(/aucun des 2 établissements attendus n’a envoyé de fichier valide/)).toBeVisible();
+  await expectAccessible(page);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Télécharger le CSV consolidé' }).click();
+  const lines = readFileSync(await (await download).path(), 'utf8')
+    .slice(1)
+    .trimEnd()
+    .split('\r\n');
+  expect(lines).toHaveLength(3);
+  expect(lines[1]).toMatch(
+    new RegExp(`^fichier refusé;${files[0]?.finess};.*;Le contenu du fichier «\u00a0altered-0\\.json`),
+  );
+  expect(lines[2]).toMatch(/^manquant;010780914;/);
+
+  for (const width of [1366, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+    await page.screenshot({ path: test.info().outputPath(`all-refused-${width}.png`), fullPage: true });
+  }
+});

@@ -163,24 +163,20 @@ function PendingKey({
         ))}
       </p>
       <div className="button-row">
-        <button
-          type="button"
+        <DecisionButton
           className="button button--primary"
+          label={t('auditor.keys.accept')}
+          fullLabel={t('auditor.keys.acceptLabel', { finess: row.finess })}
+          decide={() => onDecide(row.finess, pendingKey.fingerprint, 'accept')}
           disabled={disabled}
-          aria-label={t('auditor.keys.acceptLabel', { finess: row.finess })}
-          onClick={() => void onDecide(row.finess, pendingKey.fingerprint, 'accept')}
-        >
-          {t('auditor.keys.accept')}
-        </button>
-        <button
-          type="button"
+        />
+        <DecisionButton
           className="button"
+          label={t('auditor.keys.keep')}
+          fullLabel={t('auditor.keys.keepLabel', { finess: row.finess })}
+          decide={() => onDecide(row.finess, pendingKey.fingerprint, 'reject')}
           disabled={disabled}
-          aria-label={t('auditor.keys.keepLabel', { finess: row.finess })}
-          onClick={() => void onDecide(row.finess, pendingKey.fingerprint, 'reject')}
-        >
-          {t('auditor.keys.keep')}
-        </button>
+        />
       </div>
     </li>
   );
@@ -204,15 +200,40 @@ function RefusedKey({
       <EstablishmentTitle row={row} pendingKey={refusedKey} />
       <Fingerprint fingerprint={refusedKey.fingerprint} />
       <p>{t('auditor.keys.rejectedStatus', { date: formatDate(refusedKey.rejectedAt ?? 0, language) })}</p>
-      <button
-        type="button"
+      <DecisionButton
         className="button button--small"
+        label={t('auditor.keys.acceptAnyway')}
+        fullLabel={t('auditor.keys.acceptAnywayLabel', { finess: row.finess })}
+        decide={() => onDecide(row.finess, refusedKey.fingerprint, 'accept')}
         disabled={disabled}
-        aria-label={t('auditor.keys.acceptAnywayLabel', { finess: row.finess })}
-        onClick={() => void onDecide(row.finess, refusedKey.fingerprint, 'accept')}
-      >
-        {t('auditor.keys.acceptAnyway')}
-      </button>
+      />
     </li>
+  );
+}
+
+/** One decision on a key: a button whose accessible name says which establishment it is for. */
+function DecisionButton({
+  className,
+  label,
+  fullLabel,
+  decide,
+  disabled,
+}: {
+  className: string;
+  label: string;
+  fullLabel: string;
+  decide: () => Promise<void>;
+  disabled: boolean;
+}) {
+  return (
+    <button
+      type="button"
+      className={className}
+      disabled={disabled}
+      aria-label={fullLabel}
+      onClick={() => void decide()}
+    >
+      {label}
+    </button>
   );
 }
