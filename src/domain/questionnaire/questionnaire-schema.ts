@@ -216,6 +216,12 @@ export const questionnaireSchema = z
     releasedAt: isoDateSchema,
     title: localizedTextSchema,
     description: localizedTextSchema,
+    /**
+     * What changed since the previous version, one sentence each, in both languages: the Questionnaires screen
+     * shows them under « Nouveautés de <version> ». Part of the content hash like the rest (a frozen version has
+     * none added afterwards).
+     */
+    releaseNotes: z.array(localizedTextSchema).min(1).optional(),
     /** The establishments this questionnaire is meant for, as a whole. */
     audience: z.array(audienceSchema).min(1),
     sources: z.array(sourceSchema).min(1),
