@@ -1,9 +1,10 @@
 import type { Answer } from '../domain/assessment/answer';
-import { previousCampaign, type Assessment } from '../domain/assessment/assessment';
+import { moveAnswers, previousCampaign, type Assessment, type VersionMove } from '../domain/assessment/assessment';
+import type { ItemChange } from '../domain/questionnaire/compare-versions';
 import type { CareDatabase } from './care-database';
 import { StorageError } from './storage-error';
 import type { StoredAnswer } from './vault/record-seal';
-import { openRow, openRows, writeSealed } from './vault/sealed-io';
+import { openRow, openRows, RecordChangedError, writeSealed } from './vault/sealed-io';
 import { laterWrite } from '../domain/later-write';
 
 export interface NewAssessment {
@@ -14,6 +15,16 @@ export interface NewAssessment {
   campaignYear: number;
   /** Start from an earlier campaign: its answers, proposed "to review", and a link to it. */
   from?: { previous: Assessment; answers: Assessment['answers'] };
+}
+
+/** The newer version of its questionnaire an assessment moves to (AssessmentRepository.moveToVersion). */
+export interface VersionTarget {
+  /** The version `changes` was worked out from: an assessment no longer on it (moved meanwhile) is left alone. */
+  fromVersion: string;
+  questionnaireVersion: string;
+  contentHash: string;
+  /** compareItemVersions(the version it was answered against, the newer one). */
+  changes: ReadonlyMap<string, ItemChange>;
 }
 
 /** What became of a saved answer: stored, or left alone because a newer version (another tab) was there. */
@@ -68,6 +79,62 @@ export class AssessmentRepository {
       },
     );
     return assessment;
+  }
+
+  /**
+   * Moves an assessment to a newer version of its questionnaire, in place (same id, campaign and establishment, so
+   * its evidence and actions stay attached): unchanged items keep their answers as they are, changed ones keep them
+   * marked "to review", answers to items the newer version dropped go (moveAnswers). `basedOn` then names the version
+   * it left, with `movedAt`, for the unchanged / changed / new marks. Refused if a write landed since it was read.
+   */
+  async moveToVersion(
+    assessmentId: string,
+    target: VersionTarget,
+    now: number = Date.now(),
+  ): Promise<{ assessment: Assessment; move: VersionMove }> {
+    this.db.assertWritable();
+    return writeSealed(
+      this.db,
+      [this.db.assessments],
+      async (sealer) => {
+        const current = await this.get(assessmentId);
+        if (!current) throw new StorageError('not-found', assessmentId);
+        if (current.questionnaireVersion !== target.fromVersion) {
+          // Another tab moved it first: applying these changes again would drop the answers given since.
+          const kept = Object.keys(current.answers).length;
+          return { result: { assessment: current, move: { answers: current.answers, kept, toReview: 0, dropped: 0 } } };
+        }
+        const move = moveAnswers(current.answers, target.changes, now);
+        const assessment: Assessment = {
+          ...current,
+          questionnaireVersion: target.questionnaireVersion,
+          contentHash: target.contentHash,
+          answers: move.answers,
+          basedOn: {
+            assessmentId: current.id,
+            campaignYear: current.campaignYear,
+            questionnaireVersion: current.questionnaireVersion,
+            movedAt: now,
+          },
+          updatedAt: Math.max(now, current.updatedAt + 1),
+        };
+        return {
+          seen: { updatedAt: current.updatedAt, version: current.questionnaireVersion },
+          result: { assessment, move },
+          stored: await sealer.record('assessments', assessment),
+        };
+      },
+      async ({ seen, result, stored }) => {
+        if (!seen || !stored) return result;
+        const row = await this.db.assessments.get(assessmentId);
+        if (!row) throw new StorageError('not-found', assessmentId);
+        if (row.updatedAt !== seen.updatedAt || row.questionnaireVersion !== seen.version) {
+          throw new RecordChangedError();
+        }
+        await this.db.assessments.put(stored);
+        return result;
+      },
+    );
   }
 
   /**

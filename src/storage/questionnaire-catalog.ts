@@ -56,6 +56,15 @@ function compareVersions(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true });
 }
 
+/** The newest version of a questionnaire this build ships: the one a new assessment starts on. */
+export function latestVersionOf(id: string): string | undefined {
+  return listCatalog()
+    .filter((entry) => entry.id === id)
+    .map((entry) => entry.version)
+    .sort(compareVersions)
+    .at(-1);
+}
+
 /** The newest version of each questionnaire, in a stable order (CaRE, HospiConnect, then the others). */
 export async function loadLatestQuestionnaires(): Promise<LoadedQuestionnaire[]> {
   const latest = new Map<string, string>();

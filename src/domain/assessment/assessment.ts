@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { answerSchema, isAnswered } from './answer';
+import type { ItemChange } from '../questionnaire/compare-versions';
 import type { Audience, Questionnaire, QuestionnaireItem } from '../questionnaire/questionnaire-schema';
 
 /**
@@ -15,12 +16,17 @@ export const assessmentSchema = z.object({
   contentHash: z.string().regex(/^[0-9a-f]{64}$/),
   campaignYear: z.number().int().min(2020).max(2100),
   answers: z.record(z.string(), answerSchema),
-  /** The assessment of an earlier campaign this one started from (its answers were proposed "to review"). */
+  /**
+   * The assessment of an earlier campaign this one started from (its answers were proposed "to review"), or, with
+   * `movedAt`, this same assessment before it moved to a newer version of its questionnaire (2026.1 → 2026.2): the
+   * answering screen marks each item unchanged, changed or new against that version.
+   */
   basedOn: z
     .object({
       assessmentId: z.string().min(1),
       campaignYear: z.number().int(),
       questionnaireVersion: z.string().min(1),
+      movedAt: z.number().optional(),
     })
     .optional(),
   createdAt: z.number(),
@@ -97,4 +103,47 @@ export function proposeAnswers(
     proposed[itemId] = { ...answer, toReview: true, updatedAt: now };
   }
   return proposed;
+}
+
+/** What moving an assessment to a newer questionnaire version did to its answers. */
+export interface VersionMove {
+  answers: Assessment['answers'];
+  /** Answers to unchanged items, kept exactly as they were. */
+  kept: number;
+  /** Answers to reworded items (question, options, targets), kept but marked "to review". */
+  toReview: number;
+  /** Answers to items the newer version no longer has. */
+  dropped: number;
+}
+
+/**
+ * An assessment's answers carried to a newer version of its questionnaire (issue 15: an assessment begun on 2026.1
+ * moves to 2026.2). Item ids are stable and never reused, so the same id is the same item: the answer to an unchanged
+ * item is kept as it is (its date, comment and review mark included); the answer to a changed item is kept and marked
+ * "to review", since its question now means something else; the answer to an item the newer version dropped goes.
+ * `changes` is compareItemVersions(older, newer).
+ */
+export function moveAnswers(
+  answers: Assessment['answers'],
+  changes: ReadonlyMap<string, ItemChange>,
+  now: number,
+): VersionMove {
+  const moved: Assessment['answers'] = {};
+  let kept = 0;
+  let toReview = 0;
+  let dropped = 0;
+  for (const [itemId, answer] of Object.entries(answers)) {
+    const change = changes.get(itemId);
+    if (change === 'unchanged') {
+      moved[itemId] = answer;
+      kept += 1;
+    } else if (change === 'changed') {
+      moved[itemId] = { ...answer, toReview: true, updatedAt: Math.max(now, answer.updatedAt + 1) };
+      toReview += 1;
+    } else {
+      // Not in the newer version ("new" cannot hold an answer: the id did not exist before).
+      dropped += 1;
+    }
+  }
+  return { answers: moved, kept, toReview, dropped };
 }

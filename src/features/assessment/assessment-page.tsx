@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { PageHeading } from '../../components/page-heading';
 import { isAnswered, lacksJustification, type Answer } from '../../domain/assessment/answer';
 import { applicableItems, overallProgress, progressByDomain } from '../../domain/assessment/assessment';
+import { withCategoryTerms } from '../../domain/questionnaire/category-terms';
 import { compareItemVersions } from '../../domain/questionnaire/compare-versions';
 import { audiencesOf } from '../../domain/establishment/establishment';
 import { currentLanguage } from '../../i18n/i18n';
@@ -16,6 +17,7 @@ import { LeaveDomainGuard } from './leave-domain-guard';
 import { Loading, NotFound } from '../../components/page-states';
 import './assessment.css';
 import { DisplayName } from '../../components/display-name';
+import { VersionMoveNotice } from './version-move-notice';
 
 /** Answering: one domain per page (route /assessments/:assessmentId/:domainId?), with progress per domain. */
 export function AssessmentPage() {
@@ -64,7 +66,8 @@ export function AssessmentPage() {
     );
   }
 
-  const { questionnaire } = loaded.value;
+  // Each medico-social category reads its own word for the people it serves (« résidents » in an EHPAD).
+  const questionnaire = withCategoryTerms(loaded.value.questionnaire, establishment.category);
   const audiences = audiencesOf(establishment);
   const progress = progressByDomain(questionnaire, assessment.answers, audiences);
   const overall = overallProgress(progress);
@@ -76,8 +79,10 @@ export function AssessmentPage() {
   const title = `${questionnaire.title[language]} — ${assessment.campaignYear}`;
   const changes =
     assessment.basedOn && previousVersion.status === 'ready'
-      ? compareItemVersions(previousVersion.value.questionnaire, questionnaire)
+      ? compareItemVersions(previousVersion.value.questionnaire, loaded.value.questionnaire)
       : undefined;
+  // Marks against the version this assessment moved from, or against the campaign it started from.
+  const since = assessment.basedOn?.movedAt !== undefined ? assessment.basedOn.questionnaireVersion : undefined;
   // The next unanswered item after this domain's, across domains in questionnaire order, wrapping around.
   const unanswered = applicable.filter((i) => !isAnswered(assessment.answers[i.id]));
   const domainOrder = progress.map((p) => p.domainId);
@@ -113,6 +118,12 @@ export function AssessmentPage() {
         <progress max={overall.total} value={overall.answered} aria-hidden="true" />{' '}
         {t('assessments.progress', overall)}
       </p>
+      <VersionMoveNotice
+        assessment={assessment}
+        questionnaire={loaded.value.questionnaire}
+        repository={assessments}
+        readOnly={db.access === 'read-only'}
+      />
       <p className="assessment__results-link">
         <Link to={`/assessments/${assessment.id}/results`}>{t('results.open')}</Link>
       </p>
@@ -157,7 +168,7 @@ export function AssessmentPage() {
               assessmentId={assessment.id}
               change={
                 changes && assessment.basedOn
-                  ? { status: changes.get(item.id) ?? 'new', year: assessment.basedOn.campaignYear }
+                  ? { status: changes.get(item.id) ?? 'new', year: assessment.basedOn.campaignYear, version: since }
                   : undefined
               }
               item={item}

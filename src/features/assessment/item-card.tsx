@@ -23,8 +23,8 @@ const TEXT_SAVE_DELAY_MS = 400;
 interface ItemCardProps {
   assessmentId: string;
   item: QuestionnaireItem;
-  /** Against the campaign this assessment started from, when there is one. */
-  change?: { status: ItemChange; year: number } | undefined;
+  /** Against the campaign this assessment started from, or the questionnaire version it moved from (`version`). */
+  change?: { status: ItemChange; year: number; version?: string | undefined } | undefined;
   stored: Answer | undefined;
   language: Language;
   readOnly: boolean;
@@ -153,7 +153,9 @@ export function ItemCard({
           {item.unconfirmed ? <span className="badge badge--unconfirmed">{t('assessment.unconfirmed')}</span> : null}
           {changeSinceLastYear ? (
             <span className={`badge badge--change-${changeSinceLastYear.status}`}>
-              {t(`assessment.change.${changeSinceLastYear.status}`, { year: changeSinceLastYear.year })}
+              {changeSinceLastYear.version
+                ? t(`assessment.change.${changeSinceLastYear.status}Version`, { version: changeSinceLastYear.version })
+                : t(`assessment.change.${changeSinceLastYear.status}`, { year: changeSinceLastYear.year })}
             </span>
           ) : null}
           {shown?.toReview ? <span className="badge badge--review">{t('assessment.review.badge')}</span> : null}
@@ -350,7 +352,11 @@ export function ItemCard({
 
       {shown?.toReview && changeSinceLastYear ? (
         <div className="item__review">
-          <p>{t('assessment.review.hint', { year: changeSinceLastYear.year })}</p>
+          <p>
+            {changeSinceLastYear.version
+              ? t('assessment.review.hintVersion', { version: changeSinceLastYear.version })
+              : t('assessment.review.hint', { year: changeSinceLastYear.year })}
+          </p>
           <button type="button" className="button button--small" disabled={readOnly} onClick={() => change({})}>
             {t('assessment.review.confirm')}
           </button>
