@@ -93,10 +93,12 @@ export class AssessmentRepository {
     now: number = Date.now(),
   ): Promise<{ assessment: Assessment; move: VersionMove }> {
     this.db.assertWritable();
+    type Result = { assessment: Assessment; move: VersionMove };
+    type Prepared = { result: Result; write?: { seen: { updatedAt: number; version: string }; stored: Assessment } };
     return writeSealed(
       this.db,
       [this.db.assessments],
-      async (sealer) => {
+      async (sealer): Promise<Prepared> => {
         const current = await this.get(assessmentId);
         if (!current) throw new StorageError('not-found', assessmentId);
         if (current.questionnaireVersion !== target.fromVersion) {
@@ -119,13 +121,16 @@ export class AssessmentRepository {
           updatedAt: Math.max(now, current.updatedAt + 1),
         };
         return {
-          seen: { updatedAt: current.updatedAt, version: current.questionnaireVersion },
           result: { assessment, move },
-          stored: await sealer.record('assessments', assessment),
+          write: {
+            seen: { updatedAt: current.updatedAt, version: current.questionnaireVersion },
+            stored: await sealer.record('assessments', assessment),
+          },
         };
       },
-      async ({ seen, result, stored }) => {
-        if (!seen || !stored) return result;
+      async ({ result, write }) => {
+        if (!write) return result;
+        const { seen, stored } = write;
         const row = await this.db.assessments.get(assessmentId);
         if (!row) throw new StorageError('not-found', assessmentId);
         if (row.updatedAt !== seen.updatedAt || row.questionnaireVersion !== seen.version) {

@@ -1,12 +1,10 @@
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { questionnaireFiles } from '../cli/questionnaire-files';
 import type { Answer } from '../domain/assessment/answer';
 import { compareItemVersions } from '../domain/questionnaire/compare-versions';
 import { AssessmentRepository } from './assessment-repository';
 import { openCareDatabase } from './care-database';
 import { EstablishmentRepository } from './establishment-repository';
+import { latestVersionOf, listCatalog, loadQuestionnaire } from './questionnaire-catalog';
 import { StorageError } from './storage-error';
 
 /**
@@ -30,10 +28,16 @@ const status = (value: 'yes' | 'partial' | 'no', updatedAt: number, comment?: st
 
 describe('moving an assessment from CaRE 2026.1 to 2026.2', () => {
   it('keeps every answer of an unchanged item, marks reworded ones to review and leaves new items to answer', async () => {
-    const shipped = questionnaireFiles(pathToFileURL(join(process.cwd(), 'questionnaires') + '/'));
-    expect(shipped.versionsOf('care')).toEqual(expect.arrayContaining(['2026.1', '2026.2']));
-    const older = await shipped.load('care', '2026.1');
-    const newer = await shipped.load('care', '2026.2');
+    // Both versions ship; a new assessment starts on 2026.2.
+    for (const id of ['care', 'hospiconnect', 'esms']) {
+      const versions = listCatalog()
+        .filter((entry) => entry.id === id)
+        .map((entry) => entry.version);
+      expect(versions, id).toEqual(expect.arrayContaining(['2026.1', '2026.2']));
+      expect(latestVersionOf(id), id).toBe('2026.2');
+    }
+    const older = await loadQuestionnaire('care', '2026.1');
+    const newer = await loadQuestionnaire('care', '2026.2');
     const changes = compareItemVersions(older.questionnaire, newer.questionnaire);
     expect(changes.get('care.gov.01')).toBe('unchanged');
     expect(changes.get('care.d1.12')).toBe('changed');

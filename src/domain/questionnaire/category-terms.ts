@@ -25,9 +25,12 @@ export function peopleTermFor(category: EstablishmentCategory): LocalizedText {
 }
 
 function substitute<T>(value: T, term: LocalizedText): T {
-  if (Array.isArray(value)) return value.map((v: unknown) => substitute(v, term)) as T;
+  if (Array.isArray(value)) {
+    const items: unknown[] = value;
+    return items.map((v) => substitute(v, term)) as T;
+  }
   if (value === null || typeof value !== 'object') return value;
-  const entries = Object.entries(value).map(([key, v]) => {
+  const entries = Object.entries(value).map(([key, v]: [string, unknown]) => {
     if ((key === 'fr' || key === 'en') && typeof v === 'string') {
       return [key, v.split(genericPeopleTerm[key]).join(term[key])];
     }
