@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compareItemVersions } from './compare-versions';
+import { D2_PCA_TEST_DATE, D2_WINDOW_OPENING, resolveDeadline } from './deadline-kind';
 import { parseQuestionnaire } from './parse-questionnaire';
 import type { Questionnaire, QuestionnaireItem } from './questionnaire-schema';
 
@@ -49,10 +50,22 @@ describe('questionnaires 2026.2', () => {
     }
   });
 
+  it('give every deadline its kind, the domain 2 date being the opening of the declaration window', () => {
+    for (const q of [care, hc, esms]) {
+      for (const item of q.items.filter((i) => i.deadline)) expect(item.deadline?.kind, item.id).toBeDefined();
+    }
+    const d2 = care.items.filter((i) => i.deadline?.date === D2_WINDOW_OPENING);
+    expect(d2.length).toBeGreaterThan(10);
+    for (const item of d2) expect(item.deadline?.kind, item.id).toBe('window-opening');
+    expect(byId(care, 'care.cri.01').deadline?.kind).toBe('yearly');
+    expect(byId(care, 'care.inc.01').deadline?.kind).toBe('continuous');
+    expect(byId(hc, 'hc.auth.03').deadline).toMatchObject({ kind: 'due-date', date: '2027-12-31' });
+  });
+
   it('4 — make the RIE commitment yearly, signed by the legal representative', () => {
     const gov03 = byId(hc, 'hc.gov.03');
-    expect(gov03.deadline?.recurrence).toBe('annual');
-    expect(gov03.deadline?.date).toBeUndefined();
+    expect(gov03.deadline).toMatchObject({ kind: 'yearly', date: '2023-05-31' });
+    expect(resolveDeadline(gov03)).toEqual({ kind: 'yearly', date: '2023-05-31' });
     expect(gov03.question.fr).toMatch(/chaque année/);
     expect(gov03.question.fr).toMatch(/représentant légal/);
     expect(gov03.help.why.fr).toMatch(/31 mai 2023/);
@@ -128,7 +141,7 @@ describe('questionnaires 2026.2', () => {
 
   it('give d2.06 one date with its source', () => {
     const d206 = byId(care, 'care.d2.06');
-    expect(d206.deadline?.date).toBe('2026-11-30');
+    expect(d206.deadline).toMatchObject({ kind: 'due-date', date: D2_PCA_TEST_DATE });
     expect(d206.deadline?.recurrence).toBeUndefined();
     expect(d206.deadline?.label.fr).toMatch(/DSIH/);
     expect(care.sources.some((s) => s.id === 'dsih-5982' && s.confidence === 'secondary')).toBe(true);
