@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { hashQuestionnaire, parseQuestionnaire } from '../src/domain/questionnaire/parse-questionnaire';
 import { en, fr } from '../src/texts/locales';
-import { checkQuestionnaireAtBuild, gatherLocaleTexts } from './vite-compressed-json';
+import { decodeDelta, encodeDelta } from '../src/storage/questionnaire-delta';
+import { checkQuestionnaireAtBuild, gatherLocaleTexts, newerSibling } from './vite-compressed-json';
 
 describe('the texts of the screens stored as one compressed file in the build', () => {
   it('holds exactly what src/texts/locales/index.ts exports, in both languages', () => {
@@ -24,6 +25,28 @@ describe('a shipped questionnaire checked at build time', () => {
       expect(checked.contentHash).toBe(await hashQuestionnaire(parsed.questionnaire));
       // What the browser reads back from the stored file is the same questionnaire.
       expect(JSON.parse(JSON.stringify(checked))).toEqual(checked);
+    }
+  });
+
+  it('stores an older version as its delta against the newest, which rebuilds it exactly and weighs far less', async () => {
+    for (const id of ['care', 'hospiconnect', 'esms']) {
+      const path = (version: string) =>
+        fileURLToPath(new URL(`../questionnaires/${id}/${version}.json`, import.meta.url));
+      expect(newerSibling(path('2026.1'))).toBe(path('2026.2'));
+      expect(newerSibling(path('2026.2'))).toBeUndefined();
+      const older = await checkQuestionnaireAtBuild(JSON.parse(readFileSync(path('2026.1'), 'utf8')), id);
+      const newer = await checkQuestionnaireAtBuild(JSON.parse(readFileSync(path('2026.2'), 'utf8')), id);
+      const delta = encodeDelta(older.questionnaire, newer.questionnaire);
+      // What the browser reads back: the delta as JSON, rebuilt against the newest version as JSON.
+      const rebuilt = decodeDelta(
+        JSON.parse(JSON.stringify(delta)) as typeof delta,
+        JSON.parse(JSON.stringify(newer.questionnaire)) as unknown,
+      );
+      expect(rebuilt).toEqual(older.questionnaire);
+      const parsed = parseQuestionnaire(rebuilt, id);
+      if (!parsed.ok) throw new Error(`${id} 2026.1 rebuilt does not parse`);
+      expect(await hashQuestionnaire(parsed.questionnaire)).toBe(older.contentHash);
+      expect(JSON.stringify(delta).length, id).toBeLessThan(JSON.stringify(older.questionnaire).length / 3);
     }
   });
 

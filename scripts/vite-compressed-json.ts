@@ -8,6 +8,10 @@
 // the code that imports it is unchanged, and so is everything computed from it (the questionnaire's content hash is
 // computed on the parsed content). In development and the unit tests the files are imported as they are.
 //
+// An older version of a questionnaire (2026.1 once 2026.2 ships) is stored as its delta against the newest version
+// of the same questionnaire and rebuilt on load (src/storage/questionnaire-delta.ts): stored whole, each frozen
+// version would weigh as much again in the precache.
+//
 // The texts of the screens (src/texts/locales/index.ts: every area of both languages, 160 KiB as a module) are one
 // compressed file the same way: the module is replaced by one that fetches `locales.json-<hash>.gz` holding
 // `{ fr: { <area>: … }, en: { … } }` and exports `fr` and `en` from it. scripts/vite-compressed-json.test.ts proves
@@ -22,6 +26,7 @@ import {
   parseQuestionnaire,
   type QuestionnaireParseResult,
 } from '../src/domain/questionnaire/parse-questionnaire';
+import { encodeDelta } from '../src/storage/questionnaire-delta';
 
 /** Which imports are stored compressed: the importing module and the imported file, both by path. */
 const compressedImports: { importer: RegExp; source: RegExp }[] = [
@@ -56,6 +61,23 @@ export async function checkQuestionnaireAtBuild(
   return { questionnaire: parsed.questionnaire, contentHash: await hashQuestionnaire(parsed.questionnaire) };
 }
 
+/**
+ * The newest version shipped beside a questionnaire file (questionnaires/<id>/<version>.json), when it is not that
+ * file itself: an older version is stored as its delta against it (src/storage/questionnaire-delta.ts).
+ */
+export function newerSibling(file: string): string | undefined {
+  const folder = dirname(file);
+  const rank = (name: string) => basename(name, '.json').split('.').map(Number);
+  const [newest] = readdirSync(folder)
+    .filter((name) => /^\d{4}\.\d+\.json$/.test(name))
+    .sort((a, b) => {
+      const [ya = 0, na = 0] = rank(a);
+      const [yb = 0, nb = 0] = rank(b);
+      return yb - ya || nb - na;
+    });
+  return newest && newest !== basename(file) ? join(folder, newest) : undefined;
+}
+
 const prefix = '\0compressed-json:';
 
 /** The module of every text of the screens, whose exports `fr` and `en` gather `<language>/<area>.json`. */
@@ -78,6 +100,7 @@ export function gatherLocaleTexts(folder: string): Record<'fr' | 'en', Record<st
 
 export function compressedJsonInBuild(): Plugin {
   const helper = fileURLToPath(new URL('../src/storage/fetch-compressed-json.ts', import.meta.url));
+  const deltaHelper = fileURLToPath(new URL('../src/storage/questionnaire-delta.ts', import.meta.url));
   return {
     name: 'care-compressed-json',
     apply: 'build',
@@ -111,6 +134,51 @@ export function compressedJsonInBuild(): Plugin {
       const questionnaire = questionnaireFile.exec(file);
       if (questionnaire) {
         const checked = await checkQuestionnaireAtBuild(raw, `${questionnaire[1] ?? ''}/${questionnaire[2] ?? ''}`);
+        const newer = newerSibling(file);
+        if (newer) {
+          // An older version: its delta against the newest, which is stored (and precached) anyway; the same bytes
+          // as the newest file's own module emits, so that the asset is stored once.
+          const base = await checkQuestionnaireAtBuild(
+            JSON.parse(readFileSync(newer, 'utf8')) as unknown,
+            `${questionnaire[1] ?? ''}/${basename(newer)}`,
+          );
+          const baseReference = this.emitFile({
+            type: 'asset',
+            name: `${basename(dirname(newer))}-${basename(newer, '.json')}.json.gz`,
+            source: gzipSync(JSON.stringify(base), { level: 9 }),
+          });
+          const deltaReference = this.emitFile({
+            type: 'asset',
+            name,
+            source: gzipSync(
+              JSON.stringify({
+                contentHash: checked.contentHash,
+                delta: encodeDelta(checked.questionnaire, base.questionnaire),
+              }),
+              { level: 9 },
+            ),
+          });
+          const rebuild = [
+            `import { fetchCompressedJson } from ${JSON.stringify(helper)};`,
+            `import { decodeDelta } from ${JSON.stringify(deltaHelper)};`,
+            'const rebuild = async () => {',
+            '  const [stored, base] = await Promise.all([',
+            `    fetchCompressedJson(import.meta.ROLLUP_FILE_URL_${deltaReference}),`,
+            `    fetchCompressedJson(import.meta.ROLLUP_FILE_URL_${baseReference}),`,
+            '  ]);',
+            '  return { questionnaire: decodeDelta(stored.delta, base.questionnaire), contentHash: stored.contentHash };',
+            '};',
+          ];
+          if (id.endsWith(workerSuffix)) {
+            return [...rebuild, 'export const loadCheckedAtBuild = rebuild;', 'export default undefined;'].join('\n');
+          }
+          return [
+            ...rebuild,
+            'const checked = await rebuild();',
+            'export default checked.questionnaire;',
+            'export const checkedAtBuild = { contentHash: checked.contentHash };',
+          ].join('\n');
+        }
         const reference = this.emitFile({
           type: 'asset',
           name,
