@@ -18,6 +18,12 @@ interface VersionMoveNoticeProps {
 type Outcome = { kind: 'moved'; version: string; kept: number; toReview: number } | { kind: 'error'; message: string };
 
 /**
+ * What each move did, kept for this page's life: the screen shows « Chargement » while the newer version loads, which
+ * unmounts this notice, and the summary must still be there when the questions come back.
+ */
+const movedInThisSession = new Map<string, Extract<Outcome, { kind: 'moved' }>>();
+
+/**
  * Offered on an assessment begun on an older version of its questionnaire (2026.1 when 2026.2 ships): moving it keeps
  * every answer of an unchanged item, keeps the answers of changed items marked « à revoir », and shows each item's
  * mark (unchanged / changed / new) against the version it left. Nothing moves without the click.
@@ -27,7 +33,7 @@ export function VersionMoveNotice({ assessment, questionnaire, repository, readO
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const latest = latestVersionOf(assessment.questionnaireId);
-  const moved = outcome?.kind === 'moved' ? outcome : null;
+  const moved = outcome?.kind === 'moved' ? outcome : (movedInThisSession.get(assessment.id) ?? null);
 
   if (moved) {
     return (
@@ -52,7 +58,9 @@ export function VersionMoveNotice({ assessment, questionnaire, repository, readO
         contentHash: newer.contentHash,
         changes: compareItemVersions(questionnaire, newer.questionnaire),
       });
-      setOutcome({ kind: 'moved', version: latest, kept: result.kept, toReview: result.toReview });
+      const done = { kind: 'moved', version: latest, kept: result.kept, toReview: result.toReview } as const;
+      movedInThisSession.set(assessment.id, done);
+      setOutcome(done);
     } catch (error) {
       setOutcome({ kind: 'error', message: describeError(t, error) });
     } finally {
