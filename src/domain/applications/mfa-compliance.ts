@@ -20,7 +20,8 @@ type Means = ApplicationRecord['authentication'][number];
 
 /**
  * Means chosen by the establishment: compliant once homologated (RIE, due 1 January 2026). The means issued by the
- * ANS (CPS card, e-CPS, Pro Santé Connect) need no homologation by the establishment.
+ * ANS (CPS card, e-CPS) need no homologation by the establishment, nor does sign-in through Pro Santé Connect, the
+ * ANS identity federation service, which authenticates with those same cards (arrêté du 4 avril 2022).
  */
 export const localMeans: readonly Means[] = ['otp', 'fido2-key', 'establishment-card', 'other'];
 /** Means known to combine two factors (a card and a PIN, a phone and a PIN, a key and a gesture…). */
