@@ -154,7 +154,12 @@ export function buildReportContext(input: ReportInput): ReportContext {
       ),
       mfa: computeMfaCompliance(applicationRecords),
     },
-    deadlines: listDeadlines(establishment.sector, input.asOf, scoreById).filter((d) => d.itemIds.length > 0),
+    deadlines: listDeadlines(
+      establishment.sector,
+      input.asOf,
+      scoreById,
+      computeMfaCompliance(applicationRecords),
+    ).filter((d) => d.itemIds.length > 0),
     comparison,
   };
 }

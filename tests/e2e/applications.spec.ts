@@ -22,7 +22,7 @@ test('applications: a password-only patient record and a compliant one give the 
   await page.getByLabel('Nom de l’application').fill('PACS');
   await page.getByLabel('Type d’application').selectOption('imaging');
   await page.getByLabel(/Elle est partagée avec d’autres entités/).check();
-  await page.getByLabel('e-CPS (application mobile)').check();
+  await page.getByLabel('e-CPS (application mobile, pour les professionnels enregistrés au RPPS)').check();
   await page.getByLabel('Nombre d’utilisateurs').fill('300');
   await expectAccessible(page);
   await page.getByRole('button', { name: 'Ajouter l’application' }).click();

@@ -26,7 +26,9 @@ test('budget: French amounts give live ratios and a euro gap, an impossible figu
   await it.pressSequentially('1 000 000');
   await expect(itShare).toHaveText(shown('1 %'));
   await expect(itGap).toHaveText(
-    shown('Il manque 1 000 000 € de charges SI pour atteindre 2 % des charges d’exploitation.'),
+    shown(
+      'En dessous de la cible de 2 % : il manque 1 point, soit 1 000 000 € de dépenses numériques en plus à budget constant.',
+    ),
   );
   await it.fill('1 700 000,00');
   await expect(itShare).toHaveText(shown('1,7 %'));
@@ -47,6 +49,22 @@ test('budget: French amounts give live ratios and a euro gap, an impossible figu
   await expect(page.getByTestId('ratio-cyberShareOfIt')).toHaveText('non calculé');
   await expectAccessible(page);
 
+  // 6.1 % against the 10 % target: below it, never « Dans la cible », with how far in points and in euros.
+  const cyberCard = page.locator('[data-ratio="cyberShareOfIt"]');
+  await cyber.fill('103 700');
+  await expect(page.getByTestId('ratio-cyberShareOfIt')).toHaveText(shown('6,1 %'));
+  await expect(cyberCard).toContainText('En dessous de la cible');
+  await expect(cyberCard).not.toContainText('Dans la cible');
+  await expect(page.getByTestId('gap-cyberShareOfIt')).toHaveText(
+    shown(
+      'En dessous de la cible de 10 % : il manque 3,9 points, soit 66 300 € de dépenses de cybersécurité en plus à budget informatique constant.',
+    ),
+  );
+  // Below 5 %: « À risque », with the threshold's source.
+  await cyber.fill('50 000');
+  await expect(cyberCard).toContainText('À risque');
+  await expect(cyberCard).toContainText('le FSSI des ministères sociaux juge à risque');
+
   // A valid one is accepted.
   await cyber.fill('119000');
   await expect(page.getByTestId('ratio-cyberShareOfIt')).toHaveText(shown('7 %'));
@@ -63,8 +81,8 @@ test('budget: French amounts give live ratios and a euro gap, an impossible figu
   await expect(page.getByLabel('Effectif informatique (ETP)')).toHaveValue('12,5');
   await expect(itShare).toHaveText(shown('1,7 %'));
 
-  // The targets are settings, with the notice that 2 % / 10 % is not confirmed.
-  await expect(page.getByText(/n’a été confirmée par aucun texte officiel/)).toBeVisible();
+  // The targets are settings, with where they come from: the 2023–2027 roadmap as the press reported it, and ANSSI.
+  await expect(page.getByText(/objectif de la feuille de route du numérique en santé 2023–2027/)).toBeVisible();
   const target = page.getByLabel('Cible de part du numérique (en %)');
   await target.fill('3');
   await expect(itGap).toContainText(shown('1 300 000 €'));

@@ -20,9 +20,16 @@ test('demo data → results → gap → action → done → answer; summary on o
   await expect(page.getByRole('table', { name: /^Score par domaine/ })).toContainText('Gouvernance et pilotage');
   // The CHU has a 2025 campaign: the change is shown.
   await expect(page.getByText(/depuis 2025$/)).toBeVisible();
-  await expect(page.getByRole('table', { name: 'Échéances du programme et leur état' })).toContainText(
-    'Exercice de crise cyber annuel',
-  );
+  const deadlines = page.getByRole('table', { name: 'Échéances du programme et leur état' });
+  await expect(deadlines).toContainText('Exercice de crise cyber annuel');
+  // The CaRE domain 2 date opened the declaration window: never « Échéance dépassée » nor « il y a … jours ».
+  const d2 = deadlines.getByRole('row').filter({ hasText: 'CaRE domaine 2 : déclaration d’atteinte des objectifs' });
+  await expect(d2).toContainText('Guichet ouvert depuis le 16 janvier 2026');
+  await expect(d2).not.toContainText('Échéance dépassée');
+  await expect(d2).not.toContainText(/il y a \d/);
+  // The RIE commitment is yearly: it says when it is due again.
+  const commitment = deadlines.getByRole('row').filter({ hasText: 'Engagement de sécurisation' });
+  await expect(commitment).toContainText(/Chaque année.*prochaine échéance le 31 mai 2027/);
   await expectAccessible(page);
 
   // The gaps, ranked, with a search; a gap without an action becomes one.

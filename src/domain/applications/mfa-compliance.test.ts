@@ -13,7 +13,9 @@ import {
   computeMfaCompliance,
   isSensitive,
   listMfaFindings,
+  meansBehind,
   meetsRule2026,
+  reliesOnRpps,
   rule2026Gaps,
   sortApplications,
   twoFactorUsersOf,
@@ -53,6 +55,20 @@ describe('meetsRule2026 (RIE: a password alone is non-compliant from 1 January 2
     for (const means of ['cps-card', 'e-cps', 'pro-sante-connect'] as const) {
       expect(meetsRule2026(app({ authentication: [means], homologation: 'to-do' })), means).toBe(true);
     }
+  });
+
+  it('reads Pro Santé Connect as the federation that authenticates with a CPS card or an e-CPS, not a means beside them', () => {
+    expect(meansBehind('pro-sante-connect')).toEqual(['cps-card', 'e-cps']);
+    expect(meansBehind('otp')).toEqual(['otp']);
+    // Through the federation, the professional has the two factors of the card or of the e-CPS.
+    expect(twoFactorUsersOf(app({ authentication: ['pro-sante-connect'], users: 40 }))).toBe(40);
+    expect(rule2026Gaps(app({ authentication: ['pro-sante-connect'], homologation: 'to-do' }))).toEqual([]);
+    // Connected to the federation does not make a password beside it compliant.
+    expect(rule2026Gaps(app({ authentication: ['pro-sante-connect', 'password-only'] }))).toEqual(['password-only']);
+    // The e-CPS, directly or through the federation, needs the professional's RPPS registration.
+    expect(reliesOnRpps(app({ authentication: ['pro-sante-connect'] }))).toBe(true);
+    expect(reliesOnRpps(app({ authentication: ['e-cps'] }))).toBe(true);
+    expect(reliesOnRpps(app({ authentication: ['cps-card', 'otp'] }))).toBe(false);
   });
 
   it('refuses a password, even beside a strong means', () => {

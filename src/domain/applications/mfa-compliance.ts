@@ -4,9 +4,13 @@ import type { ApplicationRecord } from './application-record';
  * Compliance of the sensitive-application inventory with the electronic-identification rules (domain reference §2):
  *
  * - RIE (Référentiel d'identification électronique of the PGSSI-S, arrêté du 28 mars 2022): from 1 January 2026 a
- *   login and password alone is no longer compliant for professionals; the means (MIE) must be issued by the ANS
- *   (CPS card, e-CPS, used directly or through Pro Santé Connect), certified eIDAS "substantiel", or homologated by
- *   the structure (homologation due by 1 January 2026). Remote access has required two factors since 1 June 2022.
+ *   login and password alone is no longer compliant for professionals (an RIE rule, ANS FAQ); the means (MIE) must
+ *   be issued by the ANS (CPS card, e-CPS), certified eIDAS "substantiel", or homologated by the structure
+ *   (homologation due by 1 January 2026). Remote access has required two factors since 1 June 2022.
+ * - Pro Santé Connect is the ANS identity federation service (OpenID Connect, arrêté du 4 avril 2022): an application
+ *   connected to it lets the professional authenticate WITH a CPS card or an e-CPS. It is not a means beside them:
+ *   choosing it in the inventory means "CPS or e-CPS, through the federation". The e-CPS needs the professional to be
+ *   registered in the RPPS; the screens say so wherever they suggest it.
  * - "Sensitive services" (RIE, ASPP volet): services that process personal health data AND are shared between legal
  *   entities or reachable from outside the information system [secondary source; exact wording unconfirmed].
  * - HospiConnect / Hop'en 2, objective 1.3 of 2027: doctors and nurses (IDE) equipped with a two-factor means,
@@ -20,19 +24,27 @@ type Means = ApplicationRecord['authentication'][number];
 
 /**
  * Means chosen by the establishment: compliant once homologated (RIE, due 1 January 2026). The means issued by the
- * ANS (CPS card, e-CPS) need no homologation by the establishment, nor does sign-in through Pro Santé Connect, the
- * ANS identity federation service, which authenticates with those same cards (arrêté du 4 avril 2022).
+ * ANS (CPS card, e-CPS), used directly or through Pro Santé Connect, need no homologation by the establishment.
  */
 export const localMeans: readonly Means[] = ['otp', 'fido2-key', 'establishment-card', 'other'];
+/** The means issued by the ANS. The e-CPS (a mobile application) is issued only to a professional registered in
+ * the RPPS. */
+export const nationalMeans: readonly Means[] = ['cps-card', 'e-cps'];
+/** Identity federations: Pro Santé Connect authenticates with a CPS card or an e-CPS, never alone. */
+export const federationServices: readonly Means[] = ['pro-sante-connect'];
+
+/** The means a professional actually authenticates with: through Pro Santé Connect, a CPS card or an e-CPS. */
+export function meansBehind(means: Means): readonly Means[] {
+  return federationServices.includes(means) ? nationalMeans : [means];
+}
+
 /** Means known to combine two factors (a card and a PIN, a phone and a PIN, a key and a gesture…). */
-const twoFactorMeans: readonly Means[] = [
-  'otp',
-  'cps-card',
-  'e-cps',
-  'pro-sante-connect',
-  'fido2-key',
-  'establishment-card',
-];
+const twoFactorMeans: readonly Means[] = [...nationalMeans, 'otp', 'fido2-key', 'establishment-card'];
+const hasTwoFactors = (means: Means) => meansBehind(means).every((m) => twoFactorMeans.includes(m));
+
+/** Whether an application uses a means that needs RPPS registration (the e-CPS, or Pro Santé Connect with it). */
+export const reliesOnRpps = (app: ApplicationRecord) =>
+  app.authentication.some((m) => meansBehind(m).includes('e-cps'));
 
 export const RULE_2026_DATE = '2026-01-01';
 export const TARGET_2027_DATE = '2027-12-31';
@@ -65,7 +77,7 @@ export function twoFactorUsersOf(app: ApplicationRecord): number | undefined {
   if (app.usersWithTwoFactors !== undefined) return Math.min(app.usersWithTwoFactors, app.users);
   if (app.authentication.length === 0) return undefined;
   if (app.authentication.every((m) => m === 'password-only')) return 0;
-  if (app.authentication.every((m) => twoFactorMeans.includes(m))) return app.users;
+  if (app.authentication.every(hasTwoFactors)) return app.users;
   return undefined;
 }
 
@@ -88,7 +100,7 @@ export function meetsRule2026(app: ApplicationRecord): boolean {
 
 /** Hop'en 2 objective 1.3 of 2027 for one patient record: every doctor and nurse has a homologated 2FA means. */
 function target2027Of(app: ApplicationRecord): boolean | undefined {
-  const hasTwoFactorMeans = app.authentication.some((m) => twoFactorMeans.includes(m));
+  const hasTwoFactorMeans = app.authentication.some(hasTwoFactors);
   if (!hasTwoFactorMeans) return false;
   if (usesLocalMeans(app) && !homologated(app)) return false;
   if (app.doctorsAndNurses !== undefined && app.doctorsAndNursesWithTwoFactors !== undefined)
@@ -117,6 +129,12 @@ function allOf(results: (boolean | undefined)[]): boolean | undefined {
   return true;
 }
 
+export interface PatientRecordReading {
+  id: string;
+  name: string;
+  met: boolean | undefined;
+}
+
 export interface MfaCompliance {
   /** Sensitive applications in the inventory. */
   sensitiveCount: number;
@@ -134,6 +152,9 @@ export interface MfaCompliance {
   target2027Met: boolean | undefined;
   /** Hop'en 2 objectives 1.3 and 1.0 of 2028 (every patient-record user; homologation without reservation). */
   target2028Met: boolean | undefined;
+  /** Each patient record and whether it meets the year's objective (undefined: its numbers do not tell). */
+  patientRecords2027: PatientRecordReading[];
+  patientRecords2028: PatientRecordReading[];
   /** Sensitive applications that miss the 2026 rule, the most used first. */
   nonCompliant: ApplicationRecord[];
 }
@@ -171,6 +192,8 @@ export function computeMfaCompliance(applications: ApplicationRecord[]): MfaComp
     patientRecordTwoFactorShare: recordUsers > 0 ? recordTwoFactor / recordUsers : undefined,
     target2027Met: allOf(patientRecords.map(target2027Of)),
     target2028Met: allOf(patientRecords.map(target2028Of)),
+    patientRecords2027: patientRecords.map((a) => ({ id: a.id, name: a.name, met: target2027Of(a) })),
+    patientRecords2028: patientRecords.map((a) => ({ id: a.id, name: a.name, met: target2028Of(a) })),
     nonCompliant: sensitive.filter((a) => !meetsRule2026(a)).sort(byUsersThenName),
   };
 }

@@ -13,6 +13,7 @@ import {
   itShareBand,
   missingFieldsOfRatio,
   ratioNames,
+  memberGaps,
   readBudgetTargets,
   sumBudgetInputs,
 } from './budget-ratios';
@@ -43,9 +44,11 @@ describe('computeBudgetRatios, worked by hand', () => {
     expect(r.itShareOfOperating.band).toBe('below');
     // 2 % × 100 000 000 − 1 700 000 = 300 000 €.
     expect(r.gapToItTargetEur).toBe(300_000);
-    // 119 000 / 1 700 000 = 7 %: in the FSSI's 6-10 % range.
+    // 119 000 / 1 700 000 = 7 %: in the FSSI's 6-10 % range, yet below the 10 % target in force (issue 15).
     expect(r.cyberShareOfIt.value).toBeCloseTo(0.07, 12);
-    expect(r.cyberShareOfIt.band).toBe('on-target');
+    expect(r.cyberShareOfIt.band).toBe('below');
+    expect(r.cyberShareOfIt.shortfall?.points).toBeCloseTo(3, 12);
+    expect(r.cyberShareOfIt.shortfall?.euros).toBe(51_000);
     // 10 % × 1 700 000 − 119 000 = 51 000 €.
     expect(r.gapToCyberTargetEur).toBe(51_000);
     // (1 700 000 + 300 000) / (100 000 000 + 10 000 000) = 2 000 000 / 110 000 000 = 1.8181… %.
@@ -53,7 +56,10 @@ describe('computeBudgetRatios, worked by hand', () => {
     expect(r.itShareTotal.band).toBe('below');
     // (119 000 + 31 000) / (1 700 000 + 300 000) = 150 000 / 2 000 000 = 7.5 %.
     expect(r.cyberShareTotal.value).toBeCloseTo(0.075, 12);
-    expect(r.cyberShareTotal.band).toBe('on-target');
+    expect(r.cyberShareTotal.band).toBe('below');
+    // 10 % × 2 000 000 − 150 000 = 50 000 €, 2.5 points.
+    expect(r.cyberShareTotal.shortfall?.euros).toBe(50_000);
+    expect(r.cyberShareTotal.shortfall?.points).toBeCloseTo(2.5, 12);
     // (150 000 − 50 000) / 2 000 000 = 5 %: the lower bound of "below" is inclusive.
     expect(r.cyberShareNet.value).toBeCloseTo(0.05, 12);
     expect(r.cyberShareNet.band).toBe('below');
@@ -67,21 +73,25 @@ describe('computeBudgetRatios, worked by hand', () => {
       { totalOperatingCharges: 5_000_000, itOperatingCharges: 50_000, cyberOperating: 2_000 },
       targets,
     );
-    expect(r.itShareOfOperating).toEqual({ value: 0.01, band: 'at-risk' }); // 50 000 / 5 000 000
+    // 50 000 / 5 000 000; 1 point and 100 000 − 50 000 € short of 2 %.
+    expect(r.itShareOfOperating).toEqual({ value: 0.01, band: 'at-risk', shortfall: { points: 1, euros: 50_000 } });
     expect(r.gapToItTargetEur).toBe(50_000); // 100 000 − 50 000
-    expect(r.cyberShareOfIt).toEqual({ value: 0.04, band: 'at-risk' }); // 2 000 / 50 000
+    expect(r.cyberShareOfIt.value).toBe(0.04); // 2 000 / 50 000
+    expect(r.cyberShareOfIt.band).toBe('at-risk');
+    expect(r.cyberShareOfIt.shortfall?.euros).toBe(3_000);
     expect(r.gapToCyberTargetEur).toBe(3_000); // 5 000 − 2 000
     expect(r.itShareTotal.value).toBeUndefined(); // capex not given
   });
 
-  it('has no gap once a target is reached, and marks a cyber share beyond the target as above', () => {
+  it('has no gap once a target is reached, and reads a cyber share beyond the target as on target', () => {
     const r = computeBudgetRatios(
       { totalOperatingCharges: 10_000_000, itOperatingCharges: 250_000, cyberOperating: 30_000 },
       targets,
     );
     expect(r.itShareOfOperating).toEqual({ value: 0.025, band: 'on-target' });
     expect(r.gapToItTargetEur).toBe(0);
-    expect(r.cyberShareOfIt).toEqual({ value: 0.12, band: 'above' });
+    expect(r.cyberShareOfIt).toEqual({ value: 0.12, band: 'on-target' });
+    expect(r.cyberShareOfIt.shortfall).toBeUndefined();
     expect(r.gapToCyberTargetEur).toBe(0);
   });
 
@@ -107,7 +117,7 @@ describe('computeBudgetRatios, worked by hand', () => {
       },
       targets,
     );
-    expect(r.cyberShareNet).toEqual({ value: 0, band: 'at-risk' });
+    expect(r.cyberShareNet).toEqual({ value: 0, band: 'at-risk', shortfall: { points: 10, euros: 100_000 } });
   });
 
   it('leaves a ratio undefined when a figure is missing or the denominator is zero', () => {
@@ -159,15 +169,27 @@ describe('bands', () => {
     expect(itShareBand(0.014, { itShare: 0.015, cyberShare: 0.1 })).toBe('at-risk');
   });
 
-  it('reads the cyber share against 5 %, 6 % and the target', () => {
+  it('reads the cyber share against 5 % and the target in force: « dans la cible » only at or above it', () => {
     expect(cyberShareBand(0.0499, targets)).toBe('at-risk');
     expect(cyberShareBand(0.05, targets)).toBe('below');
     expect(cyberShareBand(0.0599, targets)).toBe('below');
-    expect(cyberShareBand(0.06, targets)).toBe('on-target');
+    // 6.1 %: in the FSSI's "ideal" range, but below the 10 % target (issue 15: it read « Dans la cible »).
+    expect(cyberShareBand(0.061, targets)).toBe('below');
+    expect(cyberShareBand(0.0999, targets)).toBe('below');
     expect(cyberShareBand(0.1, targets)).toBe('on-target');
-    expect(cyberShareBand(0.1001, targets)).toBe('above');
-    expect(cyberShareBand(0.045, { itShare: 0.02, cyberShare: 0.04 })).toBe('above');
-    expect(cyberShareBand(0.04, { itShare: 0.02, cyberShare: 0.04 })).toBe('on-target');
+    expect(cyberShareBand(0.1001, targets)).toBe('on-target');
+    expect(cyberShareBand(0.045, { itShare: 0.02, cyberShare: 0.04 })).toBe('on-target');
+    expect(cyberShareBand(0.039, { itShare: 0.02, cyberShare: 0.04 })).toBe('at-risk');
+    expect(cyberShareBand(0.07, { itShare: 0.02, cyberShare: 0.08 })).toBe('below');
+  });
+
+  it('says how far below the target a share is, in points and in euros (6.1 % against 10 %)', () => {
+    // 6 100 / 100 000 = 6.1 %: 3.9 points and 3 900 € short of 10 %; never « on target » beside a missing amount.
+    const r = computeBudgetRatios({ itOperatingCharges: 100_000, cyberOperating: 6_100 }, targets);
+    expect(r.cyberShareOfIt.band).toBe('below');
+    expect(r.cyberShareOfIt.shortfall?.points).toBeCloseTo(3.9, 12);
+    expect(r.cyberShareOfIt.shortfall?.euros).toBe(3_900);
+    expect(r.gapToCyberTargetEur).toBe(3_900);
   });
 
   it('reads stored targets, falling back to the defaults', () => {
@@ -364,9 +386,11 @@ describe('properties', () => {
         const total = inputs.totalOperatingCharges ?? 0;
         const it = inputs.itOperatingCharges ?? 0;
         if (value === undefined || r.gapToItTargetEur === undefined) return;
+        // Below the target always misses at least a cent, so that the band and the euros never disagree.
         if (value >= targets.itShare) expect(r.gapToItTargetEur).toBe(0);
-        else if (targets.itShare * total - it >= 0.01) expect(r.gapToItTargetEur).toBeGreaterThan(0);
-        expect(Math.abs(r.gapToItTargetEur - Math.max(0, targets.itShare * total - it))).toBeLessThanOrEqual(0.0051);
+        else expect(r.gapToItTargetEur).toBeGreaterThanOrEqual(0.01);
+        const expected = value >= targets.itShare ? 0 : Math.max(0.01, targets.itShare * total - it);
+        expect(Math.abs(r.gapToItTargetEur - expected)).toBeLessThanOrEqual(0.0051);
       }),
       { numRuns: 300 },
     );
@@ -392,6 +416,96 @@ describe('properties', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('reads every band against the target in force: on target exactly at or above it, else how far below', () => {
+    fc.assert(
+      fc.property(validInputs, share, share, (inputs, itTarget, cyberTarget) => {
+        const t = { itShare: Math.max(itTarget, 0.001), cyberShare: Math.max(cyberTarget, 0.001) };
+        const r = computeBudgetRatios(inputs, t);
+        for (const name of ratioNames) {
+          const { value, band, shortfall } = r[name];
+          const target = name.startsWith('it') ? t.itShare : name.startsWith('cyber') ? t.cyberShare : undefined;
+          if (value === undefined || target === undefined) {
+            expect(shortfall).toBeUndefined();
+            continue;
+          }
+          expect(band === 'on-target').toBe(value >= target);
+          if (value >= target) {
+            expect(shortfall).toBeUndefined();
+            continue;
+          }
+          // Below: the points are what is missing to the target, the euros at least a cent.
+          expect(band === 'at-risk' || band === 'below').toBe(true);
+          expect(shortfall?.points).toBeCloseTo((target - value) * 100, 9);
+          expect(shortfall?.euros ?? 0).toBeGreaterThanOrEqual(0.01);
+        }
+        // The euro gaps of the operating ratios are their shortfalls.
+        if (r.cyberShareOfIt.value !== undefined)
+          expect(r.gapToCyberTargetEur).toBe(r.cyberShareOfIt.shortfall?.euros ?? 0);
+        if (r.itShareOfOperating.value !== undefined)
+          expect(r.gapToItTargetEur).toBe(r.itShareOfOperating.shortfall?.euros ?? 0);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('gives the euros of a shortfall as the points of its denominator', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1_000_000_000_00 }).map((c) => c / 100),
+        share,
+        fc.double({ min: 0.001, max: 1, noNaN: true }),
+        (it, cyberShare, target) => {
+          const cyber = Math.floor(it * cyberShare * 100) / 100;
+          const r = computeBudgetRatios(
+            { itOperatingCharges: it, cyberOperating: cyber },
+            { itShare: 0.02, cyberShare: target },
+          );
+          const shortfall = r.cyberShareOfIt.shortfall;
+          if (!shortfall) return;
+          const raw = (shortfall.points / 100) * it;
+          expect(Math.abs(shortfall.euros - Math.max(0.01, raw))).toBeLessThanOrEqual(0.0051 + 1e-9 * it);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('adds up the members’ own gaps of a group, never below the gap of its summed budget', () => {
+    const complete = validInputs.filter(
+      (i) =>
+        i.totalOperatingCharges !== undefined &&
+        i.itOperatingCharges !== undefined &&
+        i.cyberOperating !== undefined &&
+        i.totalOperatingCharges > 0,
+    );
+    fc.assert(
+      fc.property(fc.array(complete, { minLength: 1, maxLength: 12 }), (list) => {
+        const group = aggregateBudgets(list, targets);
+        const own = memberGaps(list, targets);
+        const singles = list.map((i) => computeBudgetRatios(i, targets));
+        const sum = (gaps: (number | undefined)[]) => gaps.reduce<number>((a, b) => a + (b ?? 0), 0);
+        expect(own.it.totalEur).toBeCloseTo(sum(singles.map((r) => r.gapToItTargetEur)), 2);
+        expect(own.it.below).toBe(singles.filter((r) => (r.gapToItTargetEur ?? 0) > 0).length);
+        // max(0, ·) is subadditive: each member rounded to the cent, a cent of slack per member.
+        const slack = 0.01 * list.length + 0.01;
+        expect((own.it.totalEur ?? 0) + slack).toBeGreaterThanOrEqual(group.gapToItTargetEur ?? 0);
+        expect((own.cyber.totalEur ?? 0) + slack).toBeGreaterThanOrEqual(group.gapToCyberTargetEur ?? 0);
+        // A member below the target always shows, whatever the others spend.
+        if (own.it.below > 0) expect(own.it.totalEur ?? 0).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('keeps a member below the target visible beside one above it (worked by hand)', () => {
+    // A: 100 M€ of charges, 2.5 M€ of IT: 500 000 € above 2 %. B: 10 M€, 0 € of IT: 200 000 € below 2 %.
+    const a = { totalOperatingCharges: 100_000_000, itOperatingCharges: 2_500_000, cyberOperating: 250_000 };
+    const b = { totalOperatingCharges: 10_000_000, itOperatingCharges: 0, cyberOperating: 0 };
+    const group = aggregateBudgets([a, b], targets);
+    expect(group.gapToItTargetEur).toBe(0); // 2.5 M€ / 110 M€ = 2.27 %: the summed budget reaches 2 %
+    expect(memberGaps([a, b], targets).it).toEqual({ totalEur: 200_000, counted: 2, below: 1 });
   });
 
   it('refuses any budget whose IT charges exceed the total', () => {

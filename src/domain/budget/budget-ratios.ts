@@ -45,15 +45,19 @@ export const budgetFieldKinds: Record<BudgetField, BudgetFieldKind> = {
 // ---------------------------------------------------------------------------------------------------------------
 // Targets and anchors
 
-/** Targets as fractions (0.02 = 2 %). Settings, because the 2 % / 10 % wording is not confirmed (reference §3.2). */
+/** Targets as fractions (0.02 = 2 %). Settings with defaults, which every establishment of the device may change. */
 export interface BudgetTargets {
   itShare: number;
   cyberShare: number;
 }
 
 /**
- * "2 % of the budget on digital, 10 % of it on cybersecurity": the brief of the programme, not found in any official
- * text (domain reference §3.2, [U]); kept as defaults the user can change.
+ * « D'ici 2027, les établissements consacreront 2 % de leur budget au numérique, dont 10 % à la cybersécurité »: the
+ * objective of the 2023–2027 digital-health roadmap as the specialised press reported it (APM news, 25 May 2023;
+ * domain reference §3.2) [secondary source: the roadmap's own sentence was not found]. The 10 % is also the highest
+ * level (« optimal ») of ANSSI's maturity test on budget: a cyber budget of at least 10 % of the IT budget [official].
+ * The sentence says « les établissements »: no target specific to the medico-social sector was found, so an ESMS is
+ * read against the same targets. Defaults the user can change.
  */
 export const defaultBudgetTargets: BudgetTargets = { itShare: 0.02, cyberShare: 0.1 };
 
@@ -71,28 +75,36 @@ export function readBudgetTargets(value: unknown): BudgetTargets {
 }
 
 /**
- * The verified reference points the bands are anchored on (domain reference §3.1):
+ * The reference points below the targets, which set the at-risk thresholds and explain how far below a share is
+ * (domain reference §3.1); they are not targets:
  * - observedItShare: Cour des comptes, January 2025: on average 1.69 % (≈ 1.7 %) of the operating budget of health
- *   establishments goes to IT [secondary source];
- * - cyberAtRisk / cyberIdealFloor: the FSSI of the social ministries: "below 5-6 % of the IT budget spent on security
- *   you are at risk; ideal 6-10 %" [secondary], consistent with the 5 % to 10 % asked by the 2021 national plan.
+ *   establishments goes to IT, a mean the Court itself judges insufficient [secondary source];
+ * - cyberAtRisk: the FSSI of the social ministries: "below 5-6 % of the IT budget spent on security you are at risk"
+ *   [secondary], the floor of the 5 % to 10 % asked by the 2021 national plan [secondary].
  */
 export const budgetAnchors = {
   observedItShare: 0.017,
   cyberAtRisk: 0.05,
-  cyberIdealFloor: 0.06,
-  cyberPlan2021Ceiling: 0.1,
 } as const;
 
 // ---------------------------------------------------------------------------------------------------------------
 // Ratios
 
-export type RatioBand = 'at-risk' | 'below' | 'on-target' | 'above';
+/** Read against the target in force: « dans la cible » only at or above it (domain reference §3.2). */
+export type RatioBand = 'at-risk' | 'below' | 'on-target';
+
+/** How far below its target a share is: in percentage points, and in euros to add to its numerator. */
+export interface Shortfall {
+  points: number;
+  euros: number;
+}
 
 /** A ratio as a fraction 0..1; undefined when a figure of its formula is missing or its denominator is zero. */
 export interface Ratio {
   value: number | undefined;
   band: RatioBand | undefined;
+  /** Set when a ratio with a target is below it. */
+  shortfall?: Shortfall | undefined;
 }
 
 export interface BudgetRatios {
@@ -173,9 +185,8 @@ export function missingFieldsOfRatio(inputs: BudgetInputs, name: RatioName): Bud
 
 /**
  * Bands of the IT share: below the observed national mean (≈ 1.7 %, Cour des comptes 2025) is "at risk"; from the
- * mean up to the target (2 % by default) "below"; at or above the target "on target". No source says that spending
- * more on IT is a concern, so the IT share is never "above". Lower bounds are inclusive. If the target is set below
- * the observed mean, the target takes the mean's place.
+ * mean up to the target (2 % by default) "below"; at or above the target "on target". Lower bounds are inclusive.
+ * If the target is set below the observed mean, the target takes the mean's place.
  */
 export function itShareBand(value: number, targets: BudgetTargets): RatioBand {
   if (value < Math.min(budgetAnchors.observedItShare, targets.itShare)) return 'at-risk';
@@ -184,19 +195,25 @@ export function itShareBand(value: number, targets: BudgetTargets): RatioBand {
 }
 
 /**
- * Bands of the cyber share of IT, from the FSSI statement and the 2021 plan (domain reference part C):
- *   < 5 %            at risk   (below the floor of the 2021 plan and of the FSSI)
- *   5 % to < 6 %     below     (within the 2021 plan's range, under the FSSI's ideal)
- *   6 % to target    on target (the FSSI's ideal 6-10 %; the target is 10 % by default)
- *   > target         above     (beyond the target: the FSSI suggests checking what it buys)
- * Lower bounds are inclusive. A target set below 5 % or 6 % lowers those thresholds to the target.
+ * Bands of the cyber share of IT, read against the target in force (10 % by default; domain reference §3.2):
+ *   < 5 %            at risk   (the FSSI judges a share below 5-6 % at risk; 5 % is the 2021 plan's floor)
+ *   5 % to < target  below     (the card says how far, in points and in euros)
+ *   ≥ target         on target
+ * Lower bounds are inclusive. A share of 6 to 10 % (the FSSI's "ideal" range) is below a 10 % target, not on it.
+ * A target set below 5 % lowers the at-risk threshold to the target.
  */
 export function cyberShareBand(value: number, targets: BudgetTargets): RatioBand {
   const target = targets.cyberShare;
   if (value < Math.min(budgetAnchors.cyberAtRisk, target)) return 'at-risk';
-  if (value < Math.min(budgetAnchors.cyberIdealFloor, target)) return 'below';
-  if (value <= target) return 'on-target';
-  return 'above';
+  if (value < target) return 'below';
+  return 'on-target';
+}
+
+/** The target a ratio is read against, if it has one. */
+export function targetOfScale(scale: BandScale, targets: BudgetTargets): number | undefined {
+  if (scale === 'it-share') return targets.itShare;
+  if (scale === 'cyber-share') return targets.cyberShare;
+  return undefined;
 }
 
 function bandOf(scale: BandScale, value: number, targets: BudgetTargets): RatioBand | undefined {
@@ -224,10 +241,22 @@ function ratioOverInputs(list: readonly BudgetInputs[], name: RatioName, targets
   numerator = Math.max(0, numerator);
   if (!(denominator > 0)) return { value: undefined, band: undefined };
   const value = numerator / denominator;
-  return { value, band: bandOf(definition.scale, value, targets) };
+  const band = bandOf(definition.scale, value, targets);
+  const target = targetOfScale(definition.scale, targets);
+  if (band === undefined || band === 'on-target' || target === undefined) return { value, band };
+  return { value, band, shortfall: shortfallOf(value, target, target * denominator - numerator) };
 }
 
 const toCents = (euros: number) => Math.round(euros * 100) / 100;
+
+/**
+ * Below a target: the points missing (target − share, in percentage points) and the euros to add to the numerator
+ * at the same denominator (target × denominator − numerator), rounded to the cent and never shown as nothing: a
+ * share below its target always misses at least a cent.
+ */
+function shortfallOf(value: number, target: number, euros: number): Shortfall {
+  return { points: (target - value) * 100, euros: Math.max(0.01, toCents(euros)) };
+}
 
 /**
  * Euros missing to reach a target share: max(0, target × base − spent), over the inputs that hold both figures.
@@ -244,7 +273,9 @@ function gapOverInputs(
   if (complete.length === 0) return undefined;
   const baseSum = complete.reduce((total, inputs) => total + (inputs[base] ?? 0), 0);
   const spentSum = complete.reduce((total, inputs) => total + (inputs[spent] ?? 0), 0);
-  return Math.max(0, toCents(target * baseSum - spentSum));
+  // The same reading as the band: below the target (spent / base < target) always misses at least a cent.
+  if (!(baseSum > 0) || spentSum / baseSum >= target) return 0;
+  return Math.max(0.01, toCents(target * baseSum - spentSum));
 }
 
 function ratiosOver(list: readonly BudgetInputs[], targets: BudgetTargets): BudgetRatios {
@@ -273,6 +304,40 @@ export function computeBudgetRatios(inputs: BudgetInputs, targets: BudgetTargets
  */
 export function aggregateBudgets(inputs: BudgetInputs[], targets: BudgetTargets): BudgetRatios {
   return ratiosOver(inputs, targets);
+}
+
+/** The members' own gaps to a target, added up: what the members below it miss, whatever the others spend. */
+export interface MemberGaps {
+  /** Σ of each member's own gap, over the members that gave both figures; undefined when none did. */
+  totalEur: number | undefined;
+  /** Members that gave both figures, and those of them below the target. */
+  counted: number;
+  below: number;
+}
+
+export interface GroupGaps {
+  it: MemberGaps;
+  cyber: MemberGaps;
+}
+
+/**
+ * A GHT's budget read twice (issue 15): the gap of the summed budget ({@link aggregateBudgets}) and the sum of its
+ * members' own gaps. A member above the target lowers the first, never the second: 300 000 € spent beyond the target
+ * by one hospital do not close the 200 000 € another one misses. The sum of the members' gaps is never below the gap
+ * of the summed budget (max(0, ·) is subadditive), up to the rounding of each member to the cent.
+ */
+export function memberGaps(list: readonly BudgetInputs[], targets: BudgetTargets): GroupGaps {
+  const of = (gap: (r: BudgetRatios) => number | undefined): MemberGaps => {
+    const gaps = list
+      .map((inputs) => gap(computeBudgetRatios(inputs, targets)))
+      .filter((g): g is number => g !== undefined);
+    return {
+      totalEur: gaps.length === 0 ? undefined : toCents(gaps.reduce((a, b) => a + b, 0)),
+      counted: gaps.length,
+      below: gaps.filter((g) => g > 0).length,
+    };
+  };
+  return { it: of((r) => r.gapToItTargetEur), cyber: of((r) => r.gapToCyberTargetEur) };
 }
 
 /** Sum of each input over a list (undefined where no input holds that figure): the GHT or region totals. */

@@ -96,16 +96,45 @@ describe('listGaps', () => {
       ],
       deadline: { date: '2027-12-31', label: { fr: 'x', en: 'x' } },
     });
-    expect(dueDateOf(staged, asOf)).toEqual({ due: '2027-12-31', source: 'target' });
-    expect(dueDateOf(staged, '2028-03-01')).toEqual({ due: '2028-12-31', source: 'target' });
+    expect(dueDateOf(staged, asOf)).toEqual({ due: '2027-12-31', source: 'target', kind: 'due-date' });
+    expect(dueDateOf(staged, '2028-03-01')).toEqual({ due: '2028-12-31', source: 'target', kind: 'due-date' });
     const annual = buildItem({ id: 'test.d.02', deadline: { recurrence: 'annual', label: { fr: 'x', en: 'x' } } });
-    expect(dueDateOf(annual, asOf)).toEqual({ due: '2026-12-31', source: 'annual' });
+    expect(dueDateOf(annual, asOf)).toEqual({ due: '2026-12-31', source: 'annual', kind: 'yearly' });
     const continuous = buildItem({
       id: 'test.d.03',
       deadline: { recurrence: 'continuous', label: { fr: 'x', en: 'x' } },
     });
     expect(dueDateOf(continuous, asOf)).toBeUndefined();
     expect(urgencyOf(0)).toBe('near');
+  });
+
+  it('reads each deadline with its kind: a window open is to declare, yearly is due again, continuous never late', () => {
+    const label = { fr: 'x', en: 'x' };
+    const gaps = gapsOf(
+      [
+        // The CaRE domain 2 date of the frozen 2026.1 files: the opening of the declaration window.
+        buildItem({ id: 'test.k.01', weight: 'high', deadline: { date: '2026-01-16', label } }),
+        buildItem({ id: 'test.k.02', weight: 'high', deadline: { date: '2026-01-16', kind: 'due-date', label } }),
+        buildItem({ id: 'test.k.03', weight: 'high', deadline: { date: '2023-05-31', kind: 'yearly', label } }),
+        buildItem({ id: 'test.k.04', weight: 'high', deadline: { kind: 'continuous', label } }),
+        buildItem({ id: 'test.k.05', weight: 'high', deadline: { date: '2028-12-31', label } }),
+        buildItem({ id: 'test.k.06', weight: 'high' }),
+      ],
+      { 'test.k.01': no, 'test.k.02': no, 'test.k.03': no, 'test.k.04': no, 'test.k.05': no, 'test.k.06': no },
+    );
+    expect(gaps.map((g) => [g.item.id, g.urgency, g.deadlineKind, g.due])).toEqual([
+      ['test.k.02', 'overdue', 'due-date', '2026-01-16'],
+      // Unmet 311 days after the window opened: « à déclarer », not « en retard de 311 jours ».
+      ['test.k.01', 'to-declare', 'window-opening', '2026-01-16'],
+      ['test.k.04', 'ongoing', 'continuous', undefined],
+      // Yearly, first due 31 May 2023: due again on 31 May 2027, never overdue.
+      ['test.k.03', 'later', 'yearly', '2027-05-31'],
+      ['test.k.05', 'later', 'due-date', '2028-12-31'],
+      ['test.k.06', 'none', undefined, undefined],
+    ]);
+    expect(urgencyOf(-320, 'window-opening')).toBe('to-declare');
+    expect(urgencyOf(30, 'window-opening')).toBe('near');
+    expect(urgencyOf(undefined, 'continuous')).toBe('ongoing');
   });
 
   it('ranks in a total order: the same list whatever order the items come in', () => {

@@ -1,3 +1,4 @@
+import type { MfaCompliance } from '../applications/mfa-compliance';
 import type { Sector } from '../establishment/establishment';
 import {
   D2_PCA_TEST_DATE,
@@ -9,6 +10,7 @@ import {
 import type { DeadlineKind } from '../questionnaire/questionnaire-schema';
 import { daysBetween } from '../scoring/iso-date';
 import type { ItemScore } from '../scoring/score-assessment';
+import { hospiConnectVerdict, type HospiConnectVerdict } from './hospiconnect-verdict';
 
 /**
  * The programme dates an establishment is held to, and whether its answers show each one met. Dates are data, here
@@ -238,6 +240,8 @@ export interface DeadlineResult {
   itemIds: string[];
   notMetItemIds: string[];
   unansweredItemIds: string[];
+  /** HospiConnect 2027 and 2028: the answers and the application inventory read together (its status is `status`). */
+  verdict?: HospiConnectVerdict;
 }
 
 /** Late: a due date passed while the answers show it not met (or do not tell). A window open, a yearly or a
@@ -265,11 +269,24 @@ export function deadlineStatusOf(related: readonly ItemScore[]): DeadlineStatus 
   return 'met';
 }
 
+/** The deadlines whose status also reads the application inventory (hospiconnect-verdict.ts). */
+const inventoryYears: Partial<Record<DeadlineId, 2027 | 2028>> = {
+  'hospiconnect-2027': 2027,
+  'hospiconnect-2028': 2028,
+};
+
 /**
  * The dates that concern an establishment of this sector, in date order, each with its status from the scores of
- * the items of its assessments for the campaign (items that do not apply to it must be left out of `items`).
+ * the items of its assessments for the campaign (items that do not apply to it must be left out of `items`). Given
+ * the application inventory's compliance, the HospiConnect 2027 and 2028 dates read it with the answers: one
+ * verdict, with its reason.
  */
-export function listDeadlines(sector: Sector, asOf: string, items: ReadonlyMap<string, ItemScore>): DeadlineResult[] {
+export function listDeadlines(
+  sector: Sector,
+  asOf: string,
+  items: ReadonlyMap<string, ItemScore>,
+  inventory?: MfaCompliance,
+): DeadlineResult[] {
   return programmeDeadlines
     .filter((d) => d.concerns.includes(sector))
     .map((deadline) => {
@@ -281,11 +298,16 @@ export function listDeadlines(sector: Sector, asOf: string, items: ReadonlyMap<s
         const s = items.get(id);
         return s ? [s] : [];
       });
+      const answers = deadlineStatusOf(related);
+      const year = inventoryYears[deadline.id];
+      const verdict =
+        year !== undefined && inventory !== undefined ? hospiConnectVerdict(year, answers, inventory) : undefined;
       return {
         deadline,
         due,
         daysLeft: daysBetween(asOf, due),
-        status: deadlineStatusOf(related),
+        status: verdict?.status ?? answers,
+        ...(verdict ? { verdict } : {}),
         standing: standingOf(resolved, asOf),
         recommendation: deadline.recommendedFor?.includes(sector) ?? false,
         itemIds: related.map((s) => s.itemId),

@@ -3,6 +3,7 @@ import type { ApplicationRecord } from '../../domain/applications/application-re
 import {
   applicationStatus,
   isSensitive,
+  reliesOnRpps,
   rule2026Gaps,
   twoFactorUsersOf,
   usesLocalMeans,
@@ -88,7 +89,7 @@ export function ApplicationCard({
         <div>
           <dt>{t('applications.card.homologation')}</dt>
           <dd>
-            {/* National means (CPS, e-CPS, Pro Santé Connect) need no homologation by the establishment (RIE). */}
+            {/* National means (CPS card, e-CPS, directly or through Pro Santé Connect) need no homologation (RIE). */}
             {t(`applications.homologation.${usesLocalMeans(app) ? app.homologation : 'not-required'}`)}
           </dd>
         </div>
@@ -105,6 +106,7 @@ export function ApplicationCard({
           </div>
         ) : null}
       </dl>
+      {reliesOnRpps(app) ? <p className="field__hint">{t('applications.card.rppsNote')}</p> : null}
       {readOnly ? null : (
         <div className="app-card__actions">
           <button

@@ -53,7 +53,7 @@ describe('ApplicationsPage', { timeout: 30_000 }, () => {
     // A new application starts as a clinical one: health data already ticked.
     expect(screen.getByLabelText(/Elle traite des données de santé/)).toBeChecked();
     await user.click(screen.getByLabelText(/Elle est partagée avec d’autres entités/));
-    await user.click(screen.getByLabelText('e-CPS (application mobile)'));
+    await user.click(screen.getByLabelText('e-CPS (application mobile, pour les professionnels enregistrés au RPPS)'));
     await user.type(screen.getByLabelText('Nombre d’utilisateurs'), '300');
     await user.click(screen.getByRole('button', { name: 'Ajouter l’application' }));
     await screen.findByText(shown('Application « PACS » ajoutée.'));

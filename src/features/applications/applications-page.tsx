@@ -115,6 +115,7 @@ export function ApplicationsPage() {
         <summary>{t('applications.rules.title')}</summary>
         <ul>
           <li>{t('applications.rules.rule2026')}</li>
+          <li>{t('applications.rules.proSanteConnect')}</li>
           <li>{t('applications.rules.target2027')}</li>
           <li>{t('applications.rules.target2028')}</li>
           <li>{t('applications.rules.sensitive')}</li>

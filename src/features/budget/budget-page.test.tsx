@@ -137,15 +137,17 @@ describe('BudgetPage', { timeout: 30_000 }, () => {
     await waitFor(async () => expect((await budgets.get(establishment.id, 2025))?.inputs.cyberOperating).toBe(400_000));
   });
 
-  it('says that no target is defined for the medico-social sector and still shows the ratios', async () => {
+  it('says that no medico-social target was found and reads the ratios against the same targets', async () => {
     const { user } = await renderBudget('ehpad');
     expect(screen.getByTestId('medico-social-notice')).toHaveTextContent(
-      'Aucune cible n’est définie pour le secteur médico-social',
+      'Aucune cible propre au secteur médico-social n’a été trouvée',
     );
     await user.type(total(), '5000000');
     await user.type(it_(), '50000');
     expect(screen.getByTestId('ratio-itShareOfOperating')).toHaveTextContent(shown('1 %'));
-    expect(screen.getAllByText(shown('Repère du sanitaire : 2 %')).length).toBeGreaterThan(0);
+    expect(
+      screen.getAllByText(shown('Cible : 2 % (la même que pour les établissements de santé'), { exact: false }).length,
+    ).toBeGreaterThan(0);
   });
 
   it('uses the targets set on the screen and stores them', async () => {
@@ -157,12 +159,14 @@ describe('BudgetPage', { timeout: 30_000 }, () => {
     await user.type(target, '3');
     await waitFor(() =>
       expect(screen.getByTestId('gap-itShareOfOperating')).toHaveTextContent(
-        shown('1 300 000 € de charges SI pour atteindre 3 %'),
+        shown('En dessous de la cible de 3 % : il manque 1,3 point, soit 1 300 000 € de dépenses numériques'),
       ),
     );
     await user.tab();
     await waitFor(async () => expect(await budgets.getTargets()).toEqual({ itShare: 0.03, cyberShare: 0.1 }));
-    expect(screen.getByText(/n’a été confirmée par aucun texte officiel/)).toBeInTheDocument();
+    // The targets' origin, with its real confidence: the roadmap objective as the press reported it, and ANSSI.
+    expect(screen.getByText(/objectif de la feuille de route du numérique en santé 2023–2027/)).toBeInTheDocument();
+    expect(screen.getByText(/test de maturité cyber de l’ANSSI place aussi à 10/)).toBeInTheDocument();
   });
 
   it('adds a year and draws the trend over the years entered, with the same figures in a table', async () => {
@@ -209,7 +213,13 @@ describe('BudgetPage', { timeout: 30_000 }, () => {
     // (1 M + 1 M) / (100 M + 10 M) = 1.82 %; the mean of 1 % and 10 % would be 5.5 %.
     expect(await screen.findByTestId('ght-it-share')).toHaveTextContent(shown('1,82 %'));
     expect(screen.getByTestId('ght-table')).not.toHaveTextContent(shown('5,5 %'));
-    expect(screen.getByText(shown('Écart de l’ensemble du GHT à la cible de 2 % : 200 000 €.'))).toBeInTheDocument();
+    // The summed budget misses 200 000 €; the members' own gaps add up to 1 000 000 € (Belley is above 2 %).
+    expect(screen.getByTestId('ght-gap-it')).toHaveTextContent(
+      shown('Budget additionné du GHT : écart de 200 000 € à la cible de 2 %.'),
+    );
+    expect(screen.getByTestId('ght-gap-it')).toHaveTextContent(
+      shown('Écarts propres des établissements, additionnés : 1 000 000 € (1 établissement sur 2 sous la cible).'),
+    );
   });
 
   it('refuses a year out of range', async () => {

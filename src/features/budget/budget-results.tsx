@@ -5,8 +5,9 @@ import {
   missingFieldsOfRatio,
   ratioDefinitions,
   ratioNames,
+  targetOfScale,
   type BudgetTargets,
-  type RatioBand,
+  type Ratio,
   type RatioName,
 } from '../../domain/budget/budget-ratios';
 import type { BudgetInputs } from '../../domain/budget/budget-record';
@@ -22,8 +23,9 @@ interface BudgetResultsProps {
 }
 
 /**
- * The ratios of the year, recomputed at each accepted figure: value, band and where the band comes from, gap in
- * euros to each target, what is still missing, and a plain-language reading for someone who is not an accountant.
+ * The ratios of the year, recomputed at each accepted figure: value, band read against the target in force (« dans la
+ * cible » only at or above it), how far below it in points and in euros, why a ratio is « à risque », what is still
+ * missing, and a plain-language reading for someone who is not an accountant.
  */
 export function BudgetResults({ year, inputs, targets, medicoSocial, language }: BudgetResultsProps) {
   const { t } = useTranslation();
@@ -41,15 +43,7 @@ export function BudgetResults({ year, inputs, targets, medicoSocial, language }:
             targets={targets}
             medicoSocial={medicoSocial}
             language={language}
-            value={ratios[name].value}
-            band={ratios[name].band}
-            gap={
-              name === 'itShareOfOperating'
-                ? ratios.gapToItTargetEur
-                : name === 'cyberShareOfIt'
-                  ? ratios.gapToCyberTargetEur
-                  : undefined
-            }
+            ratio={ratios[name]}
           />
         ))}
       </ul>
@@ -82,15 +76,14 @@ function RatioCard(props: {
   targets: BudgetTargets;
   medicoSocial: boolean;
   language: Language;
-  value: number | undefined;
-  band: RatioBand | undefined;
-  gap: number | undefined;
+  ratio: Ratio;
 }) {
   const { t } = useTranslation();
-  const { name, inputs, targets, medicoSocial, language, value, band, gap } = props;
+  const { name, inputs, targets, medicoSocial, language, ratio } = props;
+  const { value, band, shortfall } = ratio;
   const { scale } = ratioDefinitions[name];
   const titleId = `ratio-${name}`;
-  const target = scale === 'it-share' ? targets.itShare : scale === 'cyber-share' ? targets.cyberShare : undefined;
+  const target = targetOfScale(scale, targets);
   const targetText = target !== undefined ? formatPercent(target, language, 2) : '';
   const missing = missingFieldsOfRatio(inputs, name);
   const percent = (fraction: number) => formatPercent(fraction, language, 2);
@@ -126,15 +119,22 @@ function RatioCard(props: {
             : t('budget.results.target', { value: targetText })}
         </p>
       ) : null}
-      {gap !== undefined ? (
-        <p className="ratio__gap" data-testid={`gap-${name}`}>
-          {gap > 0
-            ? t(name === 'itShareOfOperating' ? 'budget.results.gapIt' : 'budget.results.gapCyber', {
-                amount: formatEuros(gap, language),
-                target: targetText,
-              })
-            : t('budget.results.gapReached', { target: targetText })}
+      {shortfall && scale !== 'none' ? (
+        <p className="ratio__gap ratio__shortfall" data-testid={`gap-${name}`}>
+          {t(`budget.results.shortfall.${scale}`, {
+            target: targetText,
+            points: formatNumber(shortfall.points, language, { maximumFractionDigits: 2 }),
+            count: Math.round(shortfall.points * 100) / 100,
+            amount: formatEuros(shortfall.euros, language),
+          })}
         </p>
+      ) : band === 'on-target' ? (
+        <p className="ratio__gap" data-testid={`gap-${name}`}>
+          {t('budget.results.gapReached', { target: targetText })}
+        </p>
+      ) : null}
+      {band === 'at-risk' && scale !== 'none' ? (
+        <p className="ratio__at-risk">{t(`budget.results.atRisk.${scale}`)}</p>
       ) : null}
       {missing.length > 0 ? (
         <p className="ratio__missing">

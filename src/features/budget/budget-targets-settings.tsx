@@ -13,8 +13,9 @@ type TargetKey = keyof BudgetTargets;
 const SAVE_DELAY_MS = 400;
 
 /**
- * The two targets, as settings (stored in the meta table): the 2 % / 10 % wording is not confirmed by any official
- * text (domain reference §3.2), so the screen says so and gives the verified reference points beside them.
+ * The two targets, as settings (stored in the meta table), with where they come from: the objective of the 2023–2027
+ * digital-health roadmap as the specialised press reported it (a secondary source), and ANSSI's maturity test for the
+ * 10 % (domain reference §3.2); the reference points below the targets beside them.
  */
 export function BudgetTargetsSettings({
   targets,
@@ -97,7 +98,7 @@ export function BudgetTargetsSettings({
   return (
     <section aria-labelledby={`${id}-title`} className="section budget-targets">
       <h2 id={`${id}-title`}>{t('budget.targets.title')}</h2>
-      <p className="notice notice--warning">{t('budget.targets.unconfirmed')}</p>
+      <p className="notice">{t('budget.targets.origin')}</p>
       <div className="budget-targets__fields">
         {field('itShare')}
         {field('cyberShare')}
@@ -121,6 +122,7 @@ export function BudgetTargetsSettings({
       ) : null}
       <h3>{t('budget.targets.anchorsTitle')}</h3>
       <ul className="budget-targets__anchors">
+        <li>{t('budget.targets.anchorAnssi')}</li>
         <li>{t('budget.targets.anchorObserved')}</li>
         <li>{t('budget.targets.anchorPlan2021')}</li>
         <li>{t('budget.targets.anchorFssi')}</li>

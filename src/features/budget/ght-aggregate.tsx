@@ -1,7 +1,13 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ScrollRegion } from '../../components/scroll-region';
-import { aggregateBudgets, computeBudgetRatios, type BudgetTargets } from '../../domain/budget/budget-ratios';
+import {
+  aggregateBudgets,
+  computeBudgetRatios,
+  memberGaps,
+  type BudgetTargets,
+  type MemberGaps,
+} from '../../domain/budget/budget-ratios';
 import type { BudgetRecord } from '../../domain/budget/budget-record';
 import type { Establishment } from '../../domain/establishment/establishment';
 import type { Language } from '../../domain/localized-text';
@@ -16,7 +22,8 @@ export interface GhtMember {
 /**
  * The establishments of a GHT entered on this device, for one year, and the group as a whole. The group ratio is a
  * ratio of sums, never a mean of ratios (design §4; domain reference part C): a 10 M€ establishment must not weigh
- * as much as a 300 M€ one.
+ * as much as a 300 M€ one. Each target's gap is given twice: that of the summed budget, and the members' own gaps
+ * added up, so that a member above the target never hides another below it.
  */
 export function GhtAggregate({
   ghtName,
@@ -35,10 +42,9 @@ export function GhtAggregate({
   const id = useId();
   const tableCaptionId = `${id}-table`;
   if (members.length < 2) return null;
-  const group = aggregateBudgets(
-    members.map((m) => m.record.inputs),
-    targets,
-  );
+  const inputs = members.map((m) => m.record.inputs);
+  const group = aggregateBudgets(inputs, targets);
+  const own = memberGaps(inputs, targets);
   // The totals shown are those the group IT share is computed from: the establishments that gave both figures.
   const counted = members.filter(
     (m) => m.record.inputs.totalOperatingCharges !== undefined && m.record.inputs.itOperatingCharges !== undefined,
@@ -90,14 +96,58 @@ export function GhtAggregate({
           </tfoot>
         </table>
       </ScrollRegion>
-      {group.gapToItTargetEur !== undefined ? (
-        <p>
-          {t('budget.ght.gap', {
-            target: formatPercent(targets.itShare, language, 2),
-            amount: formatEuros(group.gapToItTargetEur, language),
-          })}
-        </p>
-      ) : null}
+      <GroupGap
+        title={t('budget.ght.itTitle')}
+        testId="ght-gap-it"
+        summed={group.gapToItTargetEur}
+        own={own.it}
+        target={targets.itShare}
+        language={language}
+      />
+      <GroupGap
+        title={t('budget.ght.cyberTitle')}
+        testId="ght-gap-cyber"
+        summed={group.gapToCyberTargetEur}
+        own={own.cyber}
+        target={targets.cyberShare}
+        language={language}
+      />
+      {own.it.below + own.cyber.below > 0 ? <p className="field__hint">{t('budget.ght.gapMembersNote')}</p> : null}
     </section>
+  );
+}
+
+/** One target's two gaps: the summed budget's, and the members' own gaps added up. */
+function GroupGap({
+  title,
+  testId,
+  summed,
+  own,
+  target,
+  language,
+}: {
+  title: string;
+  testId: string;
+  summed: number | undefined;
+  own: MemberGaps;
+  target: number;
+  language: Language;
+}) {
+  const { t } = useTranslation();
+  if (summed === undefined || own.totalEur === undefined) return null;
+  const targetText = formatPercent(target, language, 2);
+  return (
+    <div className="budget-ght__gap" data-testid={testId}>
+      <h3>{title}</h3>
+      <p>{t('budget.ght.gapSummed', { target: targetText, amount: formatEuros(summed, language) })}</p>
+      <p>
+        {t('budget.ght.gapMembers', {
+          amount: formatEuros(own.totalEur, language),
+          count: own.below,
+          below: own.below,
+          counted: own.counted,
+        })}
+      </p>
+    </div>
   );
 }

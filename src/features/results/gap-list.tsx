@@ -179,12 +179,16 @@ function GapRow({
                   count: -(gap.daysLeft ?? 0),
                   days: formatNumber(-(gap.daysLeft ?? 0), language),
                 })
-              : gap.urgency === 'none'
-                ? t('results.gaps.urgencies.none')
-                : t('results.gaps.dueIn', {
-                    count: gap.daysLeft ?? 0,
-                    days: formatNumber(gap.daysLeft ?? 0, language),
-                  })}
+              : gap.urgency === 'to-declare'
+                ? t('results.gaps.toDeclare', { date: formatDate(gap.due ?? '', language) })
+                : gap.urgency === 'ongoing'
+                  ? t('results.gaps.ongoing')
+                  : gap.urgency === 'none'
+                    ? t('results.gaps.urgencies.none')
+                    : t(gap.deadlineKind === 'yearly' ? 'results.gaps.dueAgain' : 'results.gaps.dueIn', {
+                        count: gap.daysLeft ?? 0,
+                        days: formatNumber(gap.daysLeft ?? 0, language),
+                      })}
           </span>
           <span className="item__id">{item.id}</span>
         </p>

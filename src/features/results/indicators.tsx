@@ -15,9 +15,18 @@ export function Indicators({ model, compact = false }: { model: ResultsModel; co
   const { t } = useTranslation();
   const language = currentLanguage();
   const { budget, mfa, establishment } = model;
+  // HospiConnect 2027 and 2028: the verdict of the deadlines, which reads the answers with the inventory, so that this
+  // card and the deadlines never disagree; the inventory alone where those dates do not apply (medico-social).
+  const yearState = (year: 2027 | 2028, inventoryOnly: boolean | undefined) => {
+    const verdict = model.deadlines.find((d) => d.verdict?.year === year)?.verdict;
+    if (!verdict) return targetState(inventoryOnly);
+    return verdict.status === 'met' ? 'met' : verdict.status === 'not-met' ? 'missed' : 'unknown';
+  };
   const budgetLink = `/establishments/${establishment.id}/budget`;
   const applicationsLink = `/establishments/${establishment.id}/applications`;
 
+  // Below its target a ratio says how far, in points and in euros (never « dans la cible » beside a missing amount);
+  // « à risque » says which threshold and where it comes from.
   const ratioCard = (
     kind: 'it' | 'cyber',
     ratio: Ratio | undefined,
@@ -37,15 +46,22 @@ export function Indicators({ model, compact = false }: { model: ResultsModel; co
           {ratio.band ? (
             <p className={`indicator__band band band--${ratio.band}`}>{t(`results.indicators.bands.${ratio.band}`)}</p>
           ) : null}
-          {gap !== undefined ? (
-            <p className="indicator__detail">
-              {gap > 0
-                ? t('results.indicators.gap', {
-                    amount: formatEuros(gap, language),
-                    target: formatPercent(target, language, 1),
-                  })
-                : t('results.indicators.noGap', { target: formatPercent(target, language, 1) })}
+          {ratio.shortfall ? (
+            <p className="indicator__detail" data-testid={`indicator-shortfall-${kind}`}>
+              {t('results.indicators.shortfall', {
+                points: formatNumber(ratio.shortfall.points, language, { maximumFractionDigits: 2 }),
+                count: Math.round(ratio.shortfall.points * 100) / 100,
+                amount: formatEuros(ratio.shortfall.euros, language),
+                target: formatPercent(target, language, 1),
+              })}
             </p>
+          ) : gap !== undefined ? (
+            <p className="indicator__detail">
+              {t('results.indicators.noGap', { target: formatPercent(target, language, 1) })}
+            </p>
+          ) : null}
+          {ratio.band === 'at-risk' && !compact ? (
+            <p className="indicator__detail">{t(`results.indicators.atRisk.${kind}`)}</p>
           ) : null}
           {compact ? null : <p className="indicator__source">{t('results.indicators.year', { year: budget.year })}</p>}
         </>
@@ -91,11 +107,11 @@ export function Indicators({ model, compact = false }: { model: ResultsModel; co
             {compact ? null : (
               <p className="indicator__detail">
                 {t('results.indicators.mfa.target2027', {
-                  state: t(`results.indicators.mfa.states.${targetState(mfa.target2027Met)}`),
+                  state: t(`results.indicators.mfa.states.${yearState(2027, mfa.target2027Met)}`),
                 })}
                 {' · '}
                 {t('results.indicators.mfa.target2028', {
-                  state: t(`results.indicators.mfa.states.${targetState(mfa.target2028Met)}`),
+                  state: t(`results.indicators.mfa.states.${yearState(2028, mfa.target2028Met)}`),
                 })}
               </p>
             )}

@@ -143,7 +143,7 @@ export function useResults(assessmentId: string): ResultsState {
         gaps: listGaps(questionnaire, assessment.answers, score),
         providerQuestions: listProviderQuestions(questionnaire, assessment.answers, score),
         comparison,
-        deadlines: listDeadlines(establishment.sector, asOf, itemScores),
+        deadlines: listDeadlines(establishment.sector, asOf, itemScores, computeMfaCompliance(applications)),
         budget: budgetRecord
           ? { year: budgetRecord.year, ratios: computeBudgetRatios(budgetRecord.inputs, targets), targets }
           : undefined,

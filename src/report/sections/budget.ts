@@ -6,6 +6,7 @@ import {
   itShareBand,
   type BudgetRatios,
   type BudgetTargets,
+  type Ratio,
   type RatioBand,
 } from '../../domain/budget/budget-ratios';
 import type { BudgetInputs } from '../../domain/budget/budget-record';
@@ -29,6 +30,8 @@ export interface ReportBudget {
   targets: BudgetTargets;
   /** The campaign's year, else the latest year before it, else the latest year. */
   campaignYear: BudgetYearLine | undefined;
+  /** A medico-social establishment: read against the same targets, none specific to the sector having been found. */
+  medicoSocial: boolean;
 }
 
 /** The ratios of each year, recomputed from the amounts, or as an export at "statistics" level recorded them. */
@@ -61,8 +64,13 @@ function budgetLine(b: ReportBudgetYear, targets: BudgetTargets): BudgetYearLine
   };
 }
 
-export function buildBudgetSection({ budget }: ReportContext): ReportBudget {
-  return { years: budget.years, targets: budget.targets, campaignYear: budget.campaignYear };
+export function buildBudgetSection({ budget, input }: ReportContext): ReportBudget {
+  return {
+    years: budget.years,
+    targets: budget.targets,
+    campaignYear: budget.campaignYear,
+    medicoSocial: input.establishment.sector === 'medico-social',
+  };
 }
 
 export function drawBudgetSection(l: Layout, b: ReportBudget): void {
@@ -78,10 +86,23 @@ export function drawBudgetSection(l: Layout, b: ReportBudget): void {
     }),
     { keepWithNext: true },
   );
-  const ratio = (r: { value: number | undefined; band: RatioBand | undefined }) =>
+  l.paragraph(t('report.budget.atRisk'), { size: 8, color: COLORS.muted });
+  if (b.medicoSocial) l.paragraph(t('report.budget.medicoSocial'), { size: 8, color: COLORS.muted });
+  // The band read against the target in force, and below it how far in points (the euros are in the gap columns).
+  const ratio = (r: Ratio) =>
     r.value === undefined
       ? '—'
-      : `${formatPercent(r.value, language, 2)}${r.band ? `\n${t(`report.bands.${r.band}`)}` : ''}`;
+      : [
+          formatPercent(r.value, language, 2),
+          ...(r.band ? [t(`report.bands.${r.band}`)] : []),
+          ...(r.shortfall
+            ? [
+                t('report.budget.shortfall', {
+                  points: formatNumber(r.shortfall.points, language, { maximumFractionDigits: 2 }),
+                }),
+              ]
+            : []),
+        ].join('\n');
   const euros = (v: number | undefined) => (v === undefined ? '—' : formatEuros(v, language));
   l.table({
     head: [

@@ -1,4 +1,4 @@
-import type { Weight } from '../../domain/questionnaire/questionnaire-schema';
+import type { DeadlineKind, Weight } from '../../domain/questionnaire/questionnaire-schema';
 import { gapStateOf, type GapState, type Urgency } from '../../domain/results/list-gaps';
 import { answerText, nonBlank, referenceOf } from '../answer-text';
 import type { Layout } from '../pdf/layout';
@@ -24,6 +24,8 @@ export interface GapLine {
   due: string | undefined;
   daysLeft: number | undefined;
   urgency: Urgency;
+  /** What the due date means: a window opened is « à déclarer », a yearly date is when it is due again. */
+  deadlineKind: DeadlineKind | undefined;
   evidenceExpected: string;
   comment: string | undefined;
 }
@@ -42,6 +44,7 @@ export function buildGapsSection({ gaps, answers, domainTitle, language, t }: Re
     due: g.due,
     daysLeft: g.daysLeft,
     urgency: g.urgency,
+    deadlineKind: g.deadlineKind,
     evidenceExpected: g.item.evidence[language],
     comment: nonBlank(answers?.[g.item.id]?.comment),
   }));
@@ -84,13 +87,17 @@ export function drawGapsSection(l: Layout, gaps: GapLine[], report: ReportModel)
       clean(g.reference ? t('report.gaps.official', { reference: g.reference }) : t('report.gaps.inferred')),
       g.due
         ? `${formatShortDate(g.due, language)}\n${
-            g.daysLeft !== undefined && g.daysLeft < 0
-              ? t('report.gaps.overdueBy', { count: -g.daysLeft })
-              : g.daysLeft !== undefined
-                ? t('report.gaps.inDays', { count: g.daysLeft })
-                : ''
+            g.urgency === 'to-declare'
+              ? t('report.gaps.toDeclare')
+              : g.daysLeft !== undefined && g.daysLeft < 0
+                ? t('report.gaps.overdueBy', { count: -g.daysLeft })
+                : g.daysLeft !== undefined
+                  ? t(g.deadlineKind === 'yearly' ? 'report.gaps.dueAgain' : 'report.gaps.inDays', {
+                      count: g.daysLeft,
+                    })
+                  : ''
           }`
-        : t('report.urgencies.none'),
+        : t(g.urgency === 'ongoing' ? 'report.urgencies.ongoing' : 'report.urgencies.none'),
       clean(g.evidenceExpected),
     ]),
   });

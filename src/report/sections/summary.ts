@@ -1,7 +1,10 @@
 import { firstActions } from '../../domain/actions/action-plan';
 import { answersNeededToScore, isScoreReadable } from '../../domain/scoring/score-assessment';
-import type { RatioBand } from '../../domain/budget/budget-ratios';
+import type { RatioBand, Shortfall } from '../../domain/budget/budget-ratios';
+import type { DeadlineKind } from '../../domain/questionnaire/questionnaire-schema';
+import type { VerdictReason } from '../../domain/results/hospiconnect-verdict';
 import {
+  isToDeclare,
   nextDeadlines,
   type DeadlineId,
   type DeadlineResult,
@@ -11,7 +14,7 @@ import type { Layout } from '../pdf/layout';
 import { COLORS, CONTENT_WIDTH, MARGIN } from '../pdf/page-geometry';
 import { sanitizeForPdf as clean } from '../pdf/sanitize';
 import type { ReportContext } from '../report-context';
-import { formatPercent, formatScore, formatShortDate } from '../../texts/format';
+import { formatEuros, formatNumber, formatPercent, formatScore, formatShortDate } from '../../texts/format';
 import type { ReportModel } from '../report-model';
 import { formatChange, type ReportSummaryFigures } from './domains';
 import { drawRadar } from './radar-chart';
@@ -22,6 +25,8 @@ import type { ReportSection } from './report-section';
 export interface RatioLine {
   value: number | undefined;
   band: RatioBand | undefined;
+  /** Below the target: how far, in points and in euros. */
+  shortfall?: Shortfall | undefined;
   target: number;
 }
 
@@ -36,9 +41,14 @@ export interface FirstActionLine {
 
 export interface DeadlineLine {
   id: DeadlineId;
+  kind: DeadlineKind;
   due: string;
   daysLeft: number;
   status: DeadlineStatus;
+  /** A window open whose objectives are not shown met: « à déclarer » (or an application to file), never late. */
+  toDeclare: 'declaration' | 'application' | undefined;
+  /** HospiConnect 2027 and 2028: the reason of the verdict read from the answers and the inventory. */
+  verdict: { reason: VerdictReason; applications: string[] } | undefined;
   source: string;
 }
 
@@ -70,9 +80,12 @@ export interface ReportSummary {
 
 const deadlineLine = (d: DeadlineResult): DeadlineLine => ({
   id: d.deadline.id,
+  kind: d.deadline.kind,
   due: d.due,
   daysLeft: d.daysLeft,
   status: d.status,
+  toDeclare: isToDeclare(d) ? (d.deadline.window ?? 'declaration') : undefined,
+  verdict: d.verdict ? { reason: d.verdict.reason, applications: d.verdict.applicationNames } : undefined,
   source: d.deadline.source,
 });
 
@@ -183,24 +196,29 @@ export function drawSummarySection(l: Layout, s: ReportSummary, report: ReportMo
     l.paragraph(t('report.summary.radarAlt'), { size: 7.5, color: COLORS.muted });
   }
   const r = s.ratios;
-  const ratioValue = (value: number | undefined, band: string | undefined) =>
-    value === undefined
-      ? none
-      : band
-        ? `${formatPercent(value, language, 2)} (${band})`
-        : formatPercent(value, language, 2);
+  // Below its target a ratio says how far, in points and in euros: never « dans la cible » beside a missing amount.
+  const ratioValue = (line: RatioLine) => {
+    if (line.value === undefined) return none;
+    const value = formatPercent(line.value, language, 2);
+    if (!line.band) return value;
+    const band = t(`report.bands.${line.band}`);
+    if (!line.shortfall) return `${value} (${band})`;
+    return `${value} (${t('report.summary.shortfall', {
+      band,
+      points: formatNumber(line.shortfall.points, language, { maximumFractionDigits: 2 }),
+      count: Math.round(line.shortfall.points * 100) / 100,
+      amount: formatEuros(line.shortfall.euros, language),
+    })})`;
+  };
   l.table({
     head: [t('report.summary.ratios') + (r.budgetYear !== undefined ? ` — ${r.budgetYear}` : ''), ''],
     widths: [124, 50],
     size: 8.5,
     body: [
-      [
-        t('report.summary.itShare', { target: formatPercent(r.itShare.target, language) }),
-        ratioValue(r.itShare.value, r.itShare.band && t(`report.bands.${r.itShare.band}`)),
-      ],
+      [t('report.summary.itShare', { target: formatPercent(r.itShare.target, language) }), ratioValue(r.itShare)],
       [
         t('report.summary.cyberShare', { target: formatPercent(r.cyberShare.target, language) }),
-        ratioValue(r.cyberShare.value, r.cyberShare.band && t(`report.bands.${r.cyberShare.band}`)),
+        ratioValue(r.cyberShare),
       ],
       [
         t('report.summary.twoFactorShare'),
@@ -208,6 +226,9 @@ export function drawSummarySection(l: Layout, s: ReportSummary, report: ReportMo
       ],
     ].map((row) => row.map(clean)),
   });
+  if (r.itShare.band || r.cyberShare.band) {
+    l.paragraph(t('report.summary.ratioNote'), { size: 7.5, color: COLORS.muted });
+  }
   l.table({
     head: [t('report.summary.firstActions'), t('report.actions.item'), t('report.actions.due')],
     widths: [118, 28, 28],
@@ -229,9 +250,19 @@ export function drawSummarySection(l: Layout, s: ReportSummary, report: ReportMo
       s.nextDeadlines.length === 0
         ? [[t('report.summary.none'), '', '']]
         : s.nextDeadlines.map((d) => [
-            t(`report.deadlines.${d.id}`),
-            formatShortDate(d.due, language),
-            t(`report.deadlineStatuses.${d.status}`),
+            clean(
+              d.verdict
+                ? `${t(`report.deadlines.${d.id}`)}\n${t(`results.deadlines.verdicts.${d.verdict.reason}`, {
+                    applications: d.verdict.applications.join(', '),
+                  })}`
+                : t(`report.deadlines.${d.id}`),
+            ),
+            d.kind === 'window-opening' || d.kind === 'yearly'
+              ? t(`report.deadlineDates.${d.kind}`, { date: formatShortDate(d.due, language) })
+              : formatShortDate(d.due, language),
+            d.toDeclare
+              ? t(`report.deadlineStandings.${d.toDeclare === 'application' ? 'to-apply' : 'to-declare'}`)
+              : t(`report.deadlineStatuses.${d.status}`),
           ]),
   });
 }
