@@ -7,8 +7,8 @@ import { en, fr } from '../src/texts/locales';
 import { decodeDelta, encodeDelta } from '../src/storage/questionnaire-delta';
 import { checkQuestionnaireAtBuild, gatherLocaleTexts, newerSibling } from './vite-compressed-json';
 
-describe('the texts of the screens stored as one compressed file in the build', () => {
-  it('holds exactly what src/texts/locales/index.ts exports, in both languages', () => {
+describe('the texts of the screens stored as one compressed file per language in the build', () => {
+  it('holds exactly what src/texts/locales/fr.ts and en.ts export', () => {
     const folder = fileURLToPath(new URL('../src/texts/locales', import.meta.url));
     expect(gatherLocaleTexts(folder)).toEqual({ fr, en });
   });

@@ -12,10 +12,11 @@
 // of the same questionnaire and rebuilt on load (src/storage/questionnaire-delta.ts): stored whole, each frozen
 // version would weigh as much again in the precache.
 //
-// The texts of the screens (src/texts/locales/index.ts: every area of both languages, 160 KiB as a module) are one
-// compressed file the same way: the module is replaced by one that fetches `locales.json-<hash>.gz` holding
-// `{ fr: { <area>: … }, en: { … } }` and exports `fr` and `en` from it. scripts/vite-compressed-json.test.ts proves
-// that this file holds exactly what index.ts exports.
+// The texts of the screens (src/texts/locales/fr.ts and en.ts: every area of one language, 80 KiB each as a module)
+// are compressed the same way, one file per language: each module is replaced by one that fetches
+// `locales-<language>.json-<hash>.gz` holding `{ <area>: … }` and exports it as `fr` or `en`, so that the app fetches,
+// inflates and parses only the language it shows. scripts/vite-compressed-json.test.ts proves that these files hold
+// exactly what the modules export.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -80,10 +81,10 @@ export function newerSibling(file: string): string | undefined {
 
 const prefix = '\0compressed-json:';
 
-/** The module of every text of the screens, whose exports `fr` and `en` gather `<language>/<area>.json`. */
-const localesModule = /\/src\/texts\/locales\/index\.ts$/;
+/** The modules of every text of one language, whose export `fr` or `en` gathers `<language>/<area>.json`. */
+const localesModule = /\/src\/texts\/locales\/(fr|en)\.ts$/;
 
-/** What src/texts/locales/index.ts exports, read from its folder: each language's areas named after their files. */
+/** What src/texts/locales/fr.ts and en.ts export, read from their folder: each language's areas named after files. */
 export function gatherLocaleTexts(folder: string): Record<'fr' | 'en', Record<string, unknown>> {
   const language = (lang: 'fr' | 'en') =>
     Object.fromEntries(
@@ -113,17 +114,16 @@ export function compressedJsonInBuild(): Plugin {
       return resolved ? `${prefix}${resolved.id}${suffix}` : null;
     },
     async load(id) {
-      if (localesModule.test(id)) {
+      const locale = localesModule.exec(id)?.[1] as 'fr' | 'en' | undefined;
+      if (locale) {
         const reference = this.emitFile({
           type: 'asset',
-          name: 'locales.json.gz',
-          source: gzipSync(JSON.stringify(gatherLocaleTexts(dirname(id))), { level: 9 }),
+          name: `locales-${locale}.json.gz`,
+          source: gzipSync(JSON.stringify(gatherLocaleTexts(dirname(id))[locale]), { level: 9 }),
         });
         return [
           `import { fetchCompressedJson } from ${JSON.stringify(helper)};`,
-          `const texts = await fetchCompressedJson(import.meta.ROLLUP_FILE_URL_${reference});`,
-          'export const fr = texts.fr;',
-          'export const en = texts.en;',
+          `export const ${locale} = await fetchCompressedJson(import.meta.ROLLUP_FILE_URL_${reference});`,
         ].join('\n');
       }
       if (!id.startsWith(prefix)) return null;

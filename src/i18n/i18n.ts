@@ -1,7 +1,8 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Language } from '../domain/localized-text';
-import type { en, fr } from '../texts/locales';
+import type { fr } from '../texts/locales/fr';
+import type { en } from '../texts/locales/en';
 import { frCore } from '../texts/locales/core';
 import { textOptions } from '../texts/text-options';
 
@@ -46,16 +47,30 @@ export async function loadEnglishCore(): Promise<void> {
   i18next.addResourceBundle('en', 'translation', enCore, true, true);
 }
 
-let allTranslations: Promise<void> | undefined;
+const screenTexts = new Map<Language, Promise<void>>();
 
-/** Loads the texts of every screen in both languages, once; lazy routes and the language switch await it. */
-export function loadAllTranslations(): Promise<void> {
-  allTranslations ??= import('../texts/locales').then(registerTranslations);
-  return allTranslations;
+/**
+ * Loads the texts of every screen in one language (the one shown, by default), once; lazy routes and the language
+ * switch await it. One language at a time: each is a compressed file to fetch, inflate, parse and register, work
+ * that holds the main thread of a phone for tens of milliseconds on the first screen that needs it (design §8).
+ */
+export function loadScreenTexts(language: Language = currentLanguage()): Promise<void> {
+  let loading = screenTexts.get(language);
+  if (!loading) {
+    loading = (
+      language === 'en'
+        ? import('../texts/locales/en').then((m) => m.en)
+        : import('../texts/locales/fr').then((m) => m.fr)
+    ).then((texts) => {
+      i18next.addResourceBundle(language, 'translation', texts, false, true, { silent: false, skipCopy: true });
+    });
+    screenTexts.set(language, loading);
+  }
+  return loading;
 }
 
 export async function changeLanguage(language: Language, storage?: Pick<Storage, 'setItem'>): Promise<void> {
-  await loadAllTranslations();
+  await loadScreenTexts(language);
   await i18next.changeLanguage(language);
   storage?.setItem(LANGUAGE_STORAGE_KEY, language);
   if (typeof document !== 'undefined') document.documentElement.lang = language;

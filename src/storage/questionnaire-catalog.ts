@@ -1,4 +1,4 @@
-import { questionnaireKey } from '../domain/questionnaire/parse-questionnaire';
+import { questionnaireKey } from '../domain/questionnaire/questionnaire-key';
 import {
   loadQuestionnaireModule,
   QuestionnaireUnavailableError,

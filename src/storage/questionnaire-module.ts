@@ -1,4 +1,3 @@
-import { hashQuestionnaire, parseQuestionnaire } from '../domain/questionnaire/parse-questionnaire';
 import type { Questionnaire } from '../domain/questionnaire/questionnaire-schema';
 
 /*
@@ -41,6 +40,9 @@ export async function loadQuestionnaireModule(
   if (module.loadCheckedAtBuild) return (await module.loadCheckedAtBuild()) as LoadedQuestionnaire;
   if (module.checkedAtBuild)
     return { questionnaire: module.default as Questionnaire, contentHash: module.checkedAtBuild.contentHash };
+  // The validation code is loaded only here, for a file the build did not check (development, the tests): the screens
+  // that only read shipped questionnaires do not load zod's questionnaire schema for nothing (design §8).
+  const { hashQuestionnaire, parseQuestionnaire } = await import('../domain/questionnaire/parse-questionnaire');
   const parsed = parseQuestionnaire(module.default, fileName);
   if (!parsed.ok) throw new QuestionnaireUnavailableError(`${parsed.fileName}: ${parsed.issues[0]?.path ?? ''}`);
   return { questionnaire: parsed.questionnaire, contentHash: await hashQuestionnaire(parsed.questionnaire) };

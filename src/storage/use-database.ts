@@ -1,4 +1,3 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { createContext, useContext } from 'react';
 import type { CareDatabase } from './care-database';
 
@@ -14,5 +13,4 @@ export function useDatabase(): CareDatabase {
   return db;
 }
 
-/** A query that re-runs whenever the data it read changes, in this tab or another one. */
-export { useLiveQuery };
+export { useLiveQuery } from './use-live-query';

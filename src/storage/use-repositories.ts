@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useState } from 'react';
+import { startTransition, useEffect, useMemo, useState } from 'react';
 import { ActionRepository } from './action-repository';
 import { ApplicationRepository } from './application-repository';
 import type { Assessment } from '../domain/assessment/assessment';
@@ -84,7 +84,8 @@ function usePromise<T>(factory: () => Promise<T>, deps: readonly unknown[]): Asy
   useEffect(() => {
     let live = true;
     factory().then(
-      (value) => live && setSettled({ deps, state: { status: 'ready', value } }),
+      // A transition, like the live queries' results (./use-live-query.ts says why).
+      (value) => live && startTransition(() => setSettled({ deps, state: { status: 'ready', value } })),
       (error: unknown) => live && setSettled({ deps, state: { status: 'error', error } }),
     );
     return () => {
@@ -110,6 +111,31 @@ export function useLatestQuestionnaires(): AsyncState<LoadedQuestionnaire[]> {
 
 export function useAllQuestionnaires(): AsyncState<LoadedQuestionnaire[]> {
   return usePromise(loadAllQuestionnaires, []);
+}
+
+/**
+ * The questionnaire versions some assessments were answered against, once the assessments are known (`undefined`
+ * reads as loading). Only those are fetched and decoded, not every version shipped: on a phone each one is tens of
+ * milliseconds of main-thread work (design §8). A version this build does not ship is left out: the screen says
+ * that its questionnaire is missing.
+ */
+export function useQuestionnairesOf(
+  assessments: readonly Pick<Assessment, 'questionnaireId' | 'questionnaireVersion'>[] | undefined,
+): AsyncState<LoadedQuestionnaire[]> {
+  // The versions wanted, as one string, so that the same list read again does not load again.
+  const wanted = assessments
+    ? JSON.stringify([...new Set(assessments.map((a) => `${a.questionnaireId}@${a.questionnaireVersion}`))].sort())
+    : undefined;
+  return usePromise(async () => {
+    if (wanted === undefined) return new Promise<never>(() => undefined);
+    const loaded = await Promise.allSettled(
+      (JSON.parse(wanted) as string[]).map((key) => {
+        const at = key.lastIndexOf('@');
+        return loadQuestionnaire(key.slice(0, at), key.slice(at + 1));
+      }),
+    );
+    return loaded.flatMap((l) => (l.status === 'fulfilled' ? [l.value] : []));
+  }, [wanted]);
 }
 
 /** Submissions read per page: enough to keep the reads few, small enough to keep memory flat (design §8). */

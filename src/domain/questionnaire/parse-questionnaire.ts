@@ -41,6 +41,4 @@ export async function hashQuestionnaire(questionnaire: Questionnaire): Promise<s
   return sha256Hex(new TextEncoder().encode(canonical));
 }
 
-export function questionnaireKey(q: Pick<Questionnaire, 'id' | 'version'>): string {
-  return `${q.id}@${q.version}`;
-}
+export { questionnaireKey } from './questionnaire-key';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { localizedTextSchema } from '../localized-text';
+import { weights } from './weights';
 
 /**
  * The format of a questionnaire file (questionnaires/<id>/<version>.json).
@@ -14,7 +15,7 @@ export const audiences = ['ES', 'GHT', 'ESMS'] as const;
 export const audienceSchema = z.enum(audiences);
 export type Audience = z.infer<typeof audienceSchema>;
 
-export const weights = ['critical', 'high', 'medium'] as const;
+export { weights };
 export const weightSchema = z.enum(weights);
 export type Weight = z.infer<typeof weightSchema>;
 

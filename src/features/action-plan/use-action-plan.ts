@@ -3,11 +3,11 @@ import type { ActionRecord } from '../../domain/actions/action-record';
 import type { Assessment } from '../../domain/assessment/assessment';
 import { budgetFields, computeBudgetRatios } from '../../domain/budget/budget-ratios';
 import type { Establishment } from '../../domain/establishment/establishment';
-import { questionnaireKey } from '../../domain/questionnaire/parse-questionnaire';
+import { questionnaireKey } from '../../domain/questionnaire/questionnaire-key';
 import type { Questionnaire, QuestionnaireItem } from '../../domain/questionnaire/questionnaire-schema';
 import { isoDateOf } from '../../domain/scoring/iso-date';
 import { useLiveQuery } from '../../storage/use-database';
-import { useAllQuestionnaires, useRepositories } from '../../storage/use-repositories';
+import { useQuestionnairesOf, useRepositories } from '../../storage/use-repositories';
 
 /** An item a gap or an action refers to, with the assessment it was answered in. */
 export interface ItemRef {
@@ -32,7 +32,6 @@ export type ActionPlanState =
 /** The establishment's actions and what they refer to, kept live: a change in another tab shows here too. */
 export function useActionPlan(establishmentId: string): ActionPlanState {
   const repos = useRepositories();
-  const catalog = useAllQuestionnaires();
   const data = useLiveQuery(async () => {
     const establishment = await repos.establishments.get(establishmentId);
     if (!establishment) return null;
@@ -45,6 +44,7 @@ export function useActionPlan(establishmentId: string): ActionPlanState {
     // Today is read here, in the query, rather than during render: the plan is read at the date it is shown.
     return { establishment, actions, assessments, budgets, targets, asOf: isoDateOf(Date.now()) };
   }, [repos, establishmentId]);
+  const catalog = useQuestionnairesOf(data ? data.assessments : data === null ? [] : undefined);
 
   return useMemo((): ActionPlanState => {
     if (data === undefined || catalog.status === 'loading') return { status: 'loading' };

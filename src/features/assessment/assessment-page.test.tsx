@@ -73,6 +73,8 @@ HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogEleme
 HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
   this.removeAttribute('open');
 };
+// Nor layout: scrolling a heading into view (« Domaine suivant ») does nothing.
+Element.prototype.scrollIntoView = function scrollIntoView() {};
 
 // Each change re-renders a whole domain of questions: slow in jsdom, hence the longer timeout.
 describe('answering a question', { timeout: 30_000 }, () => {
@@ -87,7 +89,8 @@ describe('answering a question', { timeout: 30_000 }, () => {
       await user.click(within(card()).getByRole('radio', { name: label }));
       expect(within(card()).getByRole('radio', { name: label })).toBeChecked();
       await expectSaved();
-      expect(progress()).toHaveTextContent(/^1 sur/);
+      // The counter follows the stored answers, rendered as a transition: it may come a moment after.
+      await waitFor(() => expect(progress()).toHaveTextContent(/^1 sur/));
       expect((await stored())?.response).toEqual({ kind: 'status', value });
       await reopen();
       expect(within(card()).getByRole('radio', { name: label })).toBeChecked();
@@ -98,7 +101,8 @@ describe('answering a question', { timeout: 30_000 }, () => {
     const { card, user, stored, reopen } = await answering('status');
     await user.click(within(card()).getByRole('radio', { name: 'Je ne sais pas' }));
     await expectSaved();
-    expect(progress()).toHaveTextContent(/^1 sur/);
+    // The counter follows the stored answers, rendered as a transition: it may come a moment after.
+    await waitFor(() => expect(progress()).toHaveTextContent(/^1 sur/));
     expect((await stored())?.response).toEqual({ kind: 'unknown' });
     await reopen();
     expect(within(card()).getByRole('radio', { name: 'Je ne sais pas' })).toBeChecked();
@@ -144,7 +148,8 @@ describe('answering a question', { timeout: 30_000 }, () => {
     expect(await stored()).not.toHaveProperty('notApplicableDraft');
     expect(within(card()).queryByText('Justification manquante')).toBeNull();
     expect((await stored())?.response).toEqual({ kind: 'not-applicable', justification: 'Aucun agent' });
-    expect(progress()).toHaveTextContent(/^1 sur/);
+    // The counter follows the stored answers, rendered as a transition: it may come a moment after.
+    await waitFor(() => expect(progress()).toHaveTextContent(/^1 sur/));
     await reopen();
     expect(within(card()).getByRole('radio', { name: 'Non applicable' })).toBeChecked();
     expect(within(card()).getByLabelText('Pourquoi cette question ne s’applique-t-elle pas ?')).toHaveValue(
@@ -199,7 +204,8 @@ describe('answering a question', { timeout: 30_000 }, () => {
     await user.click(within(card()).getByRole('button', { name: 'Effacer la réponse' }));
     await waitFor(async () => expect((await stored())?.response).toBeUndefined());
     expect(within(card()).getByRole('radio', { name: 'Oui' })).not.toBeChecked();
-    expect(progress()).toHaveTextContent(/^0 sur/);
+    // The counter follows the stored answers, rendered as a transition: it may come a moment after.
+    await waitFor(() => expect(progress()).toHaveTextContent(/^0 sur/));
   });
 
   it('records a number typed the French way, and refuses what is not a number', async () => {
@@ -243,7 +249,8 @@ describe('answering a question', { timeout: 30_000 }, () => {
     expect(value).toHaveAccessibleDescription('Saisissez un pourcentage entre 0 et 100.');
     await expectSaved();
     expect((await stored())?.response).toBeUndefined();
-    expect(progress()).toHaveTextContent(/^0 sur/);
+    // The counter follows the stored answers, rendered as a transition: it may come a moment after.
+    await waitFor(() => expect(progress()).toHaveTextContent(/^0 sur/));
 
     // An answer given before is what stays when the new entry is refused.
     await user.clear(value);

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { PageHeading } from '../../components/page-heading';
-import { isAnswered, lacksJustification, type Answer } from '../../domain/assessment/answer';
+import { isAnswered, type Answer } from '../../domain/assessment/answer';
 import { applicableItems, overallProgress, progressByDomain } from '../../domain/assessment/assessment';
 import { withCategoryTerms } from '../../domain/questionnaire/category-terms';
 import { compareItemVersions } from '../../domain/questionnaire/compare-versions';
@@ -90,7 +90,6 @@ export function AssessmentPage() {
     unanswered.find((i) => domainOrder.indexOf(i.domain) > domainOrder.indexOf(currentDomainId ?? '')) ??
     unanswered.find((i) => i.domain === currentDomainId) ??
     unanswered[0];
-  const missingJustifications = domainItems.filter((i) => lacksJustification(assessment.answers[i.id])).length;
   const nextDomainId = domainOrder[domainOrder.indexOf(currentDomainId ?? '') + 1];
   const nextDomain = questionnaire.domains.find((d) => d.id === nextDomainId);
   const goToNext = async () => {
@@ -182,7 +181,7 @@ export function AssessmentPage() {
             assessmentId={assessment.id}
             next={nextDomain ? { id: nextDomain.id, title: nextDomain.title[language] } : undefined}
           />
-          <LeaveDomainGuard missing={missingJustifications} />
+          <LeaveDomainGuard />
         </section>
       </div>
     </div>

@@ -12,13 +12,12 @@ import { ConfirmDialog } from '../../components/confirm-dialog';
  * leads to another page is caught before the router sees it. Nothing is lost on the ways this does not catch (the
  * browser's back button, a closed tab): the drafts are already stored.
  */
-export function LeaveDomainGuard({ missing }: { missing: number }) {
+export function LeaveDomainGuard() {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [pending, setPending] = useState<string | null>(null);
+  const [pending, setPending] = useState<{ to: string; missing: number } | null>(null);
 
   useEffect(() => {
-    if (missing === 0) return;
     const onClick = (event: MouseEvent) => {
       if (event.defaultPrevented || event.button !== 0) return;
       if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
@@ -26,15 +25,20 @@ export function LeaveDomainGuard({ missing }: { missing: number }) {
       if (!(link instanceof HTMLAnchorElement) || link.target === '_blank' || link.hasAttribute('download')) return;
       const url = new URL(link.href);
       if (url.origin !== window.location.origin || url.pathname === window.location.pathname) return;
+      // The drafts as the screen shows them at the click (each question card marks its own), not as last read
+      // from the database: a choice made a moment ago may not be stored and read back yet.
+      const missing = document.querySelectorAll('[data-missing-justification]').length;
+      if (missing === 0) return;
       event.preventDefault();
       event.stopPropagation();
-      setPending(`${url.pathname}${url.search}${url.hash}`);
+      setPending({ to: `${url.pathname}${url.search}${url.hash}`, missing });
     };
     // Capture, on the document: before React's own handlers (on the root) and the router's links run.
     document.addEventListener('click', onClick, true);
     return () => document.removeEventListener('click', onClick, true);
-  }, [missing]);
+  }, []);
 
+  const missing = pending?.missing ?? 0;
   return (
     <ConfirmDialog
       open={pending !== null}
@@ -44,7 +48,7 @@ export function LeaveDomainGuard({ missing }: { missing: number }) {
       cancelLabel={t('assessment.leaveGuard.stay')}
       confirmTone="plain"
       onConfirm={() => {
-        const to = pending;
+        const to = pending?.to;
         setPending(null);
         if (to) void navigate(to);
       }}

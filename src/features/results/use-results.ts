@@ -9,7 +9,7 @@ import {
   type BudgetTargets,
 } from '../../domain/budget/budget-ratios';
 import { audiencesOf, type Establishment } from '../../domain/establishment/establishment';
-import { questionnaireKey } from '../../domain/questionnaire/parse-questionnaire';
+import { questionnaireKey } from '../../domain/questionnaire/questionnaire-key';
 import type { Questionnaire } from '../../domain/questionnaire/questionnaire-schema';
 import { compareCampaigns, previousCampaignOf, type CampaignComparison } from '../../domain/results/compare-campaigns';
 import { listGaps, type Gap } from '../../domain/results/list-gaps';
@@ -18,7 +18,7 @@ import { listProviderQuestions, type ProviderQuestionGroup } from '../../domain/
 import { isoDateOf } from '../../domain/scoring/iso-date';
 import { scoreAssessment, type AssessmentScore, type ItemScore } from '../../domain/scoring/score-assessment';
 import { useLiveQuery } from '../../storage/use-database';
-import { useAllQuestionnaires, useRepositories } from '../../storage/use-repositories';
+import { useQuestionnairesOf, useRepositories } from '../../storage/use-repositories';
 
 /** The budget year the results show: the latest with figures. */
 export interface BudgetView {
@@ -57,7 +57,6 @@ export type ResultsState =
  */
 export function useResults(assessmentId: string): ResultsState {
   const repos = useRepositories();
-  const catalog = useAllQuestionnaires();
   const data = useLiveQuery(async () => {
     const assessment = await repos.assessments.get(assessmentId);
     if (!assessment) return null;
@@ -82,6 +81,7 @@ export function useResults(assessmentId: string): ResultsState {
       asOf: isoDateOf(Date.now()),
     };
   }, [repos, assessmentId]);
+  const catalog = useQuestionnairesOf(data ? [data.assessment, ...data.assessments] : data === null ? [] : undefined);
 
   return useMemo((): ResultsState => {
     if (data === undefined || catalog.status === 'loading') return { status: 'loading' };
