@@ -54,7 +54,7 @@ export default defineConfig({
             // and one compression dictionary (design §8: the first screen's JavaScript ≤ 150 KB gzip).
             {
               name: 'runtime',
-              test: /node_modules[\\/](react|react-dom|scheduler|react-router|i18next|react-i18next|dexie|dexie-react-hooks|use-sync-external-store)[\\/]/,
+              test: /node_modules[\\/](react|react-dom|scheduler|react-router|i18next|react-i18next|dexie|use-sync-external-store)[\\/]/,
             },
             // The app's own modules of the first screen that the lazy screens share too (the database and its
             // lock, the save status, the page heading, the texts' setup and the error mapper): one file, not ten.

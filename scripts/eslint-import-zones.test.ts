@@ -55,11 +55,7 @@ const forbiddenInDomain: [string, string, string][] = [
   ['jsPDF', "import { jsPDF } from 'jspdf';\nexport const pdf = jsPDF;\n", pure],
   ['jspdf-autotable', "import autoTable from 'jspdf-autotable';\nexport const table = autoTable;\n", pure],
   ['Dexie', "import { Dexie } from 'dexie';\nexport const database = Dexie;\n", dexieOnlyInStorage],
-  [
-    'dexie-react-hooks',
-    "import { useLiveQuery } from 'dexie-react-hooks';\nexport const live = useLiveQuery;\n",
-    dexieOnlyInStorage,
-  ],
+  ["Dexie's live queries", "import { liveQuery } from 'dexie';\nexport const live = liveQuery;\n", dexieOnlyInStorage],
 ];
 
 describe('the lint configuration keeps the domain pure and Dexie inside src/storage', () => {
@@ -81,7 +77,7 @@ describe('the lint configuration keeps the domain pure and Dexie inside src/stor
   it('refuses Dexie outside src/storage', async () => {
     const messages = await restrictedImportsOn(
       probes.feature,
-      "import { useLiveQuery } from 'dexie-react-hooks';\nexport const live = useLiveQuery;\n",
+      "import { liveQuery } from 'dexie';\nexport const live = liveQuery;\n",
     );
     expect(messages).toHaveLength(1);
     expect(messages[0]).toContain(dexieOnlyInStorage);
