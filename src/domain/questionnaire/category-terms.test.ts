@@ -36,6 +36,11 @@ describe('the words of each medico-social category', () => {
     expect(await hashQuestionnaire(questionnaire)).toBe(before);
   });
 
+  it('give the same questionnaire each time it is asked for, so that a screen reading it at every render does not copy it', () => {
+    expect(withCategoryTerms(questionnaire, 'ehpad')).toBe(withCategoryTerms(questionnaire, 'ehpad'));
+    expect(withCategoryTerms(questionnaire, 'ssiad')).not.toBe(withCategoryTerms(questionnaire, 'ehpad'));
+  });
+
   it('find the generic term in the ESMS path of 2026.2 and no other word for the people served', () => {
     const file = 'esms/2026.2.json';
     const parsed = parseQuestionnaire(

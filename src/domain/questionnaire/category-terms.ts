@@ -39,12 +39,20 @@ function substitute<T>(value: T, term: LocalizedText): T {
   return Object.fromEntries(entries) as T;
 }
 
+/** Each questionnaire as each category reads it, made once: screens ask for it at every render. */
+const readAs = new WeakMap<Questionnaire, Map<EstablishmentCategory, Questionnaire>>();
+
 /**
  * The questionnaire as an establishment of this category reads it: the generic term replaced by the category's
- * own in every text of both languages. The same object when the category keeps the generic term.
+ * own in every text of both languages. The same object when the category keeps the generic term, and the same
+ * object for the same questionnaire and category each time.
  */
 export function withCategoryTerms(questionnaire: Questionnaire, category: EstablishmentCategory): Questionnaire {
   const term = peopleTermFor(category);
   if (term === genericPeopleTerm) return questionnaire;
-  return substitute(questionnaire, term);
+  let byCategory = readAs.get(questionnaire);
+  if (!byCategory) readAs.set(questionnaire, (byCategory = new Map<EstablishmentCategory, Questionnaire>()));
+  let read = byCategory.get(category);
+  if (!read) byCategory.set(category, (read = substitute(questionnaire, term)));
+  return read;
 }

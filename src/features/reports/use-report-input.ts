@@ -1,5 +1,6 @@
 import type { Assessment } from '../../domain/assessment/assessment';
 import type { Establishment } from '../../domain/establishment/establishment';
+import { withCategoryTerms } from '../../domain/questionnaire/category-terms';
 import type { Questionnaire } from '../../domain/questionnaire/questionnaire-schema';
 import { previousCampaignOf } from '../../domain/results/compare-campaigns';
 import { isoDateOf } from '../../domain/scoring/iso-date';
@@ -55,15 +56,20 @@ export function useReportSource(assessmentId: string): ReportSource {
   if (previous && previousLoaded.status === 'loading') return { status: 'loading' };
   const { assessment, establishment, budgets, applications, actions, evidence, asOf } = data;
   // A previous campaign whose questionnaire version is no longer shipped is left out, as on the results screen.
-  const previousQuestionnaire = previousLoaded.status === 'ready' ? previousLoaded.value.questionnaire : undefined;
+  const previousQuestionnaire =
+    previousLoaded.status === 'ready'
+      ? withCategoryTerms(previousLoaded.value.questionnaire, establishment.category)
+      : undefined;
+  // In the words of the establishment's category (« résidents » in an EHPAD), as on the answering screen.
+  const questionnaire = withCategoryTerms(loaded.value.questionnaire, establishment.category);
   return {
     status: 'ready',
     assessment,
     establishment,
-    questionnaire: loaded.value.questionnaire,
+    questionnaire,
     input: {
       establishment,
-      questionnaire: loaded.value.questionnaire,
+      questionnaire,
       campaignYear: assessment.campaignYear,
       answers: assessment.answers,
       previousCampaign:

@@ -9,6 +9,7 @@ import {
   type BudgetTargets,
 } from '../../domain/budget/budget-ratios';
 import { audiencesOf, type Establishment } from '../../domain/establishment/establishment';
+import { withCategoryTerms } from '../../domain/questionnaire/category-terms';
 import { questionnaireKey } from '../../domain/questionnaire/questionnaire-key';
 import type { Questionnaire } from '../../domain/questionnaire/questionnaire-schema';
 import { compareCampaigns, previousCampaignOf, type CampaignComparison } from '../../domain/results/compare-campaigns';
@@ -88,9 +89,12 @@ export function useResults(assessmentId: string): ResultsState {
     if (data === null) return { status: 'not-found' };
     const loaded = catalog.status === 'ready' ? catalog.value : [];
     const byKey = new Map(loaded.map((l) => [questionnaireKey(l.questionnaire), l.questionnaire]));
-    const questionnaireOf = (a: Assessment) =>
-      byKey.get(questionnaireKey({ id: a.questionnaireId, version: a.questionnaireVersion }));
     const { assessment, establishment, assessments, budgets, targets, applications, actions, asOf } = data;
+    // In the words of the establishment's category (« résidents » in an EHPAD), as on the answering screen.
+    const questionnaireOf = (a: Assessment) => {
+      const q = byKey.get(questionnaireKey({ id: a.questionnaireId, version: a.questionnaireVersion }));
+      return q && withCategoryTerms(q, establishment.category);
+    };
     const questionnaire = questionnaireOf(assessment);
     if (!questionnaire) return { status: 'questionnaire-missing', assessment };
 
