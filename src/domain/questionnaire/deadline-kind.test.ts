@@ -119,3 +119,14 @@ describe('the kind of a deadline', () => {
     expect(nextYearlyDue(undefined, '2026-03-04')).toBe('2026-12-31');
   });
 });
+
+describe('the sources the programme deadlines cite (issue 15, correction 7)', () => {
+  it('credit the HospiConnect 2026, 2027 and 2028 objectives to the community transcription, not to the order of 27 January 2026', () => {
+    const hospiconnect = programmeDeadlines.filter((d) => d.programme === 'hospiconnect');
+    expect(hospiconnect.map((d) => d.id)).toEqual(['hospiconnect-2026', 'hospiconnect-2027', 'hospiconnect-2028']);
+    for (const deadline of hospiconnect) {
+      expect(deadline.source, deadline.id).not.toMatch(/27 janvier 2026/);
+      expect(deadline.source, deadline.id).toMatch(/transcription communautaire/);
+    }
+  });
+});

@@ -188,7 +188,7 @@ export const programmeDeadlines: readonly ProgrammeDeadline[] = [
     date: '2026-12-31',
     concerns: health,
     itemIds: ['hc.gov.01', 'hc.gov.02'],
-    source: 'Arrêté du 27 janvier 2026 (HospiConnect), objectifs 2026',
+    source: 'Objectifs HospiConnect – Hop’en 2, 2026 (transcription communautaire des exigences de l’ANS)',
   },
   {
     // hc.gov.05 (homologation with reservations) and hc.id.04 (manual procedure) accept a partial answer in 2027;
@@ -199,7 +199,7 @@ export const programmeDeadlines: readonly ProgrammeDeadline[] = [
     date: '2027-12-31',
     concerns: health,
     itemIds: ['hc.gov.04', 'hc.id.03', 'hc.id.05', 'hc.auth.03', 'hc.dmp.01', 'hc.dmp.02', 'hc.dmp.03'],
-    source: 'Arrêté du 27 janvier 2026 (HospiConnect), objectifs 2027',
+    source: 'Objectifs HospiConnect – Hop’en 2, 2027 (transcription communautaire des exigences de l’ANS)',
   },
   {
     id: 'hospiconnect-2028',
@@ -208,7 +208,7 @@ export const programmeDeadlines: readonly ProgrammeDeadline[] = [
     date: '2028-12-31',
     concerns: health,
     itemIds: ['hc.gov.05', 'hc.id.04', 'hc.id.08', 'hc.id.09', 'hc.auth.04', 'hc.auth.09', 'hc.dmp.04'],
-    source: 'Arrêté du 27 janvier 2026 (HospiConnect), objectifs 2028',
+    source: 'Objectifs HospiConnect – Hop’en 2, 2028 (transcription communautaire des exigences de l’ANS)',
   },
   {
     id: 'crisis-exercise',
