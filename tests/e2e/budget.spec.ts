@@ -54,7 +54,7 @@ test('budget: French amounts give live ratios and a euro gap, an impossible figu
   await cyber.fill('103 700');
   await expect(page.getByTestId('ratio-cyberShareOfIt')).toHaveText(shown('6,1 %'));
   await expect(cyberCard).toContainText('En dessous de la cible');
-  await expect(cyberCard).not.toContainText('Dans la cible');
+  await expect(cyberCard).not.toContainText('Situation : Dans la cible');
   await expect(page.getByTestId('gap-cyberShareOfIt')).toHaveText(
     shown(
       'En dessous de la cible de 10 % : il manque 3,9 points, soit 66 300 € de dépenses de cybersécurité en plus à budget informatique constant.',
@@ -104,7 +104,7 @@ test('budget: a second year draws the trend; a medico-social establishment is to
   await createEstablishment(page, 'EHPAD Les Tilleuls', '010003820', 'ehpad');
   await page.getByRole('link', { name: 'Budget et ratios' }).click();
   await expect(page.getByTestId('medico-social-notice')).toContainText(
-    'Aucune cible n’est définie pour le secteur médico-social',
+    'Aucune cible propre au secteur médico-social n’a été trouvée',
   );
 
   const newYear = page.getByLabel('Nouvelle année');
@@ -114,7 +114,11 @@ test('budget: a second year draws the trend; a medico-social establishment is to
   await page.getByLabel('Total des charges d’exploitation').fill('5 000 000');
   await page.getByLabel('Charges d’exploitation du système d’information (SI)').fill('50 000');
   await expect(page.getByTestId('ratio-itShareOfOperating')).toHaveText(shown('1 %'));
-  await expect(page.locator('[data-ratio="itShareOfOperating"]')).toContainText(shown('Repère du sanitaire : 2 %'));
+  await expect(page.locator('[data-ratio="itShareOfOperating"]')).toContainText(
+    shown(
+      'Cible : 2 % (la même que pour les établissements de santé : aucune cible propre au médico-social n’a été trouvée)',
+    ),
+  );
   await expect(saved(page)).toBeVisible();
 
   await newYear.fill('2025');
@@ -142,7 +146,7 @@ test('budget: a second year draws the trend; a medico-social establishment is to
   await expect(page.getByRole('heading', { level: 1, name: 'Budget and ratios — EHPAD Les Tilleuls' })).toBeVisible();
   await expect(page.getByLabel('Information system (IT) operating charges')).toHaveValue('€50,000');
   await expect(page.getByTestId('medico-social-notice')).toContainText(
-    'No target is defined for the medico-social sector',
+    'No target specific to the medico-social sector was found',
   );
   await expectAccessible(page);
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import fc from 'fast-check';
+import { largestAnswerNumber } from '../../src/domain/assessment/answer-range';
 import { expectContextClean, waitForServiceWorker, watchContext } from './fixtures';
 import { killAllChromiums, startKillableChromium } from './killable-chromium';
 
@@ -25,8 +26,14 @@ import { killAllChromiums, startKillableChromium } from './killable-chromium';
 
 const ROUNDS = 22;
 
-const care = JSON.parse(readFileSync('questionnaires/care/2026.1.json', 'utf8')) as {
-  items: { id: string; domain: string; answerType: string; appliesTo: string[] }[];
+const care = JSON.parse(readFileSync('questionnaires/care/2026.2.json', 'utf8')) as {
+  items: {
+    id: string;
+    domain: string;
+    answerType: 'status' | 'number' | 'percent' | 'date' | 'choice';
+    unit?: 'count' | 'percent' | 'days' | 'level';
+    appliesTo: string[];
+  }[];
 };
 const DOMAIN = 'exposure-directories';
 const items = care.items.filter((i) => i.domain === DOMAIN && i.appliesTo.includes('ES'));
@@ -92,13 +99,16 @@ function targetOf(edit: Edit): { item: (typeof items)[number]; edit: Edit } {
   const measured = item.answerType === 'number' || item.answerType === 'date';
   if (edit.kind === 'comment') return { item, edit };
   if (item.answerType === 'number' && edit.kind === 'date')
-    return { item, edit: { ...edit, kind: 'number', number: 7 } };
+    return { item, edit: { ...edit, kind: 'number', number: 7 % (largestAnswerNumber(item) + 1) } };
   if (item.answerType === 'date' && edit.kind === 'number')
     return { item, edit: { ...edit, kind: 'date', date: '2026-01-15' } };
   if (!measured && edit.kind !== 'choice')
     return { item, edit: { item: edit.item, kind: 'choice', choice: 'partial' } };
   // A measured item takes "Je ne sais pas" as its only choice.
   if (measured && edit.kind === 'choice') return { item, edit: { ...edit, choice: 'unknown' } };
+  // A number within the item's range: the answering screen refuses, and never stores, a level above 5 or a count
+  // above a billion (src/domain/assessment/answer-range.ts).
+  if (edit.kind === 'number') return { item, edit: { ...edit, number: edit.number % (largestAnswerNumber(item) + 1) } };
   return { item, edit };
 }
 
