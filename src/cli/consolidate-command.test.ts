@@ -141,6 +141,18 @@ describe('care-autodiag consolidate', () => {
     );
   });
 
+  it('gives the same lines and the same CSV with its files validated on several threads', async () => {
+    const args = ['exports', 'tampered.json', 'bourg.json', '--expected', 'attendus.csv'];
+    const one = await consolidateCli([...args, '--csv', 'one.csv', '--threads', '1']);
+    const two = await consolidateCli([...args, '--csv', 'two.csv', '--threads', '2']);
+    expect(two.code).toBe(0);
+    // The duration differs from run to run; every other line is the same.
+    const stable = (lines: string[]) => lines.map((line) => line.replace(/en [\d,]+ s/, 'en … s')).slice(0, -1);
+    expect(stable(two.out)).toEqual(stable(one.out));
+    expect(two.out[2]).toMatch(/^5 fichier\(s\) lu\(s\) .* 2 retenu\(s\), 1 remplacé\(s\) .*, 2 refusé\(s\)\.$/);
+    expect(readFileSync(join(folder, 'two.csv'), 'utf8')).toBe(readFileSync(join(folder, 'one.csv'), 'utf8'));
+  });
+
   it('refuses a wrong command line with exit code 2', async () => {
     expect((await consolidateCli([])).code).toBe(2);
     expect((await consolidateCli(['exports'])).err[0]).toBe('indiquez au moins un fichier de sortie.');

@@ -1,7 +1,7 @@
 import { once } from 'node:events';
 import { createWriteStream } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
-import { extname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import {
   addSubmission,
   createConsolidation,
@@ -23,15 +23,7 @@ import { listSelections, selectRows } from '../domain/consolidation/regional-vie
 import { contentLookup, type ContentLookup } from '../domain/questionnaire/content-lookup';
 import { parseQuestionnaire } from '../domain/questionnaire/parse-questionnaire';
 import type { Questionnaire } from '../domain/questionnaire/questionnaire-schema';
-import { claimedFinessOf } from '../exchange/claimed-finess';
 import type { ExportErrorCode } from '../exchange/export-error';
-import type { ShippedQuestionnaires } from '../exchange/shipped-questionnaires';
-import {
-  DEFAULT_MAX_JSON_BYTES,
-  DEFAULT_MAX_ZIP_BYTES,
-  validateExportFile,
-  type ExportValidation,
-} from '../exchange/validate-export';
 import { nodeFontLoader } from '../report/pdf/fonts-node';
 import { renderRegionalPdf } from '../report/regional/render-regional';
 import type { Language } from '../domain/localized-text';
@@ -45,6 +37,7 @@ import { expandFileArguments, type FileArgument } from './files';
 import { KnownKeys } from './known-keys';
 import { parseCommandLine, positiveInteger } from './parse-command-line';
 import { questionnaireFiles } from './questionnaire-files';
+import { defaultThreadCount, inThreadValidator, threadedValidator } from './validation-pool';
 import { saveKnownKeys } from './verify-command';
 import { groupFingerprint } from '../domain/fingerprint';
 import { submissionFiness } from '../exchange/export-format';
@@ -53,7 +46,7 @@ import { submissionFiness } from '../exchange/export-format';
  * `care-autodiag consolidate <files or folders…> [--csv <out.csv>] [--pdf <out.pdf>] [--columns labels|codes]
  * [--expected <list.csv>]
  * [--known-keys <keys.json>] [--refuse-changed-keys] [--leave-out-declared] [--require-signature] [--max-bytes <n>]
- * [--concurrency <n>]`
+ * [--concurrency <n>] [--threads <n>]`
  *
  * Figures of statistics-level files are declared, not recomputed: the CSV says so in its `chiffres` column and the
  * regional PDF marks them; `--leave-out-declared` leaves those rows out of every output.
@@ -226,38 +219,6 @@ export const consolidationOutputs: ConsolidationOutput[] = [csvOutput, pdfOutput
 const DEFAULT_CONCURRENCY = 8;
 const PROGRESS_EVERY = 5000;
 
-/** A file's validation, and for a refused one the FINESS it names (unverified), for the CSV's `refus` column. */
-interface InputValidation {
-  validation: ExportValidation;
-  claimedFiness: string[];
-}
-
-async function validateInput(
-  file: FileArgument,
-  maxBytes: number | undefined,
-  requireSignature: boolean,
-  questionnaires: ShippedQuestionnaires,
-): Promise<InputValidation> {
-  const refused = (validation: ExportValidation) => ({ validation, claimedFiness: [] });
-  // The size is checked before reading: a folder may hold anything.
-  const limit =
-    maxBytes ?? (extname(file.path).toLowerCase() === '.zip' ? DEFAULT_MAX_ZIP_BYTES : DEFAULT_MAX_JSON_BYTES);
-  if (file.size > limit)
-    return refused({ ok: false, fileName: file.display, code: 'too-large', detail: String(file.size) });
-  let bytes: Uint8Array;
-  try {
-    bytes = new Uint8Array(await readFile(file.path));
-  } catch (error) {
-    return refused({ ok: false, fileName: file.display, code: 'not-json', detail: (error as Error).message });
-  }
-  const validation = await validateExportFile(bytes, file.display, {
-    questionnaires,
-    requireSignature,
-    ...(maxBytes !== undefined ? { maxBytes } : {}),
-  });
-  return { validation, claimedFiness: validation.ok ? [] : claimedFinessOf(bytes) };
-}
-
 /**
  * Runs `work` over the items with at most `limit` in flight and hands each result over as soon as it is ready, in
  * whatever order: nothing waits for a slower neighbour, so at most `limit` results exist at any time.
@@ -303,6 +264,7 @@ export const consolidateCommand: CliCommand = {
         'require-signature': { type: 'boolean', default: false },
         'max-bytes': { type: 'string' },
         concurrency: { type: 'string' },
+        threads: { type: 'string' },
       },
       usage,
       context,
@@ -316,7 +278,8 @@ export const consolidateCommand: CliCommand = {
     });
     const maxBytes = positiveInteger(values['max-bytes']);
     const concurrency = positiveInteger(values.concurrency) ?? DEFAULT_CONCURRENCY;
-    if (positionals.length === 0 || Number.isNaN(maxBytes) || Number.isNaN(concurrency)) {
+    const threads = positiveInteger(values.threads);
+    if (positionals.length === 0 || Number.isNaN(maxBytes) || Number.isNaN(concurrency) || Number.isNaN(threads)) {
       context.err(usage);
       return EXIT_USAGE;
     }
@@ -368,53 +331,63 @@ export const consolidateCommand: CliCommand = {
     const inputs = files.filter((f): f is FileArgument => !('missing' in f));
     if (inputs.length === 0) context.err(t('cli.consolidate.noFiles'));
 
+    // Each questionnaire is read and hashed once per thread, for every file that names it.
+    const inputOptions = { maxBytes, requireSignature: values['require-signature'] };
+    const threadCount = threads ?? defaultThreadCount(inputs.length);
+    const validator =
+      threadCount > 1
+        ? await threadedValidator(threadCount, inputOptions, questionnaireFiles())
+        : inThreadValidator(inputOptions, questionnaireFiles());
     const started = performance.now();
     const acc = createConsolidation();
     const rejected: RejectedInput[] = [];
     const keyRefused: KeyRefusedInput[] = [];
     const keyChanged: string[] = [];
     let read = 0;
-    // Each questionnaire is read and hashed once, for every file that names it.
-    const questionnaires = questionnaireFiles();
-    await forEachAsReady(
-      inputs,
-      concurrency,
-      (file) => validateInput(file, maxBytes, values['require-signature'], questionnaires),
-      ({ validation: result, claimedFiness }, file) => {
-        read += 1;
-        if (result.ok) {
-          const finess = submissionFiness(result.envelope.establishment);
-          const fingerprint = result.keyFingerprint;
-          const trust = knownKeys?.judge(finess, fingerprint);
-          const leftOut = trust === 'rejected' || (trust === 'changed' && values['refuse-changed-keys']);
-          if (leftOut && fingerprint !== undefined) {
-            keyRefused.push({ display: file.display, finess, reason: trust, fingerprint });
+    try {
+      await forEachAsReady(
+        inputs,
+        concurrency * threadCount,
+        (file) => validator.validate(file),
+        ({ validation: result, claimedFiness }, file) => {
+          read += 1;
+          if (result.ok) {
+            const finess = submissionFiness(result.envelope.establishment);
+            const fingerprint = result.keyFingerprint;
+            const trust = knownKeys?.judge(finess, fingerprint);
+            const leftOut = trust === 'rejected' || (trust === 'changed' && values['refuse-changed-keys']);
+            if (leftOut && fingerprint !== undefined) {
+              keyRefused.push({ display: file.display, finess, reason: trust, fingerprint });
+            } else {
+              if (trust === 'changed' && fingerprint !== undefined)
+                keyChanged.push(
+                  t('cli.consolidate.keyChanged', {
+                    file: file.display,
+                    finess,
+                    known: groupFingerprint(knownKeys?.knownFingerprint(finess) ?? ''),
+                    fingerprint: groupFingerprint(fingerprint),
+                  }),
+                );
+              addSubmission(acc, { ...result.envelope, declaredFigures: result.declaredFigures });
+            }
           } else {
-            if (trust === 'changed' && fingerprint !== undefined)
-              keyChanged.push(
-                t('cli.consolidate.keyChanged', {
-                  file: file.display,
-                  finess,
-                  known: groupFingerprint(knownKeys?.knownFingerprint(finess) ?? ''),
-                  fingerprint: groupFingerprint(fingerprint),
-                }),
-              );
-            addSubmission(acc, { ...result.envelope, declaredFigures: result.declaredFigures });
+            const { code, path, detail } = result;
+            rejected.push({
+              display: file.display,
+              code,
+              ...(path !== undefined ? { path } : {}),
+              ...(detail !== undefined ? { detail } : {}),
+              ...(claimedFiness.length > 0 ? { claimedFiness } : {}),
+            });
           }
-        } else {
-          const { code, path, detail } = result;
-          rejected.push({
-            display: file.display,
-            code,
-            ...(path !== undefined ? { path } : {}),
-            ...(detail !== undefined ? { detail } : {}),
-            ...(claimedFiness.length > 0 ? { claimedFiness } : {}),
-          });
-        }
-        if (read % PROGRESS_EVERY === 0)
-          context.err(t('cli.consolidate.progress', { done: read, total: inputs.length }));
-      },
-    );
+          if (read % PROGRESS_EVERY === 0)
+            context.err(t('cli.consolidate.progress', { done: read, total: inputs.length }));
+        },
+      );
+    } finally {
+      // Live threads would keep the process running.
+      await validator.close();
+    }
     const folded = finishConsolidation(acc);
     // Statistics-level files carry declared figures only: the CSV marks them; --leave-out-declared drops them, as the
     // app's option does, from every output.
