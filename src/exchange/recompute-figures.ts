@@ -198,11 +198,20 @@ function checkBudget(content: ExportContent): ContentRefusal | undefined {
   return undefined;
 }
 
-/** The export's answers as the scoring reads them (the time of each change is not exported and plays no part). */
+/**
+ * The export's answers as the scoring reads them (the time of each change is not exported and plays no part). One
+ * object literal per answer rather than a spread: this runs for every answer of every file an auditor imports.
+ */
 function asAssessmentAnswers(answers: NonNullable<ExportContent['answers']>): Assessment['answers'] {
   const out: Assessment['answers'] = {};
-  for (const [itemId, answer] of Object.entries(answers)) {
-    out[itemId] = { ...answer, updatedAt: 0 } as Assessment['answers'][string];
+  for (const itemId in answers) {
+    const answer = answers[itemId] as NonNullable<ExportContent['answers']>[string];
+    out[itemId] = {
+      response: answer.response as Assessment['answers'][string]['response'],
+      comment: answer.comment,
+      toReview: answer.toReview,
+      updatedAt: 0,
+    };
   }
   return out;
 }
