@@ -2,7 +2,7 @@ import type { Answer } from '../domain/assessment/answer';
 import { moveAnswers, previousCampaign, type Assessment, type VersionMove } from '../domain/assessment/assessment';
 import type { ItemChange } from '../domain/questionnaire/compare-versions';
 import type { CareDatabase } from './care-database';
-import { StorageError } from './storage-error';
+import { StorageError, toStorageError } from './storage-error';
 import type { StoredAnswer } from './vault/record-seal';
 import { openRow, openRows, RecordChangedError, writeSealed } from './vault/sealed-io';
 import { laterWrite } from '../domain/later-write';
@@ -140,6 +140,39 @@ export class AssessmentRepository {
         return result;
       },
     );
+  }
+
+  /**
+   * The mapping version of a framework the assessment reads (issue 17, « Versions »): the one it was first read
+   * against, recorded now if it has none yet (`offered`), or `offered` in place of the old one when `move` is set
+   * (the user moved it to a newer version). Not an answer: `updatedAt` is left as it is, so reading a framework never
+   * makes an assessment look edited, nor wins over another tab's answer. The field is kept in clear with the lock on
+   * (record-seal.ts), so the row is changed inside the transaction without opening anything.
+   */
+  async frameworkVersion(
+    assessmentId: string,
+    frameworkId: string,
+    offered: string,
+    options: { move?: boolean } = {},
+  ): Promise<string> {
+    const read = await this.db.assessments.get(assessmentId);
+    if (!read) throw new StorageError('not-found', assessmentId);
+    const current = read.frameworkVersions?.[frameworkId];
+    if (current !== undefined && !options.move) return current;
+    if (current === offered || this.db.access !== 'read-write') return current ?? offered;
+    try {
+      return await this.db.transaction('rw', this.db.assessments, async () => {
+        const row = await this.db.assessments.get(assessmentId);
+        if (!row) throw new StorageError('not-found', assessmentId);
+        const kept = row.frameworkVersions?.[frameworkId];
+        if (kept !== undefined && !options.move) return kept;
+        row.frameworkVersions = { ...row.frameworkVersions, [frameworkId]: offered };
+        await this.db.assessments.put(row);
+        return offered;
+      });
+    } catch (error) {
+      throw toStorageError(error);
+    }
   }
 
   /**

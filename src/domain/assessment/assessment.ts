@@ -29,6 +29,12 @@ export const assessmentSchema = z.object({
       movedAt: z.number().optional(),
     })
     .optional(),
+  /**
+   * The version of each framework's mapping (questionnaires/mappings/<framework>/<version>.json) this assessment was
+   * first read against, by framework id: it keeps reading that version until the user moves it to a newer one
+   * (issue 17, « Versions »). Not an answer: written without changing `updatedAt`.
+   */
+  frameworkVersions: z.record(z.string(), z.string()).optional(),
   createdAt: z.number(),
   updatedAt: z.number(),
 });

@@ -17,6 +17,21 @@ export function sectorOfCategory(category: EstablishmentCategory): Sector {
   return (medicoSocialCategories as readonly string[]).includes(category) ? 'medico-social' : 'health';
 }
 
+/**
+ * The establishment's status under NIS2 (directive (EU) 2022/2555): an essential or an important entity, not
+ * concerned, or not known yet. Health is a sector of high criticality (annex I); which establishments are essential
+ * or important will follow from the French transposition (the « résilience » bill), not final when this was written
+ * (docs/frameworks.md). It selects the ReCyF measures that apply; an establishment recorded before it was asked has
+ * none, read as « pas encore connu » (nis2StatusOf).
+ */
+export const nis2Statuses = ['essential', 'important', 'not-concerned', 'unknown'] as const;
+export const nis2StatusSchema = z.enum(nis2Statuses);
+export type Nis2Status = z.infer<typeof nis2StatusSchema>;
+
+export function nis2StatusOf(establishment: { nis2Status?: Nis2Status | undefined }): Nis2Status {
+  return establishment.nis2Status ?? 'unknown';
+}
+
 const finessField = z.string().superRefine((value, ctx) => {
   const check = checkFiness(value);
   if (check.status === 'invalid') ctx.addIssue({ code: 'custom', message: check.error });
@@ -51,6 +66,7 @@ export const establishmentInputSchema = z.object({
   isGhtSupport: z.boolean().default(false),
   beds: optionalCount,
   staff: optionalCount,
+  nis2Status: nis2StatusSchema.default('unknown'),
 });
 export type EstablishmentInput = z.input<typeof establishmentInputSchema>;
 export type ValidEstablishmentInput = z.output<typeof establishmentInputSchema>;
@@ -66,6 +82,8 @@ export const establishmentSchema = z.object({
   isGhtSupport: z.boolean(),
   beds: z.number().int().min(0).optional(),
   staff: z.number().int().min(0).optional(),
+  /** Absent on an establishment recorded before the question was asked: « pas encore connu ». */
+  nis2Status: nis2StatusSchema.optional(),
   archived: z.boolean(),
   createdAt: z.number(),
   updatedAt: z.number(),
@@ -93,6 +111,7 @@ export function buildEstablishment(input: ValidEstablishmentInput, id: string, n
     isGhtSupport: Boolean(ght) && sectorOfCategory(input.category) === 'health' && input.isGhtSupport,
     ...(input.beds !== undefined ? { beds: input.beds } : {}),
     ...(input.staff !== undefined ? { staff: input.staff } : {}),
+    nis2Status: input.nis2Status,
     archived: false,
     createdAt: now,
     updatedAt: now,

@@ -65,4 +65,21 @@ describe('the establishment form', () => {
     expect(await db.establishments.count()).toBe(0);
     db.close();
   });
+
+  it('asks the NIS2 status with « pas encore connu » chosen, explains it, and stores the one chosen', async () => {
+    const { db } = await renderWithApp(routes, '/establishments/new');
+    const group = screen.getByRole('group', { name: 'Statut au titre de NIS2' });
+    expect(screen.getByRole('radio', { name: 'Pas encore connu' })).toBeChecked();
+    expect(group).toHaveTextContent(/directive européenne NIS2 \(UE\) 2022\/2555/);
+    expect(group).toHaveTextContent(/projet de loi « résilience »/);
+    await userEvent.selectOptions(screen.getByLabelText('Catégorie'), 'chu');
+    await userEvent.type(screen.getByLabelText('Nom de l’établissement'), 'CHU de Bourg');
+    await userEvent.type(screen.getByLabelText('Numéro FINESS juridique (EJ)'), '180000580');
+    await userEvent.click(screen.getByRole('radio', { name: 'Entité essentielle (EE)' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Créer l’établissement' }));
+    expect(await screen.findByText('page de l’établissement')).toBeInTheDocument();
+    const [stored] = await db.establishments.toArray();
+    expect(stored?.nis2Status).toBe('essential');
+    db.close();
+  });
 });

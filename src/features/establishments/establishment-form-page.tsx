@@ -10,6 +10,8 @@ import {
   establishmentInputSchema,
   healthCategories,
   medicoSocialCategories,
+  nis2Statuses,
+  nis2StatusOf,
   sectorOfCategory,
   type EstablishmentInput,
   type ValidEstablishmentInput,
@@ -17,6 +19,7 @@ import {
 import { checkFiness } from '../../domain/establishment/finess';
 import { describeError, describeValidation } from '../../texts/describe-error';
 import { useRepositories } from '../../storage/use-repositories';
+import './establishment-form.css';
 
 const emptyForm: EstablishmentInput = {
   name: '',
@@ -27,6 +30,7 @@ const emptyForm: EstablishmentInput = {
   isGhtSupport: false,
   beds: '',
   staff: '',
+  nis2Status: 'unknown',
 };
 
 /** Creates an establishment, or edits one (route /establishments/:establishmentId/edit). */
@@ -66,6 +70,7 @@ export function EstablishmentFormPage() {
         isGhtSupport: e.isGhtSupport,
         beds: e.beds === undefined ? '' : String(e.beds),
         staff: e.staff === undefined ? '' : String(e.staff),
+        nis2Status: nis2StatusOf(e),
       });
     });
   }, [establishmentId, establishments, reset]);
@@ -192,6 +197,25 @@ export function EstablishmentFormPage() {
             <input type="text" inputMode="numeric" {...register('staff')} />
           </FormField>
         </div>
+        <fieldset className="nis2-status" aria-describedby="nis2-status-hint">
+          <legend>{t('establishments.nis2.legend')}</legend>
+          <p id="nis2-status-hint" className="field__hint">
+            {t('establishments.nis2.hint')}
+          </p>
+          {nis2Statuses.map((status) => (
+            <div key={status} className="nis2-status__option">
+              <input type="radio" id={`nis2-status-${status}`} value={status} {...register('nis2Status')} />
+              <label htmlFor={`nis2-status-${status}`}>{t(`establishments.nis2.statuses.${status}`)}</label>
+            </div>
+          ))}
+          <details className="nis2-status__explanation">
+            <summary>{t('establishments.nis2.explanationTitle')}</summary>
+            <p>{t('establishments.nis2.explanationDirective')}</p>
+            <p>{t('establishments.nis2.explanationTransposition')}</p>
+            <p>{t('establishments.nis2.explanationUse')}</p>
+            <p className="field__hint">{t('establishments.nis2.sources')}</p>
+          </details>
+        </fieldset>
         <div className="form__actions">
           <button type="submit" className="button button--primary" disabled={isSubmitting}>
             {editing ? t('establishments.form.submitEdit') : t('establishments.form.submitCreate')}

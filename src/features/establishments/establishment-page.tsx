@@ -10,7 +10,7 @@ import {
   proposeAnswers,
   type Assessment,
 } from '../../domain/assessment/assessment';
-import { audiencesOf, type Establishment } from '../../domain/establishment/establishment';
+import { audiencesOf, nis2StatusOf, type Establishment } from '../../domain/establishment/establishment';
 import { orderForProfile, recommendedQuestionnaireId } from '../../domain/establishment/recommended-questionnaire';
 import { StorageError } from '../../storage/storage-error';
 import { currentLanguage } from '../../i18n/i18n';
@@ -133,6 +133,10 @@ function EstablishmentDetails({ establishment: e }: { establishment: Establishme
       <div>
         <dt>{t('establishments.details.sector')}</dt>
         <dd>{t(`establishments.sectors.${e.sector}`)}</dd>
+      </div>
+      <div>
+        <dt>{t('establishments.details.nis2')}</dt>
+        <dd>{t(`establishments.nis2.statuses.${nis2StatusOf(e)}`)}</dd>
       </div>
       {e.ghtName ? (
         <div>

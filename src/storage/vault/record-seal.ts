@@ -34,6 +34,8 @@ export const clearFields: Readonly<Record<SealedTable, readonly string[]>> = {
     'contentHash',
     'campaignYear',
     'basedOn',
+    // Which mapping version of each framework the assessment reads: no more secret than its questionnaire version.
+    'frameworkVersions',
     'createdAt',
     'updatedAt',
     'answers',
