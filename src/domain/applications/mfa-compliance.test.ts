@@ -8,6 +8,7 @@ import {
   homologationStates,
   type ApplicationRecord,
 } from './application-record';
+import { anApplication } from '../../testing/domain/applications/builders';
 import {
   applicationStatus,
   computeMfaCompliance,
@@ -21,25 +22,7 @@ import {
   twoFactorUsersOf,
 } from './mfa-compliance';
 
-let counter = 0;
-/** A builder: a sensitive patient record protected by e-CPS unless told otherwise. */
-function app(patch: Partial<ApplicationRecord> = {}): ApplicationRecord {
-  counter += 1;
-  return {
-    id: `app-${counter}`,
-    establishmentId: 'e1',
-    name: `Application ${counter}`,
-    kind: 'patient-record',
-    handlesHealthData: true,
-    sharedOrExternal: true,
-    authentication: ['e-cps'],
-    remoteAccess: false,
-    homologation: 'not-required',
-    createdAt: 1,
-    updatedAt: 1,
-    ...patch,
-  };
-}
+const app = anApplication;
 
 describe('isSensitive (RIE: health data, and shared or reachable from outside)', () => {
   it('needs health data and one of the two openings', () => {

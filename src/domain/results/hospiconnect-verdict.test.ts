@@ -4,23 +4,10 @@ import { computeMfaCompliance } from '../applications/mfa-compliance';
 import type { ItemScore } from '../scoring/score-assessment';
 import { hospiConnectVerdict } from './hospiconnect-verdict';
 import { listDeadlines } from './programme-deadlines';
+import { anApplication } from '../../testing/domain/applications/builders';
 
-function record(patch: Partial<ApplicationRecord>): ApplicationRecord {
-  return {
-    id: patch.name ?? 'dpi',
-    establishmentId: 'e1',
-    name: 'DPI',
-    kind: 'patient-record',
-    handlesHealthData: true,
-    sharedOrExternal: true,
-    authentication: ['e-cps'],
-    remoteAccess: false,
-    homologation: 'not-required',
-    createdAt: 1,
-    updatedAt: 1,
-    ...patch,
-  };
-}
+/** The patient record « DPI » unless the patch names another application. */
+const record = (patch: Partial<ApplicationRecord>) => anApplication({ id: patch.name ?? 'dpi', name: 'DPI', ...patch });
 
 const met = computeMfaCompliance([record({ users: 100, usersWithTwoFactors: 100 })]);
 const missed = computeMfaCompliance([
