@@ -151,7 +151,8 @@ describe('care-autodiag consolidate', () => {
     expect(stable(two.out)).toEqual(stable(one.out));
     expect(two.out[2]).toMatch(/^5 fichier\(s\) lu\(s\) .* 2 retenu\(s\), 1 remplacé\(s\) .*, 2 refusé\(s\)\.$/);
     expect(readFileSync(join(folder, 'two.csv'), 'utf8')).toBe(readFileSync(join(folder, 'one.csv'), 'utf8'));
-  });
+    // Each thread loads the validation code through tsx before its first file: seconds on a loaded machine.
+  }, 60_000);
 
   it('refuses a wrong command line with exit code 2', async () => {
     expect((await consolidateCli([])).code).toBe(2);
