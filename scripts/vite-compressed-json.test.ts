@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { hashQuestionnaire, parseQuestionnaire } from '../src/domain/questionnaire/parse-questionnaire';
 import { en, fr } from '../src/texts/locales';
 import { decodeDelta, encodeDelta } from '../src/storage/questionnaire-delta';
-import { checkQuestionnaireAtBuild, gatherLocaleTexts, newerSibling } from './vite-compressed-json';
+import { parseFrameworkMapping } from '../src/domain/frameworks/framework-mapping-schema';
+import {
+  checkFrameworkMappingAtBuild,
+  checkQuestionnaireAtBuild,
+  gatherLocaleTexts,
+  newerSibling,
+} from './vite-compressed-json';
 
 describe('the texts of the screens stored as one compressed file per language in the build', () => {
   it('holds exactly what src/texts/locales/fr.ts and en.ts export', () => {
@@ -54,5 +60,20 @@ describe('a shipped questionnaire checked at build time', () => {
     await expect(
       checkQuestionnaireAtBuild({ id: 'care', version: '2026.1', domains: 'none' }, 'care/2026.1.json'),
     ).rejects.toThrow(/^care\/2026\.1\.json: /);
+  });
+});
+
+describe('a shipped framework mapping checked at build time', () => {
+  it('is the mapping the app parses itself, and a broken one fails the build naming the file', () => {
+    const file = 'has-essms/2022.json';
+    const raw = JSON.parse(
+      readFileSync(new URL(`../questionnaires/mappings/${file}`, import.meta.url), 'utf8'),
+    ) as unknown;
+    const parsed = parseFrameworkMapping(raw, file);
+    if (!parsed.ok) throw new Error(`${file} does not parse`);
+    expect(checkFrameworkMappingAtBuild(raw, file)).toEqual(parsed.mapping);
+    expect(() => checkFrameworkMappingAtBuild({ framework: 'recyf' }, 'recyf/2.5.json')).toThrow(
+      /^recyf\/2\.5\.json: /,
+    );
   });
 });

@@ -28,6 +28,8 @@ import {
   type QuestionnaireParseResult,
 } from '../src/domain/questionnaire/parse-questionnaire';
 import { encodeDelta } from '../src/storage/questionnaire-delta';
+import { parseFrameworkMapping } from '../src/domain/frameworks/framework-mapping-schema';
+import type { FrameworkMapping } from '../src/domain/frameworks/framework-types';
 
 /** Which imports are stored compressed: the importing module and the imported file, both by path. */
 const compressedImports: { importer: RegExp; source: RegExp }[] = [
@@ -35,6 +37,8 @@ const compressedImports: { importer: RegExp; source: RegExp }[] = [
   // The import worker's own copy of the catalog (a worker cannot use the catalog's dynamic imports).
   { importer: /\/src\/storage\/worker-questionnaires\.ts$/, source: /\/questionnaires\/[^/]+\/[^/]+\.json$/ },
   { importer: /\/src\/storage\/demo-data\.ts$/, source: /\/seeds\/demo\.json$/ },
+  // The framework mappings (issue 17), fetched when the « Référentiels » view or a report's annex needs one.
+  { importer: /\/src\/storage\/framework-catalog\.ts$/, source: /\/questionnaires\/mappings\/[^/]+\/[^/]+\.json$/ },
 ];
 
 /** The import worker's questionnaires, whose modules load their file on first use (see load()). */
@@ -42,6 +46,21 @@ const workerImporter = /\/src\/storage\/worker-questionnaires\.ts$/;
 const workerSuffix = '?inflate-on-use';
 
 const questionnaireFile = /\/questionnaires\/([^/]+)\/([^/]+\.json)$/;
+const frameworkMappingFile = /\/questionnaires\/mappings\/([^/]+)\/([^/]+\.json)$/;
+
+/**
+ * A framework mapping (questionnaires/mappings/<framework>/<version>.json) is validated once, here, like a
+ * questionnaire: the build fails, naming the file and the field, on a mapping the app would refuse, and the browser
+ * reads the checked mapping without loading the validation code (src/storage/framework-catalog.ts).
+ */
+export function checkFrameworkMappingAtBuild(raw: unknown, fileName: string): FrameworkMapping {
+  const parsed = parseFrameworkMapping(raw, fileName);
+  if (!parsed.ok) {
+    const [issue] = parsed.issues;
+    throw new Error(`${fileName}: ${issue?.path ?? ''}: ${issue?.message ?? 'invalid framework mapping'}`);
+  }
+  return parsed.mapping;
+}
 
 /**
  * A shipped questionnaire is validated and hashed once, here, rather than in every browser that opens it: on a
@@ -131,6 +150,20 @@ export function compressedJsonInBuild(): Plugin {
       const json = readFileSync(file, 'utf8');
       const raw = JSON.parse(json) as unknown; // a broken file fails the build here, as the JSON plugin would
       const name = `${basename(dirname(file))}-${basename(file, '.json')}.json.gz`; // care-2026.1.json.gz
+      const mapping = frameworkMappingFile.exec(file);
+      if (mapping) {
+        const checked = checkFrameworkMappingAtBuild(raw, `${mapping[1] ?? ''}/${mapping[2] ?? ''}`);
+        const reference = this.emitFile({
+          type: 'asset',
+          name,
+          source: gzipSync(JSON.stringify(checked), { level: 9 }),
+        });
+        return [
+          `import { fetchCompressedJson } from ${JSON.stringify(helper)};`,
+          `export default await fetchCompressedJson(import.meta.ROLLUP_FILE_URL_${reference});`,
+          'export const checkedAtBuild = true;',
+        ].join('\n');
+      }
       const questionnaire = questionnaireFile.exec(file);
       if (questionnaire) {
         const checked = await checkQuestionnaireAtBuild(raw, `${questionnaire[1] ?? ''}/${questionnaire[2] ?? ''}`);

@@ -1,0 +1,101 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseQuestionnaire } from '../questionnaire/parse-questionnaire';
+import { checkFrenchTypography, collectFrenchTexts } from '../questionnaire/french-typography';
+import type { Questionnaire } from '../questionnaire/questionnaire-schema';
+import { parseFrameworkMapping } from './framework-mapping-schema';
+import type { FrameworkMapping } from './framework-types';
+
+/**
+ * Integrity of the shipped framework mappings (questionnaires/mappings/<framework>/<version>.json), in the spirit of
+ * questionnaire-content.test.ts: every file valid (ids unique, groups known, each measure linked or said « not
+ * covered »), named after its framework and version, every linked item an item of the questionnaire versions it
+ * names, both languages everywhere and French typography in every French text.
+ */
+const root = join(process.cwd(), 'questionnaires');
+const mappingsRoot = join(root, 'mappings');
+
+const files = readdirSync(mappingsRoot, { withFileTypes: true })
+  .filter((d) => d.isDirectory())
+  .flatMap((d) =>
+    readdirSync(join(mappingsRoot, d.name))
+      .filter((f) => f.endsWith('.json'))
+      .map((f) => ({ folder: d.name, file: f, path: join(mappingsRoot, d.name, f) })),
+  );
+
+function loadMapping(path: string, name: string): FrameworkMapping {
+  const result = parseFrameworkMapping(JSON.parse(readFileSync(path, 'utf8')), name);
+  if (!result.ok) throw new Error(`${result.fileName}: ${JSON.stringify(result.issues.slice(0, 5), null, 1)}`);
+  return result.mapping;
+}
+
+const questionnaires = new Map<string, Questionnaire>();
+function loadQuestionnaire(id: string, version: string): Questionnaire | undefined {
+  const key = `${id}/${version}`;
+  if (!questionnaires.has(key)) {
+    const path = join(root, id, `${version}.json`);
+    if (!existsSync(path)) return undefined;
+    const parsed = parseQuestionnaire(JSON.parse(readFileSync(path, 'utf8')), `${key}.json`);
+    if (!parsed.ok) throw new Error(`${key}: invalid`);
+    questionnaires.set(key, parsed.questionnaire);
+  }
+  return questionnaires.get(key);
+}
+
+describe('shipped framework mappings', () => {
+  it('are there: ReCyF, the hygiene guide and the HAS ESSMS criteria', () => {
+    expect(files.map((f) => f.folder).sort()).toEqual(expect.arrayContaining(['has-essms']));
+  });
+});
+
+describe.each(files)('questionnaires/mappings/$folder/$file', ({ folder, file, path }) => {
+  const mapping = loadMapping(path, `${folder}/${file}`);
+
+  it('is named after its framework and version', () => {
+    expect(mapping.framework).toBe(folder);
+    expect(`${mapping.version}.json`).toBe(file);
+    expect(mapping.$schema).toBe('../../framework-mapping.schema.json');
+  });
+
+  it('links only items of the questionnaire versions it names, each in exactly one of them', () => {
+    const named = mapping.questionnaires.map(({ id, version }) => {
+      const questionnaire = loadQuestionnaire(id, version);
+      expect(questionnaire, `${id} ${version} is shipped`).toBeDefined();
+      return questionnaire;
+    });
+    const problems: string[] = [];
+    for (const measure of mapping.measures) {
+      for (const link of measure.links) {
+        const holders = named.filter((q) => q?.items.some((item) => item.id === link.item));
+        if (holders.length !== 1) problems.push(`${measure.id}: ${link.item} is in ${holders.length} questionnaires`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('says, for every measure without a counting link, why the questionnaires do not cover it', () => {
+    for (const measure of mapping.measures) {
+      const counted = measure.links.some((l) => l.strength !== 'related');
+      expect(counted !== (measure.notCovered !== undefined), measure.id).toBe(true);
+    }
+  });
+
+  it('tells the reader the correspondence is the project’s, not an official one', () => {
+    expect(mapping.disclaimer.fr).toMatch(/non officielle/);
+    expect(mapping.disclaimer.en).toMatch(/not an official one/);
+  });
+
+  it('follows French typography', () => {
+    const problems = collectFrenchTexts(mapping).flatMap(({ path: at, text }) =>
+      checkFrenchTypography(text).map((issue) => `${at}: ${issue.rule} — “${issue.excerpt}”`),
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('writes every English text apart from the French one', () => {
+    const same = collectFrenchTexts(mapping).length;
+    expect(same).toBeGreaterThan(0);
+    for (const measure of mapping.measures) expect(measure.title.en).not.toBe(measure.title.fr);
+  });
+});
