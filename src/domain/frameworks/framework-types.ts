@@ -1,6 +1,9 @@
 import type { LocalizedText } from '../localized-text';
 import type { Confidence } from '../questionnaire/questionnaire-schema';
 
+/** The establishment's NIS2 status (src/domain/establishment/establishment.ts), which selects ReCyF's measures. */
+export type { Nis2Status } from '../establishment/establishment';
+
 /*
  * The shape of a framework mapping (questionnaires/mappings/<framework>/<version>.json): the measures of another
  * framework (ANSSI's ReCyF for NIS2, the ANSSI hygiene guide, the HAS ESSMS criteria) and, for each, the questionnaire
@@ -8,10 +11,6 @@ import type { Confidence } from '../questionnaire/questionnaire-schema';
  * reads a mapping the build already checked loads no validation code (design §8); framework-mapping-schema.ts
  * checks a file against them.
  */
-
-/** The NIS2 statuses an establishment can declare (issue 17): essential or important entity, not concerned, not yet known. */
-export const nis2Statuses = ['essential', 'important', 'not-concerned', 'unknown'] as const;
-export type Nis2Status = (typeof nis2Statuses)[number];
 
 /** ReCyF's tags: a measure applies to essential entities (EE), to important ones (EI), or to both. */
 export const nis2EntityTags = ['EE', 'EI'] as const;
