@@ -43,9 +43,47 @@ function loadQuestionnaire(id: string, version: string): Questionnaire | undefin
   return questionnaires.get(key);
 }
 
+const shipped = (folder: string, file: string) => loadMapping(join(mappingsRoot, folder, file), `${folder}/${file}`);
+
 describe('shipped framework mappings', () => {
   it('are there: ReCyF, the hygiene guide and the HAS ESSMS criteria', () => {
-    expect(files.map((f) => f.folder).sort()).toEqual(expect.arrayContaining(['has-essms']));
+    expect(files.map((f) => `${f.folder}/${f.file}`).sort()).toEqual(
+      expect.arrayContaining(['anssi-hygiene/2017.json', 'has-essms/2022.json', 'recyf/2.5.json']),
+    );
+  });
+
+  it('hold ReCyF 2.5 whole: 20 objectives, 152 measures, each tagged EE and/or EI', () => {
+    const recyf = shipped('recyf', '2.5.json');
+    expect(recyf.groups.filter((g) => g.parent === undefined).map((g) => g.id)).toEqual(
+      Array.from({ length: 20 }, (_, i) => String(i + 1)),
+    );
+    expect(recyf.measures).toHaveLength(152);
+    for (const measure of recyf.measures) expect(measure.entities?.length, measure.id).toBeGreaterThan(0);
+    // Spot checks against the published text (docs/frameworks.md, Sources).
+    const tags = (id: string) => recyf.measures.find((m) => m.id === id)?.entities;
+    expect(tags('2.B.4')).toEqual(['EI', 'EE']);
+    expect(tags('8.3')).toEqual(['EE']);
+    expect(tags('19.1')).toEqual(['EE']);
+  });
+
+  it('hold the hygiene guide whole: 42 measures in 10 parts, each with its level', () => {
+    const hygiene = shipped('anssi-hygiene', '2017.json');
+    expect(hygiene.groups).toHaveLength(10);
+    expect(hygiene.measures.map((m) => m.id)).toEqual(Array.from({ length: 42 }, (_, i) => String(i + 1)));
+    for (const measure of hygiene.measures) expect(measure.levels?.length, measure.id).toBeGreaterThan(0);
+    expect(hygiene.measures.filter((m) => m.levels?.join() === 'reinforced').map((m) => m.id)).toEqual([
+      '38',
+      '41',
+      '42',
+    ]);
+  });
+
+  it('hold the HAS criteria on crisis, continuity and digital security', () => {
+    const has = shipped('has-essms', '2022.json');
+    expect(has.measures.map((m) => m.id)).toEqual(
+      expect.arrayContaining(['3.14.1', '3.14.2', '3.14.3', '3.14.4', '3.15.2']),
+    );
+    expect(has.measures.filter((m) => m.imperative).map((m) => m.id)).toEqual(['3.14.1', '3.14.2']);
   });
 });
 
