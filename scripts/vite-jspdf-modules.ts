@@ -27,6 +27,11 @@ export const unusedJsPdfModules: Record<string, string> = {
   gif_support: 'GIF images (GifReader, JPEGEncoder)',
   bmp_support: 'BMP images (BmpDecoder, JPEGEncoder)',
   webp_support: 'WebP images (WebPDecoder, 66 KB)',
+  cell: 'doc.cell() and doc.table(), jsPDF\'s own tables: the reports draw theirs with jspdf-autotable',
+  arabic: 'Arabic letter shaping: the report fonts are a Latin subset (scripts/subset-fonts.mjs)',
+  viewerpreferences: 'viewerPreferences(), which the reports do not set',
+  javascript: 'addJS(): a report carries no script',
+  autoprint: 'autoPrint(): a report opens, it does not print itself',
 };
 
 /** jsPDF.API.<method> assignments left out: PNG images (fast-png, pako, iobuffer: 63 KB). */
