@@ -56,7 +56,8 @@ export function latestFrameworkVersion(framework: string): string | undefined {
 const cache = new Map<string, Promise<FrameworkMapping>>();
 
 async function checkedMapping(module: FrameworkMappingModule, fileName: string): Promise<FrameworkMapping> {
-  if (module.checkedAtBuild) return module.default as FrameworkMapping;
+  // Every mapping of a production build was checked by the build: the validation code is then left out of it.
+  if (import.meta.env.PROD || module.checkedAtBuild) return module.default as FrameworkMapping;
   // The validation code is loaded only for a file the build did not check (development, the tests).
   const { parseFrameworkMapping } = await import('../domain/frameworks/framework-mapping-schema');
   const parsed = parseFrameworkMapping(module.default, fileName);
