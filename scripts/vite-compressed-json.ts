@@ -17,6 +17,9 @@
 // `locales-<language>.json-<hash>.gz` holding `{ <area>: … }` and exports it as `fr` or `en`, so that the app fetches,
 // inflates and parses only the language it shows. scripts/vite-compressed-json.test.ts proves that these files hold
 // exactly what the modules export.
+//
+// The framework mappings (questionnaires/mappings/<framework>/<version>.json, imported by
+// src/storage/framework-catalog.ts) are validated here like the questionnaires and stored compressed as they parse.
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
