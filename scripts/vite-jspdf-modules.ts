@@ -27,11 +27,21 @@ export const unusedJsPdfModules: Record<string, string> = {
   gif_support: 'GIF images (GifReader, JPEGEncoder)',
   bmp_support: 'BMP images (BmpDecoder, JPEGEncoder)',
   webp_support: 'WebP images (WebPDecoder, 66 KB)',
-  cell: 'doc.cell() and doc.table(), jsPDF\'s own tables: the reports draw theirs with jspdf-autotable',
+  cell: "doc.cell() and doc.table(), jsPDF's own tables: the reports draw theirs with jspdf-autotable",
   arabic: 'Arabic letter shaping: the report fonts are a Latin subset (scripts/subset-fonts.mjs)',
   viewerpreferences: 'viewerPreferences(), which the reports do not set',
   javascript: 'addJS(): a report carries no script',
   autoprint: 'autoPrint(): a report opens, it does not print itself',
+};
+
+/**
+ * Parts of jsPDF that carry no `@module` block, known by the first line of the licence comment above them. The
+ * bidirectional-text engine reorders every string jsPDF writes for right-to-left scripts, which the report fonts do
+ * not have; the app shows bidirectional controls as visible ‹U+202E› marks before anything is printed
+ * (src/domain/visible-text.ts).
+ */
+export const unusedJsPdfLicensedParts: Record<string, string> = {
+  'Unicode Bidi Engine': 'right-to-left reordering of every text (30 KB unminified)',
 };
 
 /** jsPDF.API.<method> assignments left out: PNG images (fast-png, pako, iobuffer: 63 KB). */
@@ -75,18 +85,25 @@ function assignedRoot(statement: Statement): { root?: string; property?: string 
   return { root: target?.type === 'Identifier' ? target.name : undefined, property };
 }
 
-/** The `@name` of the module JSDoc block that heads the statement starting at `start`, if any. */
+/**
+ * The `@name` of the module JSDoc block that heads the statement starting at `start`, or the listed licensed part
+ * whose licence comment heads it, if any.
+ */
 function moduleNameBefore(code: string, from: number, start: number): string | undefined {
   const between = code.slice(from, start);
   const blocks = between.match(/\/\*\*[\s\S]*?\*\//g) ?? [];
-  const header = blocks.reverse().find((b) => /@module\b/.test(b));
-  return header ? /@name\s+(\w+)/.exec(header)?.[1] : undefined;
+  const header = [...blocks].reverse().find((b) => /@module\b/.test(b));
+  if (header) return /@name\s+(\w+)/.exec(header)?.[1];
+  const licence = blocks.at(-1);
+  return licence && /@license\b/.test(licence)
+    ? Object.keys(unusedJsPdfLicensedParts).find((part) => licence.includes(part))
+    : undefined;
 }
 
 /** Removes the listed modules' statements from jsPDF's ES build; throws when one is not found exactly once. */
 export function removeJsPdfModules(
   code: string,
-  modules: readonly string[] = Object.keys(unusedJsPdfModules),
+  modules: readonly string[] = [...Object.keys(unusedJsPdfModules), ...Object.keys(unusedJsPdfLicensedParts)],
   methods: readonly string[] = unusedJsPdfMethods,
   codecs: readonly string[] = unusedJsPdfCodecs,
 ): string {
