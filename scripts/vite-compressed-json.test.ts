@@ -9,14 +9,31 @@ import { parseFrameworkMapping } from '../src/domain/frameworks/framework-mappin
 import {
   checkFrameworkMappingAtBuild,
   checkQuestionnaireAtBuild,
+  areasOutsideScreenTexts,
   gatherLocaleTexts,
   newerSibling,
 } from './vite-compressed-json';
+import { frCore } from '../src/texts/locales/core';
+import { enCore } from '../src/texts/locales/core-en';
 
 describe('the texts of the screens stored as one compressed file per language in the build', () => {
   it('holds exactly what src/texts/locales/fr.ts and en.ts export', () => {
     const folder = fileURLToPath(new URL('../src/texts/locales', import.meta.url));
     expect(gatherLocaleTexts(folder)).toEqual({ fr, en });
+  });
+
+  it("leaves out, in the build, the first screen's areas (bundled or fetched first) and the command line's", () => {
+    expect(areasOutsideScreenTexts).toEqual([...Object.keys(frCore), 'cli']);
+    expect(Object.keys(enCore)).toEqual(Object.keys(frCore));
+    const folder = fileURLToPath(new URL('../src/texts/locales', import.meta.url));
+    const built = gatherLocaleTexts(folder, areasOutsideScreenTexts);
+    for (const language of ['fr', 'en'] as const) {
+      expect(Object.keys(built[language]).sort()).toEqual(
+        Object.keys(language === 'fr' ? fr : en)
+          .filter((area) => !areasOutsideScreenTexts.includes(area))
+          .sort(),
+      );
+    }
   });
 });
 

@@ -106,12 +106,25 @@ const prefix = '\0compressed-json:';
 /** The modules of every text of one language, whose export `fr` or `en` gathers `<language>/<area>.json`. */
 const localesModule = /\/src\/texts\/locales\/(fr|en)\.ts$/;
 
-/** What src/texts/locales/fr.ts and en.ts export, read from their folder: each language's areas named after files. */
-export function gatherLocaleTexts(folder: string): Record<'fr' | 'en', Record<string, unknown>> {
+/**
+ * Areas left out of the screens' compressed texts: the first screen's (src/texts/locales/core.ts, bundled with it in
+ * French and fetched first in English, core-en.ts) would be there twice, and the command line's are never read by a
+ * screen. scripts/vite-compressed-json.test.ts checks this list against core.ts and core-en.ts.
+ */
+export const areasOutsideScreenTexts = ['common', 'home', 'establishments', 'errors', 'lock', 'cli'];
+
+/**
+ * What src/texts/locales/fr.ts and en.ts export, read from their folder: each language's areas named after files;
+ * in the build, without {@link areasOutsideScreenTexts}.
+ */
+export function gatherLocaleTexts(
+  folder: string,
+  leaveOut: readonly string[] = [],
+): Record<'fr' | 'en', Record<string, unknown>> {
   const language = (lang: 'fr' | 'en') =>
     Object.fromEntries(
       readdirSync(join(folder, lang))
-        .filter((file) => file.endsWith('.json'))
+        .filter((file) => file.endsWith('.json') && !leaveOut.includes(basename(file, '.json')))
         .sort()
         .map((file) => [
           basename(file, '.json'),
@@ -141,7 +154,9 @@ export function compressedJsonInBuild(): Plugin {
         const reference = this.emitFile({
           type: 'asset',
           name: `locales-${locale}.json.gz`,
-          source: gzipSync(JSON.stringify(gatherLocaleTexts(dirname(id))[locale]), { level: 9 }),
+          source: gzipSync(JSON.stringify(gatherLocaleTexts(dirname(id), areasOutsideScreenTexts)[locale]), {
+            level: 9,
+          }),
         });
         return [
           `import { fetchCompressedJson } from ${JSON.stringify(helper)};`,

@@ -70,7 +70,8 @@ export function loadScreenTexts(language: Language = currentLanguage()): Promise
 }
 
 export async function changeLanguage(language: Language, storage?: Pick<Storage, 'setItem'>): Promise<void> {
-  await loadScreenTexts(language);
+  // The screens' texts leave out the first screen's, which French has from the start (scripts/vite-compressed-json.ts).
+  await Promise.all([loadScreenTexts(language), language === 'en' ? loadEnglishCore() : undefined]);
   await i18next.changeLanguage(language);
   storage?.setItem(LANGUAGE_STORAGE_KEY, language);
   if (typeof document !== 'undefined') document.documentElement.lang = language;
