@@ -1,10 +1,11 @@
 // @vitest-environment node
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { main } from './main';
+import { newestMapping } from './mapping-files';
 
 const fixtures = new URL('../../tests/fixtures/exports/v1/', import.meta.url).pathname;
 const folder = mkdtempSync(join(tmpdir(), 'care-report-cli-'));
@@ -77,4 +78,70 @@ describe('care-autodiag report', () => {
     expect(code).toBe(2);
     expect(err.join('\n')).toContain('usage');
   });
+
+  it('prints the annex of the framework asked and its coverage CSV, saying which mapping version it read', async () => {
+    const recyf = await newestMapping('recyf');
+    if (!recyf) throw new Error('ReCyF mapping not shipped');
+    const essential = recyf.measures.filter((m) => m.entities?.includes('EE'));
+    mkdirSync(join(folder, 'recyf'));
+    const { code, out } = await report([
+      join(fixtures, 'full.json'),
+      '--out',
+      'recyf.pdf',
+      '--csv',
+      'recyf',
+      '--framework',
+      'recyf',
+      '--nis2-status',
+      'essential',
+    ]);
+    expect(code).toBe(0);
+    const written = out.filter((l) => l.startsWith('CSV écrit'));
+    expect(written).toHaveLength(6);
+    const coverageCsv = readFileSync(
+      join(folder, 'recyf', 'chu-de-val-de-loire-450000138-care-2026-frameworks.csv'),
+      'utf8',
+    );
+    const rows = coverageCsv
+      .slice(1)
+      .trim()
+      .split('\r\n')
+      .map((line) => line.split(';'));
+    expect(rows[0]).toEqual([
+      'Référentiel',
+      'Version de la correspondance',
+      'Mesure',
+      'Intitulé',
+      'EE / EI',
+      'État',
+      'Questions liées',
+    ]);
+    expect(rows).toHaveLength(essential.length + 1);
+    expect(rows[1]?.slice(0, 3)).toEqual([recyf.shortTitle.fr, recyf.version, essential[0]?.id]);
+    const text = execFileSync('pdftotext', ['-raw', join(folder, 'recyf.pdf'), '-'], { encoding: 'utf8' }).replace(
+      /\s+/g,
+      ' ',
+    );
+    expect(text).toContain('Annexe — correspondance avec d’autres référentiels');
+    expect(text).toContain(
+      `Correspondance lue par cette évaluation : ${recyf.shortTitle.fr}, version ${recyf.version}.`,
+    );
+    expect(text).toContain('Correspondance proposée par l’application, non officielle.');
+    expect(text).toContain('Entité essentielle : les mesures marquées EE sont comptées.');
+  }, 60_000);
+
+  it('prints no annex with --framework none, and refuses a framework or a status it does not know', async () => {
+    const none = await report([join(fixtures, 'full.json'), '--out', 'none.pdf', '--framework', 'none']);
+    expect(none.code).toBe(0);
+    const text = execFileSync('pdftotext', ['-raw', join(folder, 'none.pdf'), '-'], { encoding: 'utf8' });
+    expect(text).not.toContain('correspondance avec d’autres référentiels');
+    for (const wrong of [
+      ['--framework', 'iso27001'],
+      ['--nis2-status', 'operator'],
+    ]) {
+      const { code, err } = await report([join(fixtures, 'full.json'), '--out', 'x.pdf', ...wrong]);
+      expect(code).toBe(2);
+      expect(err.join('\n')).toContain('--framework recyf|anssi-hygiene|has-essms|none');
+    }
+  }, 60_000);
 });

@@ -15,7 +15,12 @@ import { displayName } from '../texts/format';
  * Numbers are written with a decimal comma in French, as Excel fr-FR reads them.
  */
 export const csvKinds = ['answers', 'gaps', 'actions', 'budget', 'applications'] as const;
-export type CsvKind = (typeof csvKinds)[number];
+/**
+ * Beside the five, the coverage of the frameworks whose annex the report prints (issue 17): one row per measure,
+ * with the framework, the mapping version read, the measure's id, title, EE/EI tags, state and linked items. Offered
+ * only when an annex is chosen.
+ */
+export type CsvKind = (typeof csvKinds)[number] | 'frameworks';
 
 export interface CsvFile {
   kind: CsvKind;
@@ -187,6 +192,23 @@ export function buildCsv(model: ReportModel, kind: CsvKind): CsvFile {
         t(`report.applicationStatuses.${a.status}`),
         a.gaps.map((g) => t(`report.rule2026Gaps.${g}`)).join(' | '),
       ]);
+      break;
+    }
+    case 'frameworks': {
+      fields = (['framework', 'version', 'measureId', 'title', 'entities', 'state', 'items'] as const).map((column) =>
+        t(`report.csv.frameworks.${column}`),
+      );
+      data = model.frameworks.flatMap((annex) =>
+        annex.measures.map((m) => [
+          annex.shortTitle,
+          annex.version,
+          m.id,
+          m.title,
+          m.entities,
+          annex.known ? t(`report.frameworks.states.${m.state}`) : '',
+          m.items.join(' | '),
+        ]),
+      );
       break;
     }
   }

@@ -63,7 +63,7 @@ export function omittedBySharingLevel(level: SharingLevel): OmittedContent[] {
 }
 
 /** The answers in the shape the scoring reads (a missing justification does not change a score). */
-function scorableAnswers(answers: Record<string, ReportAnswer>): Assessment['answers'] {
+export function scorableAnswers(answers: Record<string, ReportAnswer>): Assessment['answers'] {
   const out: Assessment['answers'] = {};
   for (const [id, a] of Object.entries(answers)) {
     const response: Response | undefined =

@@ -47,6 +47,8 @@ export interface ExportReportOptions {
   language: Language;
   author?: string | undefined;
   budgetTargets?: BudgetTargets | undefined;
+  /** The frameworks whose annex is printed (the command line's `--framework`). */
+  frameworks?: ReportInput['frameworks'];
 }
 
 export function reportInputFromExport(
@@ -79,6 +81,7 @@ export function reportInputFromExport(
     language: options.language,
     fingerprint: { value: envelope.integrity.digest, source: 'export-file' },
     keyFingerprint: envelope.signature?.keyFingerprint,
+    frameworks: options.frameworks,
   };
 }
 

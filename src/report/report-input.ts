@@ -4,6 +4,8 @@ import type { Response } from '../domain/assessment/answer';
 import type { BudgetTargets } from '../domain/budget/budget-ratios';
 import type { BudgetInputs } from '../domain/budget/budget-record';
 import type { EstablishmentCategory, Sector } from '../domain/establishment/establishment';
+import type { AnsweredAssessment } from '../domain/frameworks/framework-coverage';
+import type { FrameworkMapping, Nis2Status } from '../domain/frameworks/framework-types';
 import type { Language } from '../domain/localized-text';
 import type { Questionnaire } from '../domain/questionnaire/questionnaire-schema';
 import type { SharingLevel } from '../domain/sharing-level';
@@ -110,6 +112,17 @@ export interface PreviousCampaign {
   asOf: string;
 }
 
+/**
+ * A framework whose annex the report prints (issue 17), chosen at print: its mapping, in the version the assessment
+ * reads, the establishment's NIS2 status, and, in the app, the answers of the campaign's other questionnaires (a
+ * report made from one export file reads that file's answers alone).
+ */
+export interface ReportFramework {
+  mapping: FrameworkMapping;
+  status: Nis2Status;
+  others?: readonly AnsweredAssessment[] | undefined;
+}
+
 export interface ReportInput {
   establishment: ReportEstablishment;
   questionnaire: Questionnaire;
@@ -134,4 +147,6 @@ export interface ReportInput {
   /** The SHA-256 the footer prints: of the export file the report comes from, or of the data it was built from. */
   fingerprint?: { value: string; source: 'export-file' | 'content' } | undefined;
   keyFingerprint?: string | undefined;
+  /** The frameworks whose annex is printed, in this order; none when absent. */
+  frameworks?: readonly ReportFramework[] | undefined;
 }

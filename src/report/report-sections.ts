@@ -4,6 +4,7 @@ import { applicationsSection } from './sections/applications';
 import { budgetSection } from './sections/budget';
 import { completenessSection } from './sections/completeness';
 import { domainsSection } from './sections/domains';
+import { frameworksSection } from './sections/frameworks';
 import { gapsSection } from './sections/gaps';
 import { methodSection } from './sections/method';
 import { providerQuestionsSection } from './sections/provider-questions';
@@ -25,6 +26,7 @@ export const reportSections = [
   applicationsSection,
   providerQuestionsSection,
   annexSection,
+  frameworksSection,
   methodSection,
   sourcesSection,
 ] as const;

@@ -95,6 +95,7 @@ export function describeExpectedIssue(t: Translate, code: ExpectedListIssueCode)
 export const commandLineErrorCodes = [
   'file-not-found',
   'questionnaire-missing',
+  'mapping-missing',
   'expected-list-unreadable',
   'write-failed',
   'known-keys-unreadable',

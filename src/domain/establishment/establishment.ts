@@ -28,6 +28,10 @@ export const nis2Statuses = ['essential', 'important', 'not-concerned', 'unknown
 export const nis2StatusSchema = z.enum(nis2Statuses);
 export type Nis2Status = z.infer<typeof nis2StatusSchema>;
 
+export function isNis2Status(value: string): value is Nis2Status {
+  return (nis2Statuses as readonly string[]).includes(value);
+}
+
 export function nis2StatusOf(establishment: { nis2Status?: Nis2Status | undefined }): Nis2Status {
   return establishment.nis2Status ?? 'unknown';
 }

@@ -27,6 +27,7 @@ import { BudgetScatter } from './budget-scatter';
 import { DistributionTable } from './distribution-table';
 import { HeatMapTable } from './heat-map-table';
 import { MissingSection } from './missing-section';
+import { RegionFrameworkCoverage } from './region-framework-coverage';
 import { ScrollRegion } from '../../components/scroll-region';
 
 const selectionValue = (s: Selection) => `${s.campaignYear}|${s.questionnaireId}`;
@@ -182,6 +183,7 @@ export const Dashboard = memo(function Dashboard({
           <BudgetSection rows={shown} />
           <MfaSection rows={shown} />
           <GapsSection rows={shown} question={content.question} />
+          <RegionFrameworkCoverage rows={rows} campaignYear={selection.campaignYear} />
         </>
       )}
       <AuditorPdfExports rows={rows} selection={selection} content={content} expected={expected} />

@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react';
+import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { downloadFile, fileDate } from '../../components/download-file';
@@ -10,7 +10,14 @@ import { formatBytes } from '../../texts/format';
 import { buildCsv, csvKinds, type CsvKind } from '../../report/csv';
 import { contentFingerprint } from '../../report/report-fingerprint';
 import { buildReportModel, type MissingEntry, type ReportInput, type ReportModel } from '../../report/report-model';
-import { useReportSource } from './use-report-input';
+import { useReportSource, type ReportSource } from './use-report-input';
+import { audiencesOf, nis2StatusOf } from '../../domain/establishment/establishment';
+import { defaultFramework, shippedFrameworks, type ShippedFramework } from '../../domain/frameworks/default-framework';
+import type { AnsweredAssessment } from '../../domain/frameworks/framework-coverage';
+import { withCategoryTerms } from '../../domain/questionnaire/category-terms';
+import type { ReportFramework } from '../../report/report-input';
+import { useFrameworkMappings } from '../../storage/use-framework-mappings';
+import { useQuestionnairesOf } from '../../storage/use-repositories';
 import { Loading, NotFound } from '../../components/page-states';
 import './reports.css';
 import { DisplayName } from '../../components/display-name';
@@ -27,18 +34,56 @@ export function ReportsPage() {
   const { t } = useTranslation();
   const { assessmentId = '' } = useParams();
   const source = useReportSource(assessmentId);
-  const [language, setLanguage] = useState<Language>(currentLanguage());
-  const [author, setAuthor] = useState('');
-  const model = useMemo(
-    () => (source.status === 'ready' ? buildReportModel({ ...source.input, language, author }) : undefined),
-    [source, language, author],
-  );
-
   if (source.status === 'loading') return <Loading />;
-  if (source.status === 'not-found' || !model) {
+  if (source.status === 'not-found') {
     return <NotFound message={t('reports.notFound')} />;
   }
+  return <Reports source={source} />;
+}
+
+function Reports({ source }: { source: Extract<ReportSource, { status: 'ready' }> }) {
+  const { t } = useTranslation();
+  const [language, setLanguage] = useState<Language>(currentLanguage());
+  const [author, setAuthor] = useState('');
   const { assessment, establishment, questionnaire } = source;
+  // The frameworks' annexes (issue 17): by default ReCyF for an essential or important entity, the hygiene guide
+  // otherwise; the user may choose others, or none.
+  const status = nis2StatusOf(establishment);
+  const [chosen, setChosen] = useState<readonly ShippedFramework[]>(() => [defaultFramework(status)]);
+  const { states } = useFrameworkMappings(assessment, chosen);
+  const campaignQuestionnaires = useQuestionnairesOf(source.campaign);
+  const others = useMemo((): AnsweredAssessment[] => {
+    if (campaignQuestionnaires.status !== 'ready') return [];
+    const audiences = audiencesOf(establishment);
+    return source.campaign.flatMap((a) => {
+      const found = campaignQuestionnaires.value.find(
+        (l) => l.questionnaire.id === a.questionnaireId && l.questionnaire.version === a.questionnaireVersion,
+      );
+      return found
+        ? [
+            {
+              questionnaire: withCategoryTerms(found.questionnaire, establishment.category),
+              answers: a.answers,
+              audiences,
+            },
+          ]
+        : [];
+    });
+  }, [campaignQuestionnaires, source.campaign, establishment]);
+  const frameworks: ReportFramework[] = chosen.flatMap((f) => {
+    const state = states.get(f);
+    return state?.status === 'ready' ? [{ mapping: state.mapping, status, others }] : [];
+  });
+  const frameworksLoading =
+    campaignQuestionnaires.status === 'loading' || chosen.some((f) => states.get(f)?.status === 'loading');
+  const frameworksKey = frameworks.map((f) => `${f.mapping.framework}@${f.mapping.version}`).join('|');
+  const model = useMemo(
+    () => buildReportModel({ ...source.input, language, author, frameworks }),
+    // frameworks is rebuilt at each render from what frameworksKey and others name.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [source, language, author, frameworksKey, others],
+  );
+  const input = useMemo(() => ({ ...source.input, frameworks }), [source, frameworksKey, others]); // eslint-disable-line react-hooks/exhaustive-deps
   const title = questionnaire.title[currentLanguage()];
   return (
     <div className="reports-page">
@@ -55,14 +100,66 @@ export function ReportsPage() {
       <CompletenessCheck model={model} assessmentId={assessment.id} establishmentId={establishment.id} />
       <PdfPanel
         model={model}
-        source={source.input}
+        source={input}
         language={language}
         onLanguage={setLanguage}
         author={author}
         onAuthor={setAuthor}
+        frameworks={
+          <FrameworkChoice
+            chosen={chosen}
+            onChange={setChosen}
+            assessmentId={assessment.id}
+            missing={chosen.filter((f) => states.get(f)?.status === 'missing')}
+          />
+        }
+        frameworksLoading={frameworksLoading}
       />
       <CsvPanel model={model} />
     </div>
+  );
+}
+
+/** Which frameworks' annexes the PDF prints (and the coverage CSV holds). */
+function FrameworkChoice({
+  chosen,
+  onChange,
+  assessmentId,
+  missing,
+}: {
+  chosen: readonly ShippedFramework[];
+  onChange: (chosen: readonly ShippedFramework[]) => void;
+  assessmentId: string;
+  missing: readonly ShippedFramework[];
+}) {
+  const { t } = useTranslation();
+  const hintId = useId();
+  const toggle = (framework: ShippedFramework, on: boolean) =>
+    onChange(shippedFrameworks.filter((f) => (f === framework ? on : chosen.includes(f))));
+  return (
+    <fieldset className="reports-frameworks" aria-describedby={hintId}>
+      <legend>{t('reports.frameworks.legend')}</legend>
+      <p id={hintId} className="field__hint">
+        {t('reports.frameworks.hint')}{' '}
+        <Link to={`/assessments/${assessmentId}/frameworks`}>{t('reports.frameworks.view')}</Link>
+      </p>
+      {shippedFrameworks.map((f) => (
+        <div key={f} className="field--checkbox">
+          <input
+            type="checkbox"
+            id={`report-framework-${f}`}
+            checked={chosen.includes(f)}
+            onChange={(event) => toggle(f, event.target.checked)}
+          />
+          <label htmlFor={`report-framework-${f}`}>{t(`frameworks.names.${f}`)}</label>
+        </div>
+      ))}
+      {missing.length > 0 ? (
+        <p className="notice notice--warning">
+          {t('reports.frameworks.missing', { names: missing.map((f) => t(`frameworks.names.${f}`)).join(', ') })}
+        </p>
+      ) : null}
+    </fieldset>
   );
 }
 
@@ -152,6 +249,8 @@ function PdfPanel({
   onLanguage,
   author,
   onAuthor,
+  frameworks,
+  frameworksLoading,
 }: {
   model: ReportModel;
   source: Omit<ReportInput, 'language' | 'author' | 'fingerprint'>;
@@ -159,6 +258,8 @@ function PdfPanel({
   onLanguage: (language: Language) => void;
   author: string;
   onAuthor: (author: string) => void;
+  frameworks: ReactNode;
+  frameworksLoading: boolean;
 }) {
   const { t } = useTranslation();
   const headingId = useId();
@@ -232,11 +333,12 @@ function PdfPanel({
           <option value="en">{t('reports.languages.en')}</option>
         </select>
       </div>
+      {frameworks}
       <button
         type="button"
         className="button button--primary"
         onClick={() => void generate()}
-        disabled={status.kind === 'working'}
+        disabled={status.kind === 'working' || frameworksLoading}
       >
         {t('reports.pdf.generate')}
       </button>
@@ -262,7 +364,10 @@ function CsvPanel({ model }: { model: ReportModel }) {
     actions: t('reports.csv.actions'),
     budget: t('reports.csv.budget'),
     applications: t('reports.csv.applications'),
+    frameworks: t('reports.csv.frameworks'),
   };
+  // The coverage CSV is offered when the report prints a framework's annex (issue 17).
+  const kinds: readonly CsvKind[] = model.frameworks.length > 0 ? [...csvKinds, 'frameworks'] : csvKinds;
   function download(kind: CsvKind) {
     const csv = buildCsv(model, kind);
     downloadFile(csv.text, csv.fileName, 'text/csv;charset=utf-8');
@@ -273,7 +378,7 @@ function CsvPanel({ model }: { model: ReportModel }) {
       <h2 id={headingId}>{t('reports.csv.title')}</h2>
       <p>{t('reports.csv.intro')}</p>
       <ul className="reports-csv__list">
-        {csvKinds.map((kind) => (
+        {kinds.map((kind) => (
           <li key={kind}>
             <button type="button" className="button" onClick={() => download(kind)}>
               {t('reports.csv.download', { name: names[kind] })}

@@ -17,6 +17,8 @@ export type ReportSource =
       assessment: Assessment;
       establishment: Establishment;
       questionnaire: Questionnaire;
+      /** The establishment's other assessments of the same campaign (HospiConnect beside CaRE): the frameworks' annex reads them too. */
+      campaign: Assessment[];
       /** The report input without the language, the author and the fingerprint, chosen on the page. */
       input: Omit<ReportInput, 'language' | 'author' | 'fingerprint'>;
     };
@@ -67,6 +69,7 @@ export function useReportSource(assessmentId: string): ReportSource {
     assessment,
     establishment,
     questionnaire,
+    campaign: others.filter((a) => a.campaignYear === assessment.campaignYear && a.id !== assessment.id),
     input: {
       establishment,
       questionnaire,

@@ -103,6 +103,9 @@ function ResultsFrame({
             <Link to={`/establishments/${establishment.id}/actions`}>{t('results.nav.actions')}</Link>
           </li>
           <li>
+            <Link to={`${base}/frameworks`}>{t('frameworks.link')}</Link>
+          </li>
+          <li>
             <Link to={`${base}/report`}>{t('reports.link')}</Link>
           </li>
         </ul>

@@ -32,12 +32,17 @@ export function renderReportPdf(model: ReportModel, fonts: ReportFonts): Rendere
     keywords: meta.fingerprint?.value ?? '',
   });
   l.doc.setCreationDate(new Date(`${meta.asOf}T00:00:00Z`));
+  // A section with nothing chosen for it (no framework annex asked at print) is neither printed nor listed.
+  const printed = reportSections.filter((section) => {
+    const isPrinted = (section as { printed?: (part: unknown) => boolean }).printed;
+    return isPrinted ? isPrinted(model[section.key]) : true;
+  });
   const contents = drawCover(
     l,
     model,
-    reportSections.map((s): SectionKey => s.key),
+    printed.map((s): SectionKey => s.key),
   );
-  for (const section of reportSections) {
+  for (const section of printed) {
     l.section(section.key, section.start);
     // model[section.key] is what section.build returned (ReportSectionModels); TypeScript cannot follow the key
     // through the union of sections, hence the widened signature.

@@ -19,4 +19,7 @@ export interface ReportSection<Key extends SectionKey, Model> {
   start: SectionStart;
   build: (context: ReportContext) => Model;
   draw: (l: Layout, section: Model, report: ReportModel) => void;
+  /** Whether the PDF prints the section and lists it in its contents; always, when absent (the frameworks' annex
+   * only when a framework was chosen at print). */
+  printed?: (section: Model) => boolean;
 }

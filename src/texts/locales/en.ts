@@ -9,6 +9,7 @@ import enCommon from './en/common.json';
 import enErrors from './en/errors.json';
 import enExchange from './en/exchange.json';
 import enEstablishments from './en/establishments.json';
+import enFrameworks from './en/frameworks.json';
 import enHome from './en/home.json';
 import enLock from './en/lock.json';
 import enPassphrase from './en/passphrase.json';
@@ -45,4 +46,5 @@ export const en: SameShape<typeof fr> = {
   lock: enLock,
   passphrase: enPassphrase,
   cli: enCli,
+  frameworks: enFrameworks,
 };

@@ -9,6 +9,7 @@ import frCommon from './fr/common.json';
 import frErrors from './fr/errors.json';
 import frExchange from './fr/exchange.json';
 import frEstablishments from './fr/establishments.json';
+import frFrameworks from './fr/frameworks.json';
 import frHome from './fr/home.json';
 import frLock from './fr/lock.json';
 import frPassphrase from './fr/passphrase.json';
@@ -45,4 +46,5 @@ export const fr = {
   lock: frLock,
   passphrase: frPassphrase,
   cli: frCli,
+  frameworks: frFrameworks,
 };
