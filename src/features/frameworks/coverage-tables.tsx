@@ -15,6 +15,11 @@ import { formatNumber, formatPercent } from '../../texts/format';
 import { chartStates } from './coverage-chart';
 import type { FrameworksModel } from './use-frameworks';
 
+/** ReCyF's tags in one order, EE before EI, whatever the file's. */
+export function entityTags(entities: readonly string[] | undefined): string {
+  return [...(entities ?? [])].sort().join(', ');
+}
+
 /** The id of a measure's row and of an item's row: the targets of the links between them. */
 export const measureAnchor = (id: string) => `fw-measure-${id}`;
 export const itemAnchor = (id: string) => `fw-item-${id}`;
@@ -155,7 +160,7 @@ export function MeasureTable({
               <th scope="row">
                 <span className="coverage-measures__id">{m.measure.id}</span> {m.measure.title[language]}
               </th>
-              {tagged ? <td>{(m.measure.entities ?? []).join(', ')}</td> : null}
+              {tagged ? <td className="coverage-measures__tags">{entityTags(m.measure.entities)}</td> : null}
               <td>
                 <span className={`coverage-state coverage-state--${m.state}`}>{t(`frameworks.states.${m.state}`)}</span>
               </td>

@@ -169,8 +169,6 @@ function FrameworkCoverageView({
         {t('frameworks.source', {
           title: mapping.source.title,
           publisher: mapping.source.publisher,
-          version: mapping.source.version,
-          date: mapping.source.date,
         })}
         {mapping.source.note ? ` ${mapping.source.note[language]}` : ''}
       </p>

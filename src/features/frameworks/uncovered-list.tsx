@@ -8,6 +8,7 @@ import { currentLanguage } from '../../i18n/i18n';
 import { useDatabase } from '../../storage/use-database';
 import { useRepositories } from '../../storage/use-repositories';
 import { describeError } from '../../texts/describe-error';
+import { entityTags } from './coverage-tables';
 import type { FrameworksModel } from './use-frameworks';
 
 /**
@@ -80,7 +81,7 @@ export function UncoveredList({
                 <li key={m.measure.id} className="card">
                   <p className="coverage-uncovered__title">
                     <span className="coverage-measures__id">{m.measure.id}</span> {m.measure.title[language]}
-                    {m.measure.entities ? ` (${m.measure.entities.join(', ')})` : ''}
+                    {m.measure.entities ? ` (${entityTags(m.measure.entities)})` : ''}
                   </p>
                   {m.measure.notCovered ? <p className="field__hint">{m.measure.notCovered[language]}</p> : null}
                   {action ? (

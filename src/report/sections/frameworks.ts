@@ -66,8 +66,6 @@ export function buildFrameworksSection(context: ReportContext): FrameworkAnnex[]
       t('report.frameworks.source', {
         title: mapping.source.title,
         publisher: mapping.source.publisher,
-        version: mapping.source.version,
-        date: mapping.source.date,
       }),
       questionnaires
         ? t('report.frameworks.answersRead', { questionnaires, year: input.campaignYear })
@@ -97,7 +95,7 @@ export function buildFrameworksSection(context: ReportContext): FrameworkAnnex[]
       measures: shown.map((m) => ({
         id: m.measure.id,
         title: m.measure.title[language],
-        entities: (m.measure.entities ?? []).join(', '),
+        entities: [...(m.measure.entities ?? [])].sort().join(', '),
         state: m.state,
         items: m.measure.links.map((l) => `${l.item} (${t(`report.frameworks.strengths.${l.strength}`)})`),
       })),
@@ -113,7 +111,7 @@ export function drawFrameworksSection(l: Layout, annexes: FrameworkAnnex[], _rep
   const { t } = l;
   annexes.forEach((annex, index) => {
     if (index > 0) l.newPage();
-    l.heading(`${annex.title} — ${t('report.frameworks.version', { version: annex.version })}`, 2);
+    l.heading(annex.title, 2);
     annex.intro.forEach((line, i) => l.paragraph(line, { keepWithNext: i === 0 }));
     if (!annex.known) {
       l.paragraph(`${t('report.completeness.omitted')} ${t('report.completeness.omittedContent.answers')}`);
