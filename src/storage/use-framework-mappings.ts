@@ -1,7 +1,7 @@
 import { startTransition, useEffect, useState } from 'react';
 import type { Assessment } from '../domain/assessment/assessment';
 import type { FrameworkMapping } from '../domain/frameworks/framework-types';
-import { latestMappingVersion, loadFrameworkMapping } from './framework-catalog';
+import { latestFrameworkVersion, loadFrameworkMapping } from './framework-catalog';
 import { useRepositories } from './use-repositories';
 
 export type MappingState =
@@ -19,7 +19,7 @@ export function mappingVersionOf(
   assessment: Pick<Assessment, 'frameworkVersions'>,
   framework: string,
 ): string | undefined {
-  return assessment.frameworkVersions?.[framework] ?? latestMappingVersion(framework);
+  return assessment.frameworkVersions?.[framework] ?? latestFrameworkVersion(framework);
 }
 
 /**
@@ -36,7 +36,7 @@ export function useFrameworkMappings(
   const wanted = frameworks.map((framework) => ({
     framework,
     recorded: assessment.frameworkVersions?.[framework],
-    latest: latestMappingVersion(framework),
+    latest: latestFrameworkVersion(framework),
   }));
   const keys = wanted.map((w) => `${w.framework}@${w.recorded ?? w.latest ?? ''}`);
   const key = keys.join('|');

@@ -13,7 +13,7 @@ import type { ExportEnvelope } from '../../exchange/export-format';
 import { currentLanguage } from '../../i18n/i18n';
 import { scorableAnswers } from '../../report/report-context';
 import { annexStates } from '../../report/sections/frameworks';
-import { latestMappingVersion, loadFrameworkMapping } from '../../storage/framework-catalog';
+import { latestFrameworkVersion, loadFrameworkMapping } from '../../storage/framework-catalog';
 import { loadQuestionnaire } from '../../storage/questionnaire-catalog';
 import { useDatabase } from '../../storage/use-database';
 import { forEachSubmissionDocument } from '../../storage/use-repositories';
@@ -133,7 +133,7 @@ export function RegionFrameworkCoverage({
   const compute = async () => {
     setState({ kind: 'working' });
     try {
-      const version = latestMappingVersion('recyf');
+      const version = latestFrameworkVersion('recyf');
       if (!version) throw new Error('recyf');
       const mapping = await loadFrameworkMapping('recyf', version);
       const result = await computeRegionCoverage(

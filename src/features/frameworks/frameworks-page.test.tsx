@@ -27,7 +27,7 @@ const recyf: FrameworkMapping = buildMapping(
 );
 
 vi.mock('../../storage/framework-catalog', () => ({
-  latestMappingVersion: (framework: string) => (framework === 'recyf' ? '2.5' : undefined),
+  latestFrameworkVersion: (framework: string) => (framework === 'recyf' ? '2.5' : undefined),
   loadFrameworkMapping: (framework: string) =>
     framework === 'recyf' ? Promise.resolve(recyf) : Promise.reject(new Error('not shipped')),
 }));
