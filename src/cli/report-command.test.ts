@@ -40,7 +40,8 @@ describe('care-autodiag report', () => {
     ]);
     expect(code).toBe(0);
     expect(out[0]).toMatch(/^rapport écrit\u00a0: r\.pdf \(\d+ pages, \d+ octets\)$/);
-    expect(out.filter((l) => l.startsWith('CSV écrit'))).toHaveLength(5);
+    // The five exports and the coverage of the default framework (the hygiene guide: the file holds no NIS2 status).
+    expect(out.filter((l) => l.startsWith('CSV écrit'))).toHaveLength(6);
     expect(err.join('\n')).toContain('commentaire(s)');
     const text = execFileSync('pdftotext', ['-raw', join(folder, 'r.pdf'), '-'], { encoding: 'utf8' }).replace(
       /\s+/g,
