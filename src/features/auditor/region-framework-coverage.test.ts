@@ -33,7 +33,10 @@ describe('the region’s ReCyF coverage', () => {
     const auditor = fixture('auditor');
     const files = [full, statistics, auditor];
     const result = await computeRegionCoverage(
-      async (visit) => files.forEach((f) => visit(f)),
+      (visit) => {
+        files.forEach((f) => visit(f));
+        return Promise.resolve();
+      },
       [row(full.integrity.digest), row(statistics.integrity.digest)],
       2026,
       mapping,
