@@ -6,6 +6,7 @@ import { assessmentSchema } from '../domain/assessment/assessment';
 import { budgetRecordSchema } from '../domain/budget/budget-record';
 import { establishmentSchema } from '../domain/establishment/establishment';
 import { sha256Hex } from '../domain/hash';
+import { snapshotSchema } from '../domain/snapshot/snapshot';
 import { parseStrictJson } from '../domain/strict-json';
 import { DATA_VERSION, type CareDatabase, type EvidenceFileRow, type EvidenceRow } from './care-database';
 import { BackupError, type RestoreSpace } from './backup-error';
@@ -29,8 +30,9 @@ import { LOCK_IDLE_META_KEY, LOCK_META_KEY, vaultOf } from './vault/vault';
  * Full backup of this device's data to one file, and restore from it.
  *
  * The file is a zip: backup.json holds every record (establishments, assessments with their answers, budgets,
- * applications, actions, auditor submissions and known keys, settings), evidence/<id> holds each evidence file's
- * bytes, checked against its SHA-256 on restore. This installation's signing key is not in it: its private part
+ * applications, actions, snapshots, auditor submissions and known keys, settings), evidence/<id> holds each evidence
+ * file's bytes — those of the living assessments and those only a snapshot still lists —, checked against its SHA-256
+ * on restore. This installation's signing key is not in it: its private part
  * cannot leave the browser. A restore validates the whole file before it writes, then replaces the data in one
  * transaction: all of it or nothing.
  *
@@ -69,6 +71,8 @@ const manifestSchema = z.object({
     applications: z.array(applicationRecordSchema),
     actions: z.array(actionRecordSchema),
     evidence: z.array(evidenceMetaSchema),
+    // Since data version 3; a backup made before has none.
+    snapshots: z.array(snapshotSchema).default([]),
     submissions: z.array(
       z.object({
         id: z.string(),
@@ -131,6 +135,7 @@ function backedUpTables(db: CareDatabase) {
     db.actions,
     db.evidence,
     db.evidenceFiles,
+    db.snapshots,
     db.submissions,
     db.trustedKeys,
   ];
@@ -152,6 +157,7 @@ export async function createBackup(
       applications: await db.applications.toArray(),
       actions: await db.actions.toArray(),
       evidence: await db.evidence.toArray(),
+      snapshots: await db.snapshots.toArray(),
       submissions: await db.submissions.toArray(),
       trustedKeys: await db.trustedKeys.toArray(),
       meta: (await db.meta.toArray()).filter((row) => !deviceMetaKeys.has(row.key)),
@@ -219,7 +225,8 @@ async function openSealedBackup(
   const stored = {} as Record<SealedTable, unknown[]>;
   const openedTables: Record<string, unknown> = { ...tables };
   for (const table of SEALED_TABLES) {
-    const rows = (tables as Record<string, unknown>)[table];
+    // A backup made before data version 3 has no snapshots.
+    const rows = (tables as Record<string, unknown>)[table] ?? (table === 'snapshots' ? [] : undefined);
     if (!Array.isArray(rows)) throw new BackupError('backup-invalid', fileName, `tables.${table}`);
     stored[table] = rows;
     openedTables[table] = await openBackupRows(key, table, rows);
@@ -280,7 +287,18 @@ export async function readBackup(
   const sealedFiles = new Map<string, SealedBox>();
   const evidence: EvidenceRow[] = [];
   const evidenceFiles: EvidenceFileRow[] = [];
-  for (const meta of manifest.tables.evidence) {
+  // The files of the living evidence, then those only a snapshot still lists (its proof was removed since).
+  const living = new Set(manifest.tables.evidence.map((meta) => meta.id));
+  const keptBySnapshots = new Map(
+    manifest.tables.snapshots.flatMap((snapshot) =>
+      snapshot.evidence.filter((entry) => !living.has(entry.id)).map((entry) => [entry.id, entry] as const),
+    ),
+  );
+  const files = [
+    ...manifest.tables.evidence.map((meta) => ({ meta, listed: true })),
+    ...[...keptBySnapshots.values()].map((meta) => ({ meta, listed: false })),
+  ];
+  for (const { meta, listed } of files) {
     const file = entries[`evidence/${meta.id}`];
     if (!file) throw new BackupError('backup-evidence-missing', fileName, `evidence/${meta.id}`);
     let data: ArrayBuffer;
@@ -293,7 +311,7 @@ export async function readBackup(
     if ((await sha256Hex(data)) !== meta.sha256) {
       throw new BackupError('backup-evidence-corrupt', fileName, `evidence/${meta.id} (${meta.name})`);
     }
-    evidence.push(meta);
+    if (listed) evidence.push(meta as EvidenceRow);
     evidenceFiles.push({ id: meta.id, data });
   }
   return {
@@ -377,6 +395,7 @@ async function replaceData(
         actions: tables.actions,
         evidence,
         submissions: tables.submissions,
+        snapshots: tables.snapshots,
       };
       const rows = {} as Record<SealedTable, { id: string }[]>;
       for (const table of SEALED_TABLES) {
@@ -398,6 +417,7 @@ async function replaceData(
         db.actions.clear(),
         db.evidence.clear(),
         db.evidenceFiles.clear(),
+        db.snapshots.clear(),
         db.submissions.clear(),
         db.trustedKeys.clear(),
       ]);

@@ -4,6 +4,7 @@ import type { ApplicationRecord } from '../domain/applications/application-recor
 import type { Assessment } from '../domain/assessment/assessment';
 import type { BudgetRecord } from '../domain/budget/budget-record';
 import type { Establishment } from '../domain/establishment/establishment';
+import type { Snapshot } from '../domain/snapshot/snapshot';
 import { DATA_VERSION, DATA_VERSIONS } from './data-versions';
 import { StorageError } from './storage-error';
 
@@ -116,6 +117,8 @@ export class CareDatabase extends Dexie {
   submissions!: EntityTable<SubmissionRow, 'id'>;
   trustedKeys!: EntityTable<TrustedKeyRow, 'finess'>;
   installationKeys!: EntityTable<InstallationKeyRow, 'id'>;
+  /** Frozen assessments (data version 3): written once, read, deleted; never updated. */
+  snapshots!: EntityTable<Snapshot, 'id'>;
 
   /** Set by {@link openCareDatabase}; every repository write checks it first. */
   access: DatabaseAccess = 'read-write';

@@ -49,6 +49,13 @@ export const DATA_VERSIONS: readonly DataVersionStep[] = [
     stores: { evidenceFiles: 'id' },
     migrate: moveEvidenceBytesToTheirOwnStore,
   },
+  {
+    version: 3,
+    change:
+      'Snapshots: an assessment frozen as it stood (answers, evidence manifest, scores, questionnaire version, digest), listed by assessment; the evidence bytes a snapshot lists are kept when the evidence is removed from the living assessment (indexed by evidenceIds).',
+    stores: { snapshots: 'id, assessmentId, *evidenceIds' },
+    migrate: noDataToMove,
+  },
 ];
 
 /** The latest data version: what this build writes. */
@@ -69,4 +76,9 @@ async function moveEvidenceBytesToTheirOwnStore(tx: Transaction): Promise<void> 
     await files.put({ id, data: data ?? new ArrayBuffer(0) });
     await evidence.put(listing);
   }
+}
+
+/** Version 2 → 3: a new, empty store; nothing that exists changes shape. */
+function noDataToMove(): Promise<void> {
+  return Promise.resolve();
 }

@@ -105,15 +105,20 @@ export class EvidenceRepository {
     );
   }
 
+  /**
+   * Removes a proof from its assessment. Its bytes stay while a snapshot lists them (its report and export file must
+   * still find them, src/storage/snapshot-repository.ts); deleting the last such snapshot removes them.
+   */
   async remove(id: string): Promise<void> {
     this.db.assertWritable();
     await writeSealed(
       this.db,
-      [this.db.evidence, this.db.evidenceFiles],
+      [this.db.evidence, this.db.evidenceFiles, this.db.snapshots],
       () => Promise.resolve(),
       async () => {
         await this.db.evidence.delete(id);
-        await this.db.evidenceFiles.delete(id);
+        const kept = await this.db.snapshots.where('evidenceIds').equals(id).count();
+        if (kept === 0) await this.db.evidenceFiles.delete(id);
       },
     );
   }

@@ -14,7 +14,8 @@ import { isSealedBox, openBytes, openJson, sealBytes, sealJson, type SealedBox }
  * that answer's updatedAt in clear: the answer save compares those dates inside its transaction (an older answer
  * never overwrites a newer one, across tabs) without decrypting anything there. Evidence bytes are sealed as bytes.
  */
-export type SealedTable = 'assessments' | 'budgets' | 'applications' | 'actions' | 'evidence' | 'submissions';
+export type SealedTable =
+  'assessments' | 'budgets' | 'applications' | 'actions' | 'evidence' | 'submissions' | 'snapshots';
 
 export const SEALED_TABLES: readonly SealedTable[] = [
   'assessments',
@@ -23,6 +24,7 @@ export const SEALED_TABLES: readonly SealedTable[] = [
   'actions',
   'evidence',
   'submissions',
+  'snapshots',
 ];
 
 export const clearFields: Readonly<Record<SealedTable, readonly string[]>> = {
@@ -45,6 +47,9 @@ export const clearFields: Readonly<Record<SealedTable, readonly string[]>> = {
   actions: ['id', 'establishmentId', 'assessmentId', 'status', 'createdAt', 'updatedAt'],
   evidence: ['id', 'assessmentId', 'itemId', 'addedAt'],
   submissions: ['id', 'finess', 'questionnaireId', 'campaignYear', 'exportedAt', 'importedAt'],
+  // A snapshot is never rewritten: only what its list and the evidence deletion query is in clear (the evidence ids
+  // are random identifiers, and tell which evidence bytes a snapshot keeps).
+  snapshots: ['id', 'assessmentId', 'establishmentId', 'frozenAt', 'evidenceIds'],
 };
 
 /** The table evidence bytes live in (data version 2), sealed as raw bytes. */
