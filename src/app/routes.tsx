@@ -45,6 +45,7 @@ const ApplicationsPage = lazyPage(() =>
 const ActionPlanPage = lazyPage(() => import('../features/action-plan/action-plan-page').then((m) => m.ActionPlanPage));
 const ExportPage = lazyPage(() => import('../features/exchange/export-page').then((m) => m.ExportPage));
 const FrameworksPage = lazyPage(() => import('../features/frameworks/frameworks-page').then((m) => m.FrameworksPage));
+const SnapshotsPage = lazyPage(() => import('../features/snapshots/snapshots-page').then((m) => m.SnapshotsPage));
 const ReportsPage = lazyPage(() => import('../features/reports/reports-page').then((m) => m.ReportsPage));
 const AssessmentPage = lazyPage(() => import('../features/assessment/assessment-page').then((m) => m.AssessmentPage));
 const QuestionnairesPage = lazyPage(() =>
@@ -69,6 +70,7 @@ const routeTree: ReactElement = (
     <Route path="assessments/:assessmentId/export" element={<ExportPage />} />
     <Route path="assessments/:assessmentId/report" element={<ReportsPage />} />
     <Route path="assessments/:assessmentId/frameworks" element={<FrameworksPage />} />
+    <Route path="assessments/:assessmentId/snapshots" element={<SnapshotsPage />} />
     <Route path="assessments/:assessmentId/:domainId?" element={<AssessmentPage />} />
     <Route path="questionnaires" element={<QuestionnairesPage />} />
     <Route path="auditor" element={<AuditorPage />} />

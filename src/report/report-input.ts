@@ -149,4 +149,12 @@ export interface ReportInput {
   keyFingerprint?: string | undefined;
   /** The frameworks whose annex is printed, in this order; none when absent. */
   frameworks?: readonly ReportFramework[] | undefined;
+  /** Set when the report is a snapshot's (issue 18): the cover says it was frozen, and when. */
+  snapshot?: ReportSnapshot | undefined;
+}
+
+/** The snapshot a report was made from: its name and the moment it was frozen (ms since epoch). */
+export interface ReportSnapshot {
+  name: string;
+  frozenAt: number;
 }

@@ -22,6 +22,7 @@ export interface ReportMeta {
   sharingLevel: SharingLevel;
   fingerprint: { value: string; source: 'export-file' | 'content' } | undefined;
   keyFingerprint: string | undefined;
+  snapshot: ReportInput['snapshot'];
 }
 
 export interface ReportHeader {
@@ -52,6 +53,7 @@ export function buildReportModel(input: ReportInput): ReportModel {
       sharingLevel: input.sharingLevel,
       fingerprint: input.fingerprint,
       keyFingerprint: input.keyFingerprint,
+      snapshot: input.snapshot,
     },
     gapsKnown: input.answers !== undefined,
   };

@@ -125,6 +125,8 @@ export function AssessmentPage() {
       />
       <p className="assessment__results-link">
         <Link to={`/assessments/${assessment.id}/results`}>{t('results.open')}</Link>
+        {' · '}
+        <Link to={`/assessments/${assessment.id}/snapshots`}>{t('snapshots.linkFromAssessment')}</Link>
       </p>
       <div className="assessment__layout">
         <DomainNav

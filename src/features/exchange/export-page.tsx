@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { downloadFile } from '../../components/download-file';
 import { SigningKeyCard } from '../../components/signing-key-card';
 import { PageHeading } from '../../components/page-heading';
@@ -8,7 +8,8 @@ import { buildExportEnvelope } from '../../exchange/build-export';
 import { sharingLevels, type SharingLevel, type UnsealedExportEnvelope } from '../../exchange/export-format';
 import { currentLanguage } from '../../i18n/i18n';
 import { describeError, describeExportRejection } from '../../texts/describe-error';
-import { formatBytes } from '../../texts/format';
+import { formatBytes, formatDateTime } from '../../texts/format';
+import { SnapshotRepository } from '../../storage/snapshot-repository';
 import { useDatabase, useLiveQuery } from '../../storage/use-database';
 import { useAssessmentWithEstablishment, useQuestionnaire } from '../../storage/use-repositories';
 import { useSigningKey } from '../../storage/use-signing-key';
@@ -29,19 +30,31 @@ export function ExportPage() {
   const { assessmentId = '' } = useParams();
   const db = useDatabase();
   const found = useAssessmentWithEstablishment(assessmentId);
-  const loaded = useQuestionnaire(found?.assessment.questionnaireId, found?.assessment.questionnaireVersion);
+  // ?snapshot=<id>: the export file of a snapshot (issue 18), against the questionnaire version it was frozen on.
+  const [params] = useSearchParams();
+  const snapshotId = params.get('snapshot') ?? undefined;
+  const snapshot = useLiveQuery(
+    async () => (snapshotId === undefined ? undefined : ((await new SnapshotRepository(db).get(snapshotId)) ?? null)),
+    [db, snapshotId],
+  );
+  const answered = snapshot ?? found?.assessment;
+  const loaded = useQuestionnaire(answered?.questionnaireId, answered?.questionnaireVersion);
   const source = useLiveQuery(
     async () =>
-      found && loaded.status === 'ready'
-        ? gatherExportSource(db, found.assessment.id, loaded.value, { appVersion: __APP_VERSION__, now: new Date() })
+      found && loaded.status === 'ready' && (snapshotId === undefined || snapshot)
+        ? gatherExportSource(db, found.assessment.id, loaded.value, {
+            appVersion: __APP_VERSION__,
+            now: new Date(),
+            snapshotId,
+          })
         : undefined,
-    [db, found?.assessment, loaded],
+    [db, found?.assessment, loaded, snapshot, snapshotId],
   );
 
-  if (found === undefined || loaded.status === 'loading') {
+  if (found === undefined || loaded.status === 'loading' || (snapshotId !== undefined && snapshot === undefined)) {
     return <Loading />;
   }
-  if (found === null || loaded.status !== 'ready') {
+  if (found === null || loaded.status !== 'ready' || snapshot === null) {
     return <NotFound message={t('exchange.export.notFound')} />;
   }
   const { assessment, establishment } = found;
@@ -58,6 +71,14 @@ export function ExportPage() {
         {t('exchange.export.title')}
       </PageHeading>
       <p className="lead">{t('exchange.export.subtitle', { title, year: assessment.campaignYear })}</p>
+      {snapshot ? (
+        <p className="notice">
+          {t('exchange.export.fromSnapshot', {
+            name: snapshot.name,
+            date: formatDateTime(snapshot.frozenAt, language),
+          })}
+        </p>
+      ) : null}
       <p>{t('exchange.export.intro')}</p>
       {source ? <ExportForm source={source} /> : <Loading />}
     </div>
@@ -91,6 +112,7 @@ function ExportForm({ source }: { source: ExportSource }) {
           appVersion: __APP_VERSION__,
           now: new Date(),
           withEvidenceBytes: zipped,
+          snapshotId: source.snapshotId,
         },
       );
       const signer = signingKey.status === 'ready' ? installationSigner(signingKey.key) : undefined;

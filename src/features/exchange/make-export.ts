@@ -6,7 +6,7 @@ import { publicJwkOf, webCryptoSigner, type ExportSigner } from '../../exchange/
 import { validateExportFile, type ExportValidation } from '../../exchange/validate-export';
 import { catalogQuestionnaires } from '../../storage/catalog-questionnaires';
 import type { CareDatabase, InstallationKeyRow } from '../../storage/care-database';
-import { readAssessmentBundle } from '../../storage/assessment-bundle';
+import { readBundleOf } from '../../storage/snapshot-repository';
 import { StorageError } from '../../storage/storage-error';
 
 /**
@@ -21,16 +21,23 @@ export interface ExportSource {
   evidenceCount: number;
   /** Total size of the evidence files, in bytes. */
   evidenceSize: number;
+  /** The snapshot the file is made from (issue 18), when it is one's: its answers and proofs as they were frozen. */
+  snapshotId?: string | undefined;
 }
 
 export async function gatherExportSource(
   db: CareDatabase,
   assessmentId: string,
   questionnaire: { questionnaire: Questionnaire; contentHash: string },
-  options: { appVersion: string; now: Date; withEvidenceBytes?: boolean },
+  options: { appVersion: string; now: Date; withEvidenceBytes?: boolean; snapshotId?: string | undefined },
 ): Promise<ExportSource> {
-  // One consistent state even while another tab writes, opened after its transaction when the lock is on.
-  const bundle = await readAssessmentBundle(db, assessmentId, { withEvidenceBytes: options.withEvidenceBytes });
+  // One consistent state even while another tab writes, opened after its transaction when the lock is on. A
+  // snapshot's file is made from the snapshot alone, in the same format (src/storage/snapshot-repository.ts).
+  const bundle = await readBundleOf(
+    db,
+    { assessmentId, snapshotId: options.snapshotId },
+    { withEvidenceBytes: options.withEvidenceBytes },
+  );
   if (!bundle) throw new StorageError('not-found', assessmentId);
   const { assessment, establishment, budgets, applications, actions, evidence, evidenceBytes } = bundle;
   const byEstablishment = <T extends { establishmentId: string }>(rows: T[]) =>
@@ -64,6 +71,7 @@ export async function gatherExportSource(
       : [],
     evidenceSize: evidence.reduce((total, row) => total + row.size, 0),
     evidenceCount: evidence.length,
+    ...(options.snapshotId === undefined ? {} : { snapshotId: options.snapshotId }),
   };
 }
 

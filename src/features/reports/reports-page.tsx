@@ -1,12 +1,12 @@
 import { useId, useMemo, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { downloadFile, fileDate } from '../../components/download-file';
 import { PageHeading } from '../../components/page-heading';
 import type { Language } from '../../domain/localized-text';
 import { currentLanguage } from '../../i18n/i18n';
 import { describeFailure } from '../../texts/describe-error';
-import { formatBytes } from '../../texts/format';
+import { formatBytes, formatDateTime } from '../../texts/format';
 import { buildCsv, csvKinds, type CsvKind } from '../../report/csv';
 import { contentFingerprint } from '../../report/report-fingerprint';
 import { buildReportModel, type MissingEntry, type ReportInput, type ReportModel } from '../../report/report-model';
@@ -33,7 +33,9 @@ type Status = { kind: 'idle' } | { kind: 'working' } | { kind: 'done'; text: str
 export function ReportsPage() {
   const { t } = useTranslation();
   const { assessmentId = '' } = useParams();
-  const source = useReportSource(assessmentId);
+  // ?snapshot=<id>: the report of a snapshot (issue 18), from the snapshots screen.
+  const [params] = useSearchParams();
+  const source = useReportSource(assessmentId, params.get('snapshot') ?? undefined);
   if (source.status === 'loading') return <Loading />;
   if (source.status === 'not-found') {
     return <NotFound message={t('reports.notFound')} />;
@@ -96,6 +98,14 @@ function Reports({ source }: { source: Extract<ReportSource, { status: 'ready' }
         {t('reports.title')}{' '}
         <span className="page-heading__sub">{t('reports.subtitle', { title, year: assessment.campaignYear })}</span>
       </PageHeading>
+      {source.input.snapshot ? (
+        <p className="notice">
+          {t('reports.fromSnapshot', {
+            name: source.input.snapshot.name,
+            date: formatDateTime(source.input.snapshot.frozenAt, currentLanguage()),
+          })}
+        </p>
+      ) : null}
       <p>{t('reports.intro')}</p>
       <CompletenessCheck model={model} assessmentId={assessment.id} establishmentId={establishment.id} />
       <PdfPanel

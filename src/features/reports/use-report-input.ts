@@ -5,7 +5,7 @@ import type { Questionnaire } from '../../domain/questionnaire/questionnaire-sch
 import { previousCampaignOf } from '../../domain/results/compare-campaigns';
 import { isoDateOf } from '../../domain/scoring/iso-date';
 import type { ReportInput } from '../../report/report-model';
-import { readAssessmentBundle } from '../../storage/assessment-bundle';
+import { readBundleOf, readSnapshotBundle } from '../../storage/snapshot-repository';
 import { useDatabase, useLiveQuery } from '../../storage/use-database';
 import { useQuestionnaire, useRepositories } from '../../storage/use-repositories';
 
@@ -31,17 +31,24 @@ export type ReportSource =
  * for the change since then (found as the results screen finds it: previousCampaignOf). Re-read whenever any of it
  * changes.
  */
-export function useReportSource(assessmentId: string): ReportSource {
+export function useReportSource(assessmentId: string, snapshotId?: string): ReportSource {
   const db = useDatabase();
   const repos = useRepositories();
   const data = useLiveQuery(async () => {
-    // One transaction, opened after it when the passphrase lock is on (src/storage/assessment-bundle.ts).
-    const bundle = await readAssessmentBundle(db, assessmentId);
+    // One transaction, opened after it when the passphrase lock is on (src/storage/assessment-bundle.ts). A
+    // snapshot's report is made from the snapshot alone, read at the date it was frozen (issue 18).
+    if (snapshotId !== undefined) {
+      const frozen = await readSnapshotBundle(db, snapshotId);
+      if (!frozen || frozen.snapshot.assessmentId !== assessmentId) return null;
+      const { snapshot } = frozen;
+      return { ...frozen, asOf: snapshot.scores.asOf, snapshot: { name: snapshot.name, frozenAt: snapshot.frozenAt } };
+    }
+    const bundle = await readBundleOf(db, { assessmentId });
     if (!bundle) return null;
     // Today is read here rather than during render: the report is read at the date it is made, like the results
     // screen.
-    return { ...bundle, asOf: isoDateOf(Date.now()) };
-  }, [db, assessmentId]);
+    return { ...bundle, asOf: isoDateOf(Date.now()), snapshot: undefined };
+  }, [db, assessmentId, snapshotId]);
   const targets = useLiveQuery(() => repos.budgets.getTargets(), [repos]);
   const establishmentId = data?.establishment.id;
   const others = useLiveQuery(
@@ -56,7 +63,7 @@ export function useReportSource(assessmentId: string): ReportSource {
   if (loaded.status === 'loading') return { status: 'loading' };
   if (loaded.status === 'error') return { status: 'not-found' };
   if (previous && previousLoaded.status === 'loading') return { status: 'loading' };
-  const { assessment, establishment, budgets, applications, actions, evidence, asOf } = data;
+  const { assessment, establishment, budgets, applications, actions, evidence, asOf, snapshot } = data;
   // A previous campaign whose questionnaire version is no longer shipped is left out, as on the results screen.
   const previousQuestionnaire =
     previousLoaded.status === 'ready'
@@ -99,6 +106,7 @@ export function useReportSource(assessmentId: string): ReportSource {
       actions: actions.filter((a) => a.assessmentId === undefined || a.assessmentId === assessment.id),
       asOf,
       sharingLevel: 'full',
+      snapshot,
     },
   };
 }

@@ -108,6 +108,9 @@ function ResultsFrame({
           <li>
             <Link to={`${base}/report`}>{t('reports.link')}</Link>
           </li>
+          <li>
+            <Link to={`${base}/snapshots`}>{t('snapshots.link')}</Link>
+          </li>
         </ul>
       </nav>
       {children}

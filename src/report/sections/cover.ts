@@ -1,7 +1,7 @@
 import type { Layout } from '../pdf/layout';
 import { COLORS, MARGIN } from '../pdf/page-geometry';
 import type { ContentsSlot } from '../pdf/page-furniture';
-import { formatDate, formatNumber } from '../../texts/format';
+import { formatDate, formatDateTime, formatNumber } from '../../texts/format';
 import type { ReportModel } from '../report-model';
 import { drawCompletenessVerdict } from './completeness';
 import type { SectionKey } from './report-section';
@@ -22,6 +22,18 @@ export function drawCover(l: Layout, model: ReportModel, contents: readonly Sect
   l.font('bold', 15);
   l.titleLines(e.name, 15);
   l.y += 4;
+  if (meta.snapshot) {
+    // A snapshot's report says so first: its answers are those frozen then, not the assessment's today (issue 18).
+    l.font('bold', 11.5, COLORS.accent);
+    l.titleLines(
+      t('report.cover.snapshot', {
+        date: formatDateTime(meta.snapshot.frozenAt, language),
+        name: meta.snapshot.name,
+      }),
+      11.5,
+    );
+    l.y += 3;
+  }
   const size = [
     e.beds !== undefined ? t('report.cover.beds', { n: formatNumber(e.beds, language, 2) }) : undefined,
     e.staff !== undefined ? t('report.cover.staff', { n: formatNumber(e.staff, language, 2) }) : undefined,

@@ -19,6 +19,7 @@ import enRegional from './en/regional.json';
 import enReport from './en/report.json';
 import enResults from './en/results.json';
 import enSettings from './en/settings.json';
+import enSnapshots from './en/snapshots.json';
 import type { fr } from './fr';
 
 /** A locale of the same shape as the French one: the same keys, each a string where French has a string. */
@@ -36,6 +37,7 @@ export const en: SameShape<typeof fr> = {
   budget: enBudget,
   applications: enApplications,
   results: enResults,
+  snapshots: enSnapshots,
   actions: enActions,
   auditor: enAuditor,
   errors: enErrors,

@@ -19,6 +19,7 @@ import frRegional from './fr/regional.json';
 import frReport from './fr/report.json';
 import frResults from './fr/results.json';
 import frSettings from './fr/settings.json';
+import frSnapshots from './fr/snapshots.json';
 
 /**
  * Every French text of the screens, the PDF reports and the command line, by area (one file per area in ./fr). French
@@ -36,6 +37,7 @@ export const fr = {
   budget: frBudget,
   applications: frApplications,
   results: frResults,
+  snapshots: frSnapshots,
   actions: frActions,
   auditor: frAuditor,
   errors: frErrors,
