@@ -17,7 +17,7 @@ function FrozenAnswer({ assessmentId, snapshotId }: { assessmentId: string; snap
 const assessmentId = 'demo-chu-care-2026';
 
 describe('the report of a snapshot (issue 18)', () => {
-  it('says it is a snapshot’s and reads the frozen answers, not today’s', async () => {
+  it('says it is a snapshot’s and reads the frozen answers, not today’s', { timeout: 30_000 }, async () => {
     const db = await openTestDatabase();
     await loadDemoData(db);
     const snapshot = await freezeForTest(db, assessmentId, { name: 'Bilan de décembre' });
@@ -30,7 +30,9 @@ describe('the report of a snapshot (issue 18)', () => {
       `/assessments/${assessmentId}/report?snapshot=${snapshot.id}`,
       db,
     );
-    expect(await screen.findByText(/Rapport de l’instantané « Bilan de décembre » figé le/)).toBeInTheDocument();
+    expect(
+      await screen.findByText(/Rapport de l’instantané « Bilan de décembre » figé le/, undefined, { timeout: 15_000 }),
+    ).toBeInTheDocument();
     await renderWithApp(
       [{ path: '/frozen', element: <FrozenAnswer assessmentId={assessmentId} snapshotId={snapshot.id} /> }],
       '/frozen',
