@@ -70,6 +70,7 @@ describe('jsPDF without the modules the app does not use', () => {
     expect(jsPDF.API.processJPEG).toBeTypeOf('function');
     const gone = ['html', 'addSvgAsImage', 'processPNG', 'processWEBP', 'processGIF89A', 'processBMP'];
     gone.push('cell', 'table', 'processArabic', 'viewerPreferences', 'addJS', 'autoPrint');
+    gone.push('addField', '__acroform__');
     for (const method of gone) expect(jsPDF.API[method], method).toBeUndefined();
     expect(jsPDF.__bidiEngine__).toBeUndefined();
     // Importing the whole trimmed jsPDF from a data URL takes over 5 s on a loaded machine.

@@ -134,10 +134,35 @@ export function removeJsPdfModules(
   let out = code;
   for (const cut of [...cuts].sort((a, b) => b.start - a.start))
     out = `${out.slice(0, cut.start)};${out.slice(cut.end)}`;
+  out = removeAcroForm(out);
   const left = codecs.filter((codec) => new RegExp(`\\b${codec}\\b`).test(out));
   if (left.length > 0)
     throw new Error(`jsPDF: ${left.join(', ')} still used after removing the modules; keep the module that uses it.`);
   return out;
+}
+
+/**
+ * jsPDF's forms (AcroForm: fields, buttons, their appearance streams; 84 KB unminified), which the reports never
+ * use. Unlike the modules, they are written as top-level declarations between `var jsPDFAPI = jsPDF.API;` and
+ * `var AcroForm = jsPDF.AcroForm;`, and jsPDF's exports name their classes: the run between those two statements is
+ * replaced by an empty declaration of the exported names. Nothing else refers to what it declared (checked when this
+ * was written with ESLint's no-undef over the result: the same free names as the whole file), and its event hooks
+ * are registered only when a form field is added.
+ */
+export function removeAcroForm(code: string): string {
+  const start = 'var jsPDFAPI = jsPDF.API;\nvar scaleFactor = 1;';
+  const end = 'var AcroForm = jsPDF.AcroForm;';
+  const from = code.indexOf(start);
+  const to = code.indexOf(end);
+  if (from === -1 || to < from || code.indexOf(start, from + 1) !== -1 || code.indexOf(end, to + 1) !== -1)
+    throw new Error('jsPDF: its AcroForm declarations are not where scripts/vite-jspdf-modules.ts expects them.');
+  const exported = [...code.matchAll(/^export \{([^}]*)\};?$/gm)].at(-1)?.[1] ?? '';
+  const names = exported
+    .split(',')
+    .map((name) => name.trim())
+    .filter((name) => name.startsWith('AcroForm'));
+  if (names.length === 0) throw new Error('jsPDF: no AcroForm export found at the end of its ES build.');
+  return `${code.slice(0, from)}var ${names.join(', ')};${code.slice(to + end.length)}`;
 }
 
 const noPngDecoder = '\0care-jspdf-no-png-decoder';
