@@ -27,3 +27,8 @@ export function isoDateOf(instant: number | Date): string {
 export function endOfYear(iso: string): string {
   return `${iso.slice(0, 4)}-12-31`;
 }
+
+/** The date `days` days after `iso` (before it when negative), in UTC like {@link daysBetween}. */
+export function addDays(iso: string, days: number): string {
+  return new Date((utcDay(iso) + days) * DAY_MS).toISOString().slice(0, 10);
+}
