@@ -10,6 +10,7 @@ import {
   checkFrameworkMappingAtBuild,
   checkQuestionnaireAtBuild,
   areasOutsideScreenTexts,
+  firstScreenAreas,
   gatherLocaleTexts,
   newerSibling,
 } from './vite-compressed-json';
@@ -24,6 +25,8 @@ describe('the texts of the screens stored as one compressed file per language in
 
   it("leaves out, in the build, the first screen's areas (bundled or fetched first) and the command line's", () => {
     expect(areasOutsideScreenTexts).toEqual([...Object.keys(frCore), 'cli']);
+    // The English first screen is stored compressed with exactly the areas core-en.ts names.
+    expect(firstScreenAreas).toEqual(Object.keys(enCore));
     expect(Object.keys(enCore)).toEqual(Object.keys(frCore));
     const folder = fileURLToPath(new URL('../src/texts/locales', import.meta.url));
     const built = gatherLocaleTexts(folder, areasOutsideScreenTexts);

@@ -111,7 +111,11 @@ const localesModule = /\/src\/texts\/locales\/(fr|en)\.ts$/;
  * French and fetched first in English, core-en.ts) would be there twice, and the command line's are never read by a
  * screen. scripts/vite-compressed-json.test.ts checks this list against core.ts and core-en.ts.
  */
-export const areasOutsideScreenTexts = ['common', 'home', 'establishments', 'errors', 'lock', 'cli'];
+export const firstScreenAreas = ['common', 'home', 'establishments', 'errors', 'lock'];
+export const areasOutsideScreenTexts = [...firstScreenAreas, 'cli'];
+
+/** src/texts/locales/core-en.ts: in the build, the first screen's English areas as one compressed file. */
+const englishCoreModule = /\/src\/texts\/locales\/core-en\.ts$/;
 
 /**
  * What src/texts/locales/fr.ts and en.ts export, read from their folder: each language's areas named after files;
@@ -149,6 +153,21 @@ export function compressedJsonInBuild(): Plugin {
       return resolved ? `${prefix}${resolved.id}${suffix}` : null;
     },
     async load(id) {
+      if (englishCoreModule.test(id)) {
+        // The English texts of the first screen, fetched before it when the interface is in English: compressed
+        // like the screens' texts (8.6 KiB as a module, 3 KiB stored).
+        const english = gatherLocaleTexts(dirname(id)).en;
+        const core = Object.fromEntries(firstScreenAreas.map((area) => [area, english[area]]));
+        const reference = this.emitFile({
+          type: 'asset',
+          name: 'locales-en-core.json.gz',
+          source: gzipSync(JSON.stringify(core), { level: 9 }),
+        });
+        return [
+          `import { fetchCompressedJson } from ${JSON.stringify(helper)};`,
+          `export const enCore = await fetchCompressedJson(import.meta.ROLLUP_FILE_URL_${reference});`,
+        ].join('\n');
+      }
       const locale = localesModule.exec(id)?.[1] as 'fr' | 'en' | undefined;
       if (locale) {
         const reference = this.emitFile({
