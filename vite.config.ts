@@ -101,10 +101,11 @@ export default defineConfig({
         // The manifest is added by the plugin itself (listing it here precached it twice).
         globPatterns: ['**/*.{js,css,html,png,svg,ico,woff2,ttf,json,gz,txt}'],
         navigateFallback: '/index.html',
-        // The 512 px icons serve only installation (the browser keeps its own copy of an installed app's icons);
-        // the page itself uses favicon.svg and icon-192.png (index.html). jsPDF's html2canvas, canvg and DOMPurify
-        // chunks, should they come back, serve only doc.html() and SVG, which the reports do not use.
+        // The PNG icons serve only installation and the home-screen shortcut (the browser keeps its own copy of an
+        // installed app's icons), which happen online; the page itself shows favicon.svg. jsPDF's html2canvas, canvg
+        // and DOMPurify chunks, should they come back, serve only doc.html() and SVG, which the reports do not use.
         globIgnores: [
+          'icons/icon-192.png',
           'icons/icon-512.png',
           'icons/icon-maskable-512.png',
           '**/html2canvas*.js',

@@ -74,7 +74,10 @@ describe('ActionPlanPage', { timeout: 30_000 }, () => {
     expect(invite).toHaveAttribute('href', `/assessments/${assessment.id}/continuity-recovery?item=care.d2.16`);
     expect(invite.closest('[role="status"]')).toHaveTextContent('question care.d2.16');
     await waitFor(async () => expect((await actions.listByEstablishment(establishment.id))[0]?.status).toBe('done'));
-    expect(screen.getByRole('row', { name: /Tester une restauration/ })).not.toHaveTextContent('En retard');
+    // The list follows the database as a transition (src/storage/use-live-query.ts): a moment after the write.
+    await waitFor(() =>
+      expect(screen.getByRole('row', { name: /Tester une restauration/ })).not.toHaveTextContent('En retard'),
+    );
   });
 
   it('moves a card between the board columns with its status select, keeping the focus on it', async () => {
