@@ -16,6 +16,7 @@ import { generateSigningKeyPair, webCryptoSigner } from '../exchange/signing';
 import { sealRaw } from '../testing/exchange/hostile-test-data';
 import { pdfPages, squeeze } from '../testing/report/pdf/pdf-test-tools';
 import { main } from './main';
+import { defaultThreadCount } from './validation-pool';
 
 let folder: string;
 const envelopes: ExportEnvelope[] = [];
@@ -153,6 +154,13 @@ describe('care-autodiag consolidate', () => {
     expect(readFileSync(join(folder, 'two.csv'), 'utf8')).toBe(readFileSync(join(folder, 'one.csv'), 'utf8'));
     // Each thread loads the validation code through tsx before its first file: seconds on a loaded machine.
   }, 60_000);
+
+  it('validates on threads by default only where cores are left over', () => {
+    expect(defaultThreadCount(1000, 2)).toBe(1);
+    expect(defaultThreadCount(1000, 8)).toBe(4);
+    expect(defaultThreadCount(250, 8)).toBe(2);
+    expect(defaultThreadCount(50, 8)).toBe(1);
+  });
 
   it('refuses a wrong command line with exit code 2', async () => {
     expect((await consolidateCli([])).code).toBe(2);
