@@ -4,6 +4,8 @@ import type { Language } from '../domain/localized-text';
 import { createTranslator } from '../texts/translator';
 import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } from './cli-context';
 import { commands as defaultCommands } from './commands';
+import { installExchangeCrypto } from '../exchange/exchange-crypto';
+import { nodeExchangeCrypto } from './node-exchange-crypto';
 
 /**
  * `care-autodiag <command> [arguments] [--lang fr|en]`: the command line for batch work over export files (design
@@ -57,6 +59,7 @@ export interface MainOptions {
 
 /** Runs the command line and resolves to the exit code (it never calls process.exit itself). */
 export async function main(argv: string[], options: MainOptions = {}): Promise<number> {
+  installExchangeCrypto(nodeExchangeCrypto);
   const { language, rest } = pickLanguage(argv, options.env ?? process.env);
   const context: CliContext = {
     out: options.out ?? ((line) => process.stdout.write(`${line}\n`)),

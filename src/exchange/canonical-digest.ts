@@ -1,4 +1,5 @@
 import canonicalize from 'canonicalize';
+import { exchangeCrypto } from './exchange-crypto';
 
 /**
  * The integrity digest of an export (docs/export-format.md, "Digest and signature"):
@@ -34,7 +35,7 @@ export function fromHex(hex: string): Uint8Array<ArrayBuffer> {
 }
 
 export async function sha256HexOfText(text: string): Promise<string> {
-  return toHex(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text))));
+  return toHex(await exchangeCrypto().sha256(new TextEncoder().encode(text)));
 }
 
 /** SHA-256 hex of the canonical JSON of the digested part of an envelope (raw, as parsed from the file). */

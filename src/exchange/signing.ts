@@ -1,6 +1,7 @@
 import { fromBase64Url, isCanonicalBase64Url } from './base64url';
 import { canonicalJson, fromHex, sha256HexOfText } from './canonical-digest';
 import type { EcPublicKeyJwk } from './export-format';
+import { exchangeCrypto } from './exchange-crypto';
 
 /**
  * Signing of export files with ECDSA P-256 and SHA-256 through WebCrypto, which the browser, Web Workers and Node 20
@@ -49,7 +50,7 @@ export async function keyFingerprint(jwk: EcPublicKeyJwk): Promise<string> {
 // are kept for the next file. Bounded, so that a folder of hostile files cannot grow them without limit.
 const CACHE_SIZE = 1000;
 const fingerprints = new Map<string, string>();
-const verifyKeys = new Map<string, Promise<CryptoKey>>();
+const verifyKeys = new Map<string, Promise<unknown>>();
 
 function remember<T>(cache: Map<string, T>, key: string, value: T): void {
   if (cache.size >= CACHE_SIZE) cache.clear();
@@ -88,12 +89,12 @@ export async function verifyDigestSignature(
     const cacheKey = `${jwk.x}.${jwk.y}`;
     let key = verifyKeys.get(cacheKey);
     if (!key) {
-      key = crypto.subtle.importKey('jwk', { ...publicJwkOf(jwk), ext: true }, ALGORITHM, false, ['verify']);
+      key = exchangeCrypto().importP256PublicKey(publicJwkOf(jwk));
       // A key that fails to import is not kept: the next file gets its own attempt (and its own refusal).
       key.catch(() => verifyKeys.delete(cacheKey));
       remember(verifyKeys, cacheKey, key);
     }
-    return await crypto.subtle.verify(SIGN, await key, fromBase64Url(signature), fromHex(digestHex));
+    return await exchangeCrypto().verifyP256(await key, fromBase64Url(signature), fromHex(digestHex));
   } catch {
     return false;
   }
