@@ -1,7 +1,6 @@
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
-import { DisplayName } from '../../components/display-name';
 import { PageHeading } from '../../components/page-heading';
 import { Loading, NotFound } from '../../components/page-states';
 import { nis2StatusOf } from '../../domain/establishment/establishment';
@@ -21,6 +20,7 @@ import { UncoveredList } from './uncovered-list';
 import { useFrameworkMappings } from '../../storage/use-framework-mappings';
 import { useCoverage, useFrameworks, type FrameworksModel } from './use-frameworks';
 import './frameworks.css';
+import { AssessmentBreadcrumb } from '../../components/assessment-breadcrumb';
 
 /**
  * Route /assessments/:assessmentId/frameworks: the answers already given, read against other frameworks (ANSSI's
@@ -52,21 +52,11 @@ function Frameworks({ model }: { model: FrameworksModel }) {
   const base = `/assessments/${assessment.id}`;
   return (
     <div className="frameworks">
-      <nav aria-label={t('results.breadcrumb')} className="no-print">
-        <ol className="breadcrumb-trail">
-          <li>
-            <Link to={`/establishments/${establishment.id}`}>
-              <DisplayName name={establishment.name} />
-            </Link>
-          </li>
-          <li>
-            <Link to={base}>{t('results.breadcrumbAssessment', { name })}</Link>
-          </li>
-          <li>
-            <Link to={`${base}/results`}>{t('results.nav.overview')}</Link>
-          </li>
-        </ol>
-      </nav>
+      <AssessmentBreadcrumb establishment={establishment} assessmentId={assessment.id} assessmentName={name}>
+        <li>
+          <Link to={`${base}/results`}>{t('results.nav.overview')}</Link>
+        </li>
+      </AssessmentBreadcrumb>
       <PageHeading title={`${heading} — ${name}`}>
         {heading}
         <span className="page-heading__sub">{name}</span>

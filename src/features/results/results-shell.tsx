@@ -7,6 +7,7 @@ import { useResults, type ResultsModel } from './use-results';
 import { Loading, NotFound } from '../../components/page-states';
 import './results.css';
 import { DisplayName } from '../../components/display-name';
+import { AssessmentBreadcrumb } from '../../components/assessment-breadcrumb';
 
 export type ResultsSection = 'overview' | 'gaps' | 'questions' | 'summary';
 
@@ -72,18 +73,7 @@ function ResultsFrame({
   ];
   return (
     <div className={`results results--${section}`}>
-      <nav aria-label={t('results.breadcrumb')} className="no-print">
-        <ol className="breadcrumb-trail">
-          <li>
-            <Link to={`/establishments/${establishment.id}`}>
-              <DisplayName name={establishment.name} />
-            </Link>
-          </li>
-          <li>
-            <Link to={base}>{t('results.breadcrumbAssessment', { name })}</Link>
-          </li>
-        </ol>
-      </nav>
+      <AssessmentBreadcrumb establishment={establishment} assessmentId={assessment.id} assessmentName={name} />
       <PageHeading title={`${heading} — ${name}`}>
         {heading}
         <span className="page-heading__sub">

@@ -2,7 +2,6 @@ import { useId, useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { ConfirmDialog } from '../../components/confirm-dialog';
-import { DisplayName } from '../../components/display-name';
 import { Loading, NotFound } from '../../components/page-states';
 import { PageHeading } from '../../components/page-heading';
 import { useSaveStatus } from '../../components/save-status';
@@ -17,6 +16,7 @@ import { SnapshotComparison } from './snapshot-comparison';
 import { SnapshotView } from './snapshot-view';
 import { useSnapshots, type SnapshotsModel } from './use-snapshots';
 import './snapshots.css';
+import { AssessmentBreadcrumb } from '../../components/assessment-breadcrumb';
 
 /** The value of the compare selects that stands for the living assessment. */
 export const NOW = 'now';
@@ -63,21 +63,11 @@ function Snapshots({ model }: { model: SnapshotsModel }) {
 
   return (
     <div className="snapshots">
-      <nav aria-label={t('results.breadcrumb')} className="no-print">
-        <ol className="breadcrumb-trail">
-          <li>
-            <Link to={`/establishments/${establishment.id}`}>
-              <DisplayName name={establishment.name} />
-            </Link>
-          </li>
-          <li>
-            <Link to={base}>{t('results.breadcrumbAssessment', { name })}</Link>
-          </li>
-          <li>
-            <Link to={`${base}/results`}>{t('results.short')}</Link>
-          </li>
-        </ol>
-      </nav>
+      <AssessmentBreadcrumb establishment={establishment} assessmentId={assessment.id} assessmentName={name}>
+        <li>
+          <Link to={`${base}/results`}>{t('results.short')}</Link>
+        </li>
+      </AssessmentBreadcrumb>
       <PageHeading title={`${t('snapshots.heading')} — ${name}`}>
         {t('snapshots.heading')}
         <span className="page-heading__sub">{name}</span>
