@@ -5,6 +5,7 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { compressedJsonInBuild } from './scripts/vite-compressed-json';
 import { jsPdfUsedModulesOnly } from './scripts/vite-jspdf-modules';
+import { precacheCompressedCode, withoutCompressedOriginals } from './scripts/vite-precache-compressed';
 import { workerEntriesInMainBuild } from './scripts/vite-worker-entries';
 
 /**
@@ -76,8 +77,13 @@ export default defineConfig({
     workerEntriesInMainBuild(),
     // The questionnaires and the demo data are precached gzip-compressed and inflated on use.
     compressedJsonInBuild(),
+    // The lazy screens' code is precached gzip-compressed, inflated by the service worker (src/app/sw.ts).
+    precacheCompressedCode(),
     VitePWA({
       registerType: 'prompt',
+      strategies: 'injectManifest',
+      srcDir: 'src/app',
+      filename: 'sw.ts',
       injectRegister: false,
       includeManifestIcons: false,
       manifest: {
@@ -97,10 +103,9 @@ export default defineConfig({
           { src: '/icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
         ],
       },
-      workbox: {
+      injectManifest: {
         // The manifest is added by the plugin itself (listing it here precached it twice).
         globPatterns: ['**/*.{js,css,html,png,svg,ico,woff2,ttf,json,gz,txt}'],
-        navigateFallback: '/index.html',
         // The PNG icons serve only installation and the home-screen shortcut (the browser keeps its own copy of an
         // installed app's icons), which happen online; the page itself shows favicon.svg. jsPDF's html2canvas, canvg
         // and DOMPurify chunks, should they come back, serve only doc.html() and SVG, which the reports do not use.
@@ -108,13 +113,12 @@ export default defineConfig({
           'icons/icon-192.png',
           'icons/icon-512.png',
           'icons/icon-maskable-512.png',
-          '**/html2canvas*.js',
-          '**/purify.es*.js',
-          '**/index.es*.js',
+          '**/html2canvas*.js*',
+          '**/purify.es*.js*',
+          '**/index.es*.js*',
         ],
-        cleanupOutdatedCaches: true,
-        // One self-contained sw.js: importScripts() would be a Trusted Types sink inside the worker (strict CSP).
-        inlineWorkboxRuntime: true,
+        // A code file with a compressed copy is precached as that copy only.
+        manifestTransforms: [(entries) => Promise.resolve({ ...withoutCompressedOriginals(entries), warnings: [] })],
       },
     }),
   ],

@@ -13,7 +13,7 @@ const KiB = 1024;
  */
 export function precacheEntries(dist) {
   const sw = readFileSync(join(dist, 'sw.js'), 'utf8');
-  const urls = [...sw.matchAll(/url:"([^"]+)"/g)].map((m) => m[1]);
+  const urls = [...sw.matchAll(/"?url"?:"([^"]+)"/g)].map((m) => m[1]);
   return urls
     .map((url) => {
       const path = join(dist, url.replace(/^\//, ''));
