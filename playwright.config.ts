@@ -12,8 +12,11 @@ const baseURL = `http://127.0.0.1:${port}`;
 export default defineConfig({
   testDir: './tests/e2e',
   testMatch: '**/*.spec.ts',
+  // Two spec files at a time, each in its own browser process (its own profile, quota and IndexedDB): a journey
+  // spends much of its time waiting on the page, so two keep a 2-core machine busy where one left it half idle.
+  // Tests inside a file run in order. Every file writes only under its own test.info().outputPath().
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
