@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { delegationProvenanceSchema } from '../delegation/delegation-provenance';
 import type { QuestionnaireItem } from '../questionnaire/questionnaire-schema';
 
 /**
@@ -27,6 +28,8 @@ export const answerSchema = z
      * unanswered, unscored and out of every export until the reason is given.
      */
     notApplicableDraft: z.literal(true).optional(),
+    /** Taken from a colleague's or a provider's answer file (issue 19); cleared by the next change made here. */
+    delegatedFrom: delegationProvenanceSchema.optional(),
     /** When it was last changed (ms since epoch): of two versions of an answer, the later one wins. */
     updatedAt: z.number(),
   })

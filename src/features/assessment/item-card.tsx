@@ -82,6 +82,8 @@ export function ItemCard({
     // A draft « non applicable » lasts only while there is no response: any response (its reason included) ends it.
     if (next.response !== undefined || !next.notApplicableDraft) delete next.notApplicableDraft;
     delete next.toReview;
+    // An answer changed here is no longer the one a colleague's answer file gave (issue 19: provenance).
+    delete next.delegatedFrom;
     setDraft(next);
     const token = begin(key);
     schedule(() => write(next, token), delayed);
