@@ -16,7 +16,13 @@ const allowed = {
   domain: [],
   // The error-code lists are dependency-free modules, so that the one error mapper (texts/describe-error.ts) serves
   // the app and the command line alike.
-  texts: ['domain', 'storage/storage-error.ts', 'storage/backup-error.ts', 'exchange/export-error.ts'],
+  texts: [
+    'domain',
+    'storage/storage-error.ts',
+    'storage/backup-error.ts',
+    'exchange/export-error.ts',
+    'exchange/review-error.ts',
+  ],
   storage: ['domain'],
   exchange: ['domain'],
   report: ['domain', 'texts'],

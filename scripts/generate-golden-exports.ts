@@ -10,6 +10,8 @@ import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { strToU8 } from 'fflate';
 import { sha256Hex } from '../src/domain/hash';
 import { buildExportEnvelope, sealExport } from '../src/exchange/build-export';
+import { buildReviewEnvelope, reviewSubmissionOf, sealReview } from '../src/exchange/build-review';
+import { canonicalJson } from '../src/exchange/canonical-digest';
 import { serializeExport, zipExport } from '../src/exchange/export-file';
 import { EXPORT_FORMAT_VERSION, sharingLevels } from '../src/exchange/export-format';
 import { generateSigningKeyPair, webCryptoSigner } from '../src/exchange/signing';
@@ -53,4 +55,44 @@ const unsigned = await sealExport(buildExportEnvelope(input, 'auditor'));
 writeFileSync(new URL('auditor-unsigned.json', folder), serializeExport(unsigned));
 const withEvidence = await sealExport(buildExportEnvelope({ ...input, evidence }, 'full'), signer);
 writeFileSync(new URL('full-with-evidence.zip', folder), zipExport(withEvidence, documents));
+{
+  // Since version 2: a file made from a snapshot, saying which reviewed items changed since a review of the plain auditor
+  // file (the review is made here too, for its digest; tests/fixtures/review/ holds the review golden files).
+  const auditorFile = buildExportEnvelope({ ...input, evidence }, 'auditor');
+  const auditorDigest = await sha256Hex(strToU8(canonicalJson(auditorFile)).slice().buffer);
+  const review = await sealReview(
+    buildReviewEnvelope({
+      submission: reviewSubmissionOf({
+        ...auditorFile,
+        integrity: { algorithm: 'SHA-256', canonicalization: 'RFC8785', digest: auditorDigest },
+      }),
+      reviewer: { name: 'Claire Martin', organisation: 'ARS Centre-Val de Loire' },
+      opinion: { outcome: 'to-complete', reliance: 'moderate', reason: 'Deux preuves à joindre.' },
+      items: [{ itemId: 'care.gov.02', status: 'to-complete', comment: 'PSSI non signée.' }],
+      appVersion: packageJson.version,
+      reviewedAt: '2026-11-25T14:00:00.000Z',
+    }),
+  );
+  const fromSnapshot = await sealExport(
+    buildExportEnvelope(
+      {
+        ...input,
+        exportedAt: '2026-11-27T09:00:00.000Z',
+        snapshot: {
+          id: 'snapshot-demo-chu-care-2026-1',
+          frozenAt: '2026-11-26T17:30:00.000Z',
+          digest: await sha256Hex(strToU8('instantané de démonstration').slice().buffer),
+        },
+        reviewChanges: {
+          reviewDigest: review.integrity.digest,
+          reviewedAt: review.reviewedAt,
+          changedItemIds: ['care.gov.02'],
+        },
+      },
+      'auditor',
+    ),
+    signer,
+  );
+  writeFileSync(new URL('auditor-from-snapshot.json', folder), serializeExport(fromSnapshot));
+}
 console.log(`golden files written to ${folder.pathname} (key ${signer.keyFingerprint})`);

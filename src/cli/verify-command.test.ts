@@ -175,7 +175,7 @@ describe('from a shell, after npm install', () => {
       // One changed byte: exit 1, and the line names the file and the problem.
       const target = join(out, files[0] ?? '');
       const text = readFileSync(target, 'utf8');
-      writeFileSync(target, text.replace('"formatVersion": 1', '"formatVersion": 2'));
+      writeFileSync(target, text.replace('"formatVersion": 2', '"formatVersion": 3'));
       const failed = await run('npx', ['--offline', 'care-autodiag', 'verify', out]).then(
         () => ({ code: 0, stdout: '' }),
         (error: unknown) => error as { code: number; stdout: string },

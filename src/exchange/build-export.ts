@@ -27,6 +27,8 @@ import {
   type ExportEvidence,
   type ExportMfa,
   type ExportResponse,
+  type ExportReviewChanges,
+  type ExportSnapshot,
   type SharingLevel,
   type UnsealedExportEnvelope,
 } from './export-format';
@@ -61,6 +63,10 @@ export interface ExportInput {
   appVersion: string;
   /** When the file is made (ISO 8601, UTC); the scores are read at its date. */
   exportedAt: string;
+  /** The snapshot the export is made from, when it is made from one (format version 2). */
+  snapshot?: ExportSnapshot | undefined;
+  /** The reviewed items whose answer changed since the last review received (format version 2). */
+  reviewChanges?: ExportReviewChanges | undefined;
 }
 
 /** The budget to export with a campaign: the campaign year's, else the latest earlier year with figures. */
@@ -259,6 +265,9 @@ export function buildExportEnvelope(input: ExportInput, sharingLevel: SharingLev
     if (actions.length > 0) content.actions = actions;
   }
   if (sharingLevel === 'full' && input.evidence.length > 0) content.evidence = exportEvidence(input.evidence);
+  if (input.snapshot) content.snapshot = { ...input.snapshot };
+  if (input.reviewChanges)
+    content.reviewChanges = { ...input.reviewChanges, changedItemIds: [...input.reviewChanges.changedItemIds] };
   return {
     format: EXPORT_FORMAT,
     formatVersion: EXPORT_FORMAT_VERSION,

@@ -12,7 +12,9 @@ import type { ExportEnvelope } from './export-format';
  * - `content.campaignYear` is at most the year after the export's year (the app opens the campaigns of last year,
  *   this year and next year; an old campaign may be exported any time later);
  * - `content.budget.year` is at most the campaign year (the app exports the campaign year's budget, else the latest
- *   earlier one).
+ *   earlier one);
+ * - since version 2, `content.snapshot.frozenAt` is not after the export, nor `content.reviewChanges.reviewedAt` (the
+ *   review answered an earlier export; the same 24 hours of tolerance, the review coming from another computer).
  */
 export const FUTURE_TOLERANCE_MS = 24 * 60 * 60 * 1000;
 
@@ -39,6 +41,19 @@ export function checkDates(envelope: ExportEnvelope, now: number): ContentRefusa
       code: 'dates-disagree',
       path: ['content', 'campaignYear'],
       detail: `campaign ${content.campaignYear}, exported in ${exportYear}`,
+    };
+  // Version 2: a snapshot is frozen, and a review written, before the export that names them.
+  if (content.snapshot && !(Date.parse(content.snapshot.frozenAt) <= exportedMs))
+    return {
+      code: 'dates-disagree',
+      path: ['content', 'snapshot', 'frozenAt'],
+      detail: `frozen at ${content.snapshot.frozenAt}, exported at ${exportedAt}`,
+    };
+  if (content.reviewChanges && !(Date.parse(content.reviewChanges.reviewedAt) <= exportedMs + FUTURE_TOLERANCE_MS))
+    return {
+      code: 'dates-disagree',
+      path: ['content', 'reviewChanges', 'reviewedAt'],
+      detail: `reviewed at ${content.reviewChanges.reviewedAt}, exported at ${exportedAt}`,
     };
   if (content.budget && content.budget.year > content.campaignYear)
     return {

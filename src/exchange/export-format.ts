@@ -20,7 +20,7 @@ import { isCanonicalBase64Url } from './base64url';
  *   `signature`; `signature.value` is an ECDSA P-256 / SHA-256 signature of the 32 bytes of that digest.
  */
 export const EXPORT_FORMAT = 'care-autodiag/export';
-export const EXPORT_FORMAT_VERSION = 1;
+export const EXPORT_FORMAT_VERSION = 2;
 export const EXPORT_APP_NAME = 'Autodiag CaRE';
 
 /** The sharing level (src/domain/sharing-level.ts says what each one carries). */
@@ -37,21 +37,22 @@ export const exportIssueMessages = {
   tooMany: 'too-many-entries',
 } as const;
 
-const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'sha256-hex');
+/** A SHA-256 in lower-case hex (shared with the review file, review-format.ts). */
+export const hex64 = z.string().regex(/^[0-9a-f]{64}$/, 'sha256-hex');
 /** Canonical base64url of exactly `bytes` bytes (see base64url.ts: one spelling per value). */
 const base64url = (bytes: number) =>
   z
     .string()
     .regex(new RegExp(`^[A-Za-z0-9_-]{${Math.ceil((bytes * 4) / 3)}}$`), 'base64url')
     .refine((value) => isCanonicalBase64Url(value, bytes), 'base64url');
-const itemId = z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/, 'item-id');
+export const itemId = z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z0-9-]+)+$/, 'item-id');
 const count = z.number().int().min(0);
 const share = z.number().min(0).max(1);
 const text = (max: number) => z.string().max(max);
 /** Text with at least one visible character. Not `.trim()`: that would change the value, and a file is read as is. */
-const nonBlank = (max: number) => z.string().max(max).regex(/\S/, 'blank');
+export const nonBlank = (max: number) => z.string().max(max).regex(/\S/, 'blank');
 
-const finessNumber = z
+export const finessNumber = z
   .string()
   .regex(/^(\d{9}|2[AB]\d{7})$/, exportIssueMessages.finess)
   .refine((value) => {
@@ -214,6 +215,32 @@ export const exportEvidenceSchema = z
   .strict();
 export type ExportEvidence = z.infer<typeof exportEvidenceSchema>;
 
+/**
+ * The snapshot an export was made from (« Figer l'évaluation », src/domain/snapshot/snapshot.ts): its id, when it
+ * was frozen and its digest, so that the auditor's review, which copies them, names the frozen state it read.
+ */
+export const exportSnapshotSchema = z
+  .object({
+    id: z.string().min(1).max(100),
+    frozenAt: z.iso.datetime({ offset: true }),
+    digest: hex64,
+  })
+  .strict();
+export type ExportSnapshot = z.infer<typeof exportSnapshotSchema>;
+
+/**
+ * What changed since the last review received (docs/review-format.md): the review's digest and date, and the items it
+ * marked whose answer is no longer the one reviewed, in questionnaire order. Ids only: no free text, so at every level.
+ */
+export const exportReviewChangesSchema = z
+  .object({
+    reviewDigest: hex64,
+    reviewedAt: z.iso.datetime({ offset: true }),
+    changedItemIds: z.array(itemId).max(5000),
+  })
+  .strict();
+export type ExportReviewChanges = z.infer<typeof exportReviewChangesSchema>;
+
 const maxEntries =
   (max: number) =>
   (value: Record<string, unknown>): boolean =>
@@ -243,6 +270,10 @@ export const exportContentSchema = z
     actions: z.array(exportActionSchema).max(5000).optional(),
     /** Full only. */
     evidence: z.array(exportEvidenceSchema).max(10000).optional(),
+    /** Since version 2: the snapshot the file was made from, when it was made from one (at every level). */
+    snapshot: exportSnapshotSchema.optional(),
+    /** Since version 2: the items a received review marked whose answer changed since (at every level). */
+    reviewChanges: exportReviewChangesSchema.optional(),
   })
   .strict();
 export type ExportContent = z.infer<typeof exportContentSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { exportEnvelopeSchema } from './export-format';
+import { EXPORT_FORMAT_VERSION, exportEnvelopeSchema } from './export-format';
 
 /**
  * The JSON Schema of an export file (docs/export-format.schema.json), generated from the zod schema so that the two
@@ -11,7 +11,7 @@ export function exportJsonSchema(): Record<string, unknown> {
   return {
     ...z.toJSONSchema(exportEnvelopeSchema, { target: 'draft-2020-12', unrepresentable: 'any', io: 'input' }),
     $id: 'https://care-autodiag.invalid/export-format.schema.json',
-    title: 'Autodiag CaRE export file, format version 1',
+    title: `Autodiag CaRE export file, format version ${EXPORT_FORMAT_VERSION}`,
     description:
       'One establishment × questionnaire × campaign, exported by Autodiag CaRE. See docs/export-format.md for the ' +
       'digest, the signature and the fields allowed at each sharing level.',

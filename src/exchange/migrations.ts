@@ -14,7 +14,8 @@ import { EXPORT_FORMAT_VERSION } from './export-format';
  * - there is one migration per version step, forever: a golden file of every released version stays in
  *   tests/fixtures/exports/v<n>/ and must keep importing.
  *
- * Version 1 is the first released format: there is nothing to migrate yet.
+ * Version 2 (issue 18) adds two optional members to `content`, `snapshot` and `reviewChanges`: a version 1 file has
+ * neither, so its migration only writes the new version number.
  */
 export interface ExportMigration {
   /** The version this migration reads; it writes version `from + 1`. */
@@ -24,7 +25,14 @@ export interface ExportMigration {
   migrate(raw: Readonly<Record<string, unknown>>): Record<string, unknown>;
 }
 
-export const migrations: readonly ExportMigration[] = [];
+/** Version 1 → 2: `content.snapshot` and `content.reviewChanges` appear, optional; a version 1 file has neither. */
+export const addSnapshotAndReviewChanges: ExportMigration = {
+  from: 1,
+  name: 'add-snapshot-and-review-changes',
+  migrate: (raw) => ({ ...raw, formatVersion: 2 }),
+};
+
+export const migrations: readonly ExportMigration[] = [addSnapshotAndReviewChanges];
 
 export type MigrationResult =
   | { ok: true; value: Record<string, unknown>; applied: string[] }

@@ -79,12 +79,35 @@ export async function findShippedQuestionnaire(
   shipped: ShippedQuestionnaires,
 ): Promise<QuestionnaireMatch> {
   const path = ['content', 'questionnaire'];
+  const found = await findShippedVersion(reference, shipped, { id: [...path, 'id'], version: [...path, 'version'] });
+  if (!found.ok) return found;
+  const loaded = found.shipped;
+  if (loaded.contentHash !== reference.contentHash)
+    return {
+      ok: false,
+      code: 'questionnaire-mismatch',
+      path: [...path, 'contentHash'],
+      detail: `${reference.id} ${reference.version} is ${loaded.contentHash}`,
+    };
+  return { ok: true, index: indexQuestionnaire(loaded.questionnaire) };
+}
+
+/**
+ * A shipped version of a questionnaire by id and version, or why not: an unknown id or version, or a version newer
+ * than every shipped one (update the app). The review file, which names a questionnaire without its content hash,
+ * reads its items through this (validate-review.ts); `paths` says where the id and the version are in the file.
+ */
+export async function findShippedVersion(
+  reference: { id: string; version: string },
+  shipped: ShippedQuestionnaires,
+  paths: { id: (string | number)[]; version: (string | number)[] },
+): Promise<{ ok: true; shipped: ShippedQuestionnaire } | ({ ok: false } & ContentRefusal)> {
   const versions = shipped.versionsOf(reference.id);
   if (versions.length === 0)
     return {
       ok: false,
       code: 'unknown-questionnaire',
-      path: [...path, 'id'],
+      path: paths.id,
       detail: `no questionnaire "${reference.id}"`,
     };
   if (!versions.includes(reference.version)) {
@@ -94,17 +117,9 @@ export async function findShippedQuestionnaire(
     return {
       ok: false,
       code: newer ? 'newer-questionnaire' : 'unknown-questionnaire',
-      path: [...path, 'version'],
+      path: paths.version,
       detail: `${reference.id} ${reference.version}; this build ships ${versions.join(', ')}`,
     };
   }
-  const loaded = await shipped.load(reference.id, reference.version);
-  if (loaded.contentHash !== reference.contentHash)
-    return {
-      ok: false,
-      code: 'questionnaire-mismatch',
-      path: [...path, 'contentHash'],
-      detail: `${reference.id} ${reference.version} is ${loaded.contentHash}`,
-    };
-  return { ok: true, index: indexQuestionnaire(loaded.questionnaire) };
+  return { ok: true, shipped: await shipped.load(reference.id, reference.version) };
 }

@@ -15,7 +15,12 @@ import {
 } from './export-format';
 import { migrateToCurrent, migrations as defaultMigrations, type ExportMigration } from './migrations';
 import { recomputeFigures } from './recompute-figures';
-import { findShippedQuestionnaire, type ShippedQuestionnaires } from './shipped-questionnaires';
+import type { ContentRefusal } from './content-refusal';
+import {
+  findShippedQuestionnaire,
+  type QuestionnaireIndex,
+  type ShippedQuestionnaires,
+} from './shipped-questionnaires';
 import { keyFingerprint, verifyDigestSignature } from './signing';
 
 /**
@@ -35,6 +40,7 @@ import { keyFingerprint, verifyDigestSignature } from './signing';
  *  9. the questionnaire: shipped by this build, the same content (unknown-questionnaire, newer-questionnaire,
  *     questionnaire-mismatch; shipped-questionnaires.ts);
  * 10. the dates: not in the future, in agreement with each other (future-date, dates-disagree; check-dates.ts);
+ *     the items listed as changed since a review, items of the questionnaire (unknown-item);
  * 11. each answer against its item (unknown-item, item-not-applicable, answer-type, unknown-choice, out-of-range;
  *     check-answers.ts);
  * 12. every figure the content can give, recomputed (figure-mismatch; recompute-figures.ts); the others are
@@ -322,9 +328,26 @@ async function checkContent(envelope: ExportEnvelope, options: ValidateExportOpt
   const audiences = audiencesOf(envelope.establishment);
   return (
     checkDates(envelope, options.now ?? Date.now()) ??
+    checkReviewChanges(content, found.index) ??
     (content.answers ? checkAnswers(content.answers, found.index, audiences, envelope.exportedAt) : undefined) ??
     recomputeFigures(content, found.index, audiences)
   );
+}
+
+/** The items a file says changed since a review must be items of its questionnaire (format version 2). */
+function checkReviewChanges(content: ExportEnvelope['content'], index: QuestionnaireIndex): ContentRefusal | undefined {
+  const ids = content.reviewChanges?.changedItemIds ?? [];
+  const unknown = ids.findIndex((id) => !index.items.has(id));
+  if (unknown >= 0)
+    return {
+      code: 'unknown-item',
+      path: ['content', 'reviewChanges', 'changedItemIds', unknown],
+      detail: `no item "${ids[unknown]}" in ${index.questionnaire.id} ${index.questionnaire.version}`,
+    };
+  const twice = ids.findIndex((id, i) => ids.indexOf(id) !== i);
+  if (twice >= 0)
+    return { code: 'invalid', path: ['content', 'reviewChanges', 'changedItemIds', twice], detail: 'listed twice' };
+  return undefined;
 }
 
 /** Validates one export file (JSON or zip). Never throws: any failure is a {@link RejectedExport}. */

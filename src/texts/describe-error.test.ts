@@ -5,6 +5,7 @@ import { budgetErrorCodes, budgetWarningCodes } from '../domain/budget/budget-ra
 import { expectedListIssueCodes } from '../domain/consolidation/expected-list';
 import { establishmentValidationCodes } from '../domain/establishment/establishment-validation-codes';
 import { exportErrorCodes } from '../exchange/export-error';
+import { reviewErrorCodes } from '../exchange/review-error';
 import { BackupError, backupErrorCodes } from '../storage/backup-error';
 import { StorageError, storageErrorCodes } from '../storage/storage-error';
 import {
@@ -18,6 +19,7 @@ import {
   describeExpectedIssue,
   describeExportRejection,
   describeFailure,
+  describeReviewRejection,
   describeStorageError,
   describeValidation,
 } from './describe-error';
@@ -31,6 +33,8 @@ function everySentence(t: Translate): Record<string, string> {
     sentences[`backup ${code}`] = describeBackupError(t, { code, path: 'tables.assessments.3' });
   for (const code of exportErrorCodes)
     sentences[`export ${code}`] = describeExportRejection(t, { fileName: 'chu.json', code, path: 'content' });
+  for (const code of reviewErrorCodes)
+    sentences[`review ${code}`] = describeReviewRejection(t, { fileName: 'avis.json', code, path: 'items[0]' });
   for (const code of establishmentValidationCodes) sentences[`establishment ${code}`] = describeValidation(t, code);
   for (const code of applicationValidationCodes)
     sentences[`application ${code}`] = describeApplicationValidation(t, code);

@@ -10,6 +10,7 @@ import {
   type EstablishmentValidationCode,
 } from '../domain/establishment/establishment-validation-codes';
 import type { ExportErrorCode } from '../exchange/export-error';
+import type { ReviewErrorCode } from '../exchange/review-error';
 import { BackupError } from '../storage/backup-error';
 import { StorageError, type StorageErrorCode } from '../storage/storage-error';
 import type { Translate } from './translator';
@@ -54,6 +55,17 @@ export function describeExportRejection(
   rejection: { fileName: string; code: ExportErrorCode; path?: string | undefined },
 ): string {
   return t(`exchange.errors.${rejection.code}`, { file: rejection.fileName, path: rejection.path ?? '—' });
+}
+
+/**
+ * Why a review file was refused (src/exchange/validate-review.ts), naming the file and the field and saying what to
+ * do; in the app and on the command line alike.
+ */
+export function describeReviewRejection(
+  t: Translate,
+  rejection: { fileName: string; code: ReviewErrorCode; path?: string | undefined },
+): string {
+  return t(`review.errors.${rejection.code}`, { file: rejection.fileName, path: rejection.path ?? '—' });
 }
 
 function isOneOf<Code extends string>(codes: readonly Code[], value: string | undefined): value is Code {

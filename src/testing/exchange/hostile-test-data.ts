@@ -87,7 +87,7 @@ export async function sealRaw(raw: Record<string, unknown>, signer?: ExportSigne
 // ---------------------------------------------------------------------------------------------------------------
 // Valid files to start from
 
-const goldenFolder = join(process.cwd(), 'tests/fixtures/exports/v1');
+const goldenFolder = join(process.cwd(), 'tests/fixtures/exports/v2');
 
 function unzipParts(bytes: Uint8Array): { raw: Record<string, Json>; evidence: Zippable } {
   const entries = unzipSync(bytes);

@@ -18,6 +18,7 @@ import enReports from './en/reports.json';
 import enRegional from './en/regional.json';
 import enReport from './en/report.json';
 import enResults from './en/results.json';
+import enReview from './en/review.json';
 import enSettings from './en/settings.json';
 import enSnapshots from './en/snapshots.json';
 import type { fr } from './fr';
@@ -38,6 +39,7 @@ export const en: SameShape<typeof fr> = {
   applications: enApplications,
   results: enResults,
   snapshots: enSnapshots,
+  review: enReview,
   actions: enActions,
   auditor: enAuditor,
   errors: enErrors,

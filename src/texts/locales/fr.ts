@@ -18,6 +18,7 @@ import frReports from './fr/reports.json';
 import frRegional from './fr/regional.json';
 import frReport from './fr/report.json';
 import frResults from './fr/results.json';
+import frReview from './fr/review.json';
 import frSettings from './fr/settings.json';
 import frSnapshots from './fr/snapshots.json';
 
@@ -38,6 +39,7 @@ export const fr = {
   applications: frApplications,
   results: frResults,
   snapshots: frSnapshots,
+  review: frReview,
   actions: frActions,
   auditor: frAuditor,
   errors: frErrors,
