@@ -22,6 +22,7 @@ const allowed = {
     'storage/backup-error.ts',
     'exchange/export-error.ts',
     'exchange/review-error.ts',
+    'exchange/delegation-error.ts',
   ],
   storage: ['domain'],
   exchange: ['domain'],

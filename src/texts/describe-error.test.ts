@@ -6,6 +6,7 @@ import { expectedListIssueCodes } from '../domain/consolidation/expected-list';
 import { establishmentValidationCodes } from '../domain/establishment/establishment-validation-codes';
 import { exportErrorCodes } from '../exchange/export-error';
 import { reviewErrorCodes } from '../exchange/review-error';
+import { delegationErrorCodes } from '../exchange/delegation-error';
 import { BackupError, backupErrorCodes } from '../storage/backup-error';
 import { StorageError, storageErrorCodes } from '../storage/storage-error';
 import {
@@ -15,6 +16,7 @@ import {
   describeBackupError,
   describeBudgetIssue,
   describeCommandLineError,
+  describeDelegationRejection,
   describeError,
   describeExpectedIssue,
   describeExportRejection,
@@ -33,6 +35,12 @@ function everySentence(t: Translate): Record<string, string> {
     sentences[`backup ${code}`] = describeBackupError(t, { code, path: 'tables.assessments.3' });
   for (const code of exportErrorCodes)
     sentences[`export ${code}`] = describeExportRejection(t, { fileName: 'chu.json', code, path: 'content' });
+  for (const code of delegationErrorCodes)
+    sentences[`delegation ${code}`] = describeDelegationRejection(t, {
+      fileName: 'reponse.json',
+      code,
+      path: 'answers[0]',
+    });
   for (const code of reviewErrorCodes)
     sentences[`review ${code}`] = describeReviewRejection(t, { fileName: 'avis.json', code, path: 'items[0]' });
   for (const code of establishmentValidationCodes) sentences[`establishment ${code}`] = describeValidation(t, code);

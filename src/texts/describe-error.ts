@@ -11,6 +11,7 @@ import {
 } from '../domain/establishment/establishment-validation-codes';
 import type { ExportErrorCode } from '../exchange/export-error';
 import type { ReviewErrorCode } from '../exchange/review-error';
+import type { DelegationErrorCode } from '../exchange/delegation-error';
 import { BackupError } from '../storage/backup-error';
 import { StorageError, type StorageErrorCode } from '../storage/storage-error';
 import type { Translate } from './translator';
@@ -66,6 +67,17 @@ export function describeReviewRejection(
   rejection: { fileName: string; code: ReviewErrorCode; path?: string | undefined },
 ): string {
   return t(`review.errors.${rejection.code}`, { file: rejection.fileName, path: rejection.path ?? '—' });
+}
+
+/**
+ * Why a delegation request or answer was refused (src/exchange/validate-delegation.ts, issue 19), naming the file and
+ * the field.
+ */
+export function describeDelegationRejection(
+  t: Translate,
+  rejection: { fileName: string; code: DelegationErrorCode; path?: string | undefined },
+): string {
+  return t(`delegation.errors.${rejection.code}`, { file: rejection.fileName, path: rejection.path ?? '—' });
 }
 
 function isOneOf<Code extends string>(codes: readonly Code[], value: string | undefined): value is Code {

@@ -6,6 +6,7 @@ import enAssessment from './en/assessment.json';
 import enAssessments from './en/assessments.json';
 import enBudget from './en/budget.json';
 import enCommon from './en/common.json';
+import enDelegation from './en/delegation.json';
 import enErrors from './en/errors.json';
 import enExchange from './en/exchange.json';
 import enEstablishments from './en/establishments.json';
@@ -40,6 +41,7 @@ export const en: SameShape<typeof fr> = {
   results: enResults,
   snapshots: enSnapshots,
   review: enReview,
+  delegation: enDelegation,
   actions: enActions,
   auditor: enAuditor,
   errors: enErrors,

@@ -6,6 +6,7 @@ import frAssessment from './fr/assessment.json';
 import frAssessments from './fr/assessments.json';
 import frBudget from './fr/budget.json';
 import frCommon from './fr/common.json';
+import frDelegation from './fr/delegation.json';
 import frErrors from './fr/errors.json';
 import frExchange from './fr/exchange.json';
 import frEstablishments from './fr/establishments.json';
@@ -40,6 +41,7 @@ export const fr = {
   results: frResults,
   snapshots: frSnapshots,
   review: frReview,
+  delegation: frDelegation,
   actions: frActions,
   auditor: frAuditor,
   errors: frErrors,
