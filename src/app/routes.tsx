@@ -37,6 +37,10 @@ const GapsPage = lazyPage(() => import('../features/results/gaps-page').then((m)
 const ProviderQuestionsPage = lazyPage(() =>
   import('../features/results/provider-questions-page').then((m) => m.ProviderQuestionsPage),
 );
+const RenewalPage = lazyPage(() => import('../features/results/renewal-page').then((m) => m.RenewalPage));
+const DeclarationPage = lazyPage(() =>
+  import('../features/declaration/declaration-page').then((m) => m.DeclarationPage),
+);
 const SummaryPage = lazyPage(() => import('../features/results/summary-page').then((m) => m.SummaryPage));
 const BudgetPage = lazyPage(() => import('../features/budget/budget-page').then((m) => m.BudgetPage));
 const ApplicationsPage = lazyPage(() =>
@@ -66,6 +70,8 @@ const routeTree: ReactElement = (
     <Route path="assessments/:assessmentId/results" element={<ResultsPage />} />
     <Route path="assessments/:assessmentId/results/gaps" element={<GapsPage />} />
     <Route path="assessments/:assessmentId/results/questions" element={<ProviderQuestionsPage />} />
+    <Route path="assessments/:assessmentId/results/renewal" element={<RenewalPage />} />
+    <Route path="assessments/:assessmentId/declaration" element={<DeclarationPage />} />
     <Route path="assessments/:assessmentId/summary" element={<SummaryPage />} />
     <Route path="assessments/:assessmentId/export" element={<ExportPage />} />
     <Route path="assessments/:assessmentId/report" element={<ReportsPage />} />

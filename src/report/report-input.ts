@@ -1,3 +1,4 @@
+import type { EvidenceRules } from '../domain/evidence/evidence-validity';
 import type { ActionRecord } from '../domain/actions/action-record';
 import type { ApplicationRecord } from '../domain/applications/application-record';
 import type { Response } from '../domain/assessment/answer';
@@ -151,6 +152,8 @@ export interface ReportInput {
   frameworks?: readonly ReportFramework[] | undefined;
   /** Set when the report is a snapshot's (issue 18): the cover says it was frozen, and when. */
   snapshot?: ReportSnapshot | undefined;
+  /** The evidence validity rules of the questionnaire version (issue 18): « Preuves à renouveler » needs them. */
+  evidenceRules?: EvidenceRules | undefined;
 }
 
 /** The snapshot a report was made from: its name and the moment it was frozen (ms since epoch). */

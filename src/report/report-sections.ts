@@ -4,6 +4,7 @@ import { applicationsSection } from './sections/applications';
 import { budgetSection } from './sections/budget';
 import { completenessSection } from './sections/completeness';
 import { domainsSection } from './sections/domains';
+import { evidenceRenewalSection } from './sections/evidence-renewal';
 import { frameworksSection } from './sections/frameworks';
 import { gapsSection } from './sections/gaps';
 import { methodSection } from './sections/method';
@@ -21,6 +22,7 @@ export const reportSections = [
   summarySection,
   domainsSection,
   gapsSection,
+  evidenceRenewalSection,
   actionsSection,
   budgetSection,
   applicationsSection,

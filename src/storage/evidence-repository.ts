@@ -25,6 +25,13 @@ export class EvidenceRepository {
     return rows.sort((a, b) => a.addedAt - b.addedAt);
   }
 
+  /** Every proof of one assessment, in the order they were attached (the list of proofs to renew, issue 18). */
+  async listForAssessment(assessmentId: string): Promise<EvidenceSummary[]> {
+    const stored = await this.db.evidence.where('assessmentId').equals(assessmentId).toArray();
+    const rows = await openRows(this.db, 'evidence', stored);
+    return rows.sort((a, b) => a.addedAt - b.addedAt || a.id.localeCompare(b.id));
+  }
+
   /** Counts per item of one assessment, for badges and the report's completeness check. */
   async countByItem(assessmentId: string): Promise<Map<string, number>> {
     const counts = new Map<string, number>();

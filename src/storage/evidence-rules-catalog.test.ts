@@ -7,6 +7,7 @@ import {
   proofValidity,
   rulesByItem,
 } from '../domain/evidence/evidence-validity';
+import { checkFrenchTypography, collectFrenchTexts } from '../domain/questionnaire/french-typography';
 import { listEvidenceRuleFiles, loadEvidenceRules } from './evidence-rules-catalog';
 import { listCatalog, loadQuestionnaire } from './questionnaire-catalog';
 
@@ -33,6 +34,21 @@ describe('evidence validity rules', () => {
         const ruled = parsed.rules.map((rule) => rule.itemId);
         for (const itemId of ruled) expect(itemIds.has(itemId), `${id} ${version}: ${itemId}`).toBe(true);
         expect(new Set(ruled).size).toBe(ruled.length);
+        // Expected proofs (issue 18): each names an item of this version and an objective of a window of the file,
+        // and every objective is served by at least one item.
+        const objectives = new Set((parsed.windows ?? []).flatMap((w) => w.objectives.map((o) => `${w.id} ${o.id}`)));
+        const served = new Set<string>();
+        for (const e of parsed.expectations ?? []) {
+          expect(itemIds.has(e.itemId), `${id} ${version}: ${e.itemId}`).toBe(true);
+          expect(objectives.has(`${e.window} ${e.objectiveId}`), `${id} ${version}: ${e.objectiveId}`).toBe(true);
+          served.add(`${e.window} ${e.objectiveId}`);
+        }
+        expect([...objectives].filter((o) => !served.has(o))).toEqual([]);
+        expect(
+          collectFrenchTexts(parsed).flatMap(({ path: at, text }) =>
+            checkFrenchTypography(text).map((issue) => `${at}: ${issue.rule}`),
+          ),
+        ).toEqual([]);
         expect(await loadEvidenceRules(id, version)).toEqual(parsed);
       }
     },

@@ -17,6 +17,8 @@ import {
 } from './questionnaire-catalog';
 
 import { useDatabase, useLiveQuery } from './use-database';
+import { loadEvidenceRules } from './evidence-rules-catalog';
+import type { EvidenceRules } from '../domain/evidence/evidence-validity';
 import { openRows } from './vault/sealed-io';
 
 /** React access to the repositories: features use these hooks and never Dexie itself. */
@@ -101,6 +103,14 @@ function usePromise<T>(factory: () => Promise<T>, deps: readonly unknown[]): Asy
 export function useQuestionnaire(id: string | undefined, version: string | undefined): AsyncState<LoadedQuestionnaire> {
   return usePromise(
     () => (id && version ? loadQuestionnaire(id, version) : Promise.reject(new Error('no questionnaire'))),
+    [id, version],
+  );
+}
+
+/** The evidence validity rules and expected proofs of a questionnaire version (issue 18): a small lazy file. */
+export function useEvidenceRules(id: string | undefined, version: string | undefined): AsyncState<EvidenceRules> {
+  return usePromise(
+    () => (id && version ? loadEvidenceRules(id, version) : new Promise<never>(() => undefined)),
     [id, version],
   );
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { localizedTextSchema } from '../localized-text';
 import { addDays, daysBetween } from '../scoring/iso-date';
+import { declarationWindowSchema, itemExpectationSchema, statementBasisSchema } from './expected-proofs';
 
 /**
  * How long a proof stays valid (issue 18): a PSSI reviewed within twelve months, a restore test within the year, an
@@ -18,10 +18,7 @@ export const evidenceRuleSchema = z
     itemId: z.string().min(1),
     /** A proof is valid for this many days after the date of its document. */
     validForDays: z.number().int().min(1).max(3650),
-    basis: z.discriminatedUnion('kind', [
-      z.object({ kind: z.literal('official'), source: z.string().trim().min(1) }).strict(),
-      z.object({ kind: z.literal('inferred'), rationale: localizedTextSchema }).strict(),
-    ]),
+    basis: statementBasisSchema,
   })
   .strict();
 export type EvidenceRule = z.infer<typeof evidenceRuleSchema>;
@@ -32,6 +29,10 @@ export const evidenceRulesSchema = z
     questionnaireId: z.string().min(1),
     version: z.string().regex(/^\d{4}\.\d+$/),
     rules: z.array(evidenceRuleSchema),
+    /** The declaration windows this questionnaire answers (expected-proofs.ts); none when absent. */
+    windows: z.array(declarationWindowSchema).optional(),
+    /** Which objective each item serves and the proofs it expects (expected-proofs.ts); none when absent. */
+    expectations: z.array(itemExpectationSchema).optional(),
   })
   .strict();
 export type EvidenceRules = z.infer<typeof evidenceRulesSchema>;

@@ -12,6 +12,7 @@ import { useDatabase } from '../../storage/use-database';
 import { useAssessmentWithEstablishment, useQuestionnaire, useRepositories } from '../../storage/use-repositories';
 import { DomainEnd } from './domain-end';
 import { DomainNav } from './domain-nav';
+import { EvidenceRulesProvider } from './proof-validity-flag';
 import { ItemCard } from './item-card';
 import { LeaveDomainGuard } from './leave-domain-guard';
 import { Loading, NotFound } from '../../components/page-states';
@@ -106,87 +107,89 @@ export function AssessmentPage() {
   };
 
   return (
-    <div className="assessment">
-      <p className="breadcrumb">
-        <Link to={`/establishments/${establishment.id}`}>
-          <DisplayName name={establishment.name} />
-        </Link>
-      </p>
-      <PageHeading title={`${domain?.title[language] ?? ''} — ${title}`}>{title}</PageHeading>
-      <p>
-        <progress max={overall.total} value={overall.answered} aria-hidden="true" />{' '}
-        {t('assessments.progress', overall)}
-      </p>
-      <VersionMoveNotice
-        assessment={assessment}
-        questionnaire={loaded.value.questionnaire}
-        repository={assessments}
-        readOnly={db.access === 'read-only'}
-      />
-      <p className="assessment__results-link">
-        <Link to={`/assessments/${assessment.id}/results`}>{t('results.open')}</Link>
-        {' · '}
-        <Link to={`/assessments/${assessment.id}/snapshots`}>{t('snapshots.linkFromAssessment')}</Link>
-      </p>
-      <div className="assessment__layout">
-        <DomainNav
-          assessmentId={assessment.id}
-          progress={progress}
-          currentDomainId={currentDomainId}
-          titleOf={(id) => questionnaire.domains.find((x) => x.id === id)?.title[language] ?? id}
-          headingId="domain-title"
+    <EvidenceRulesProvider questionnaireId={assessment.questionnaireId} version={assessment.questionnaireVersion}>
+      <div className="assessment">
+        <p className="breadcrumb">
+          <Link to={`/establishments/${establishment.id}`}>
+            <DisplayName name={establishment.name} />
+          </Link>
+        </p>
+        <PageHeading title={`${domain?.title[language] ?? ''} — ${title}`}>{title}</PageHeading>
+        <p>
+          <progress max={overall.total} value={overall.answered} aria-hidden="true" />{' '}
+          {t('assessments.progress', overall)}
+        </p>
+        <VersionMoveNotice
+          assessment={assessment}
+          questionnaire={loaded.value.questionnaire}
+          repository={assessments}
+          readOnly={db.access === 'read-only'}
         />
-        <section className="assessment__items" aria-labelledby="domain-title">
-          <h2 id="domain-title" tabIndex={-1}>
-            {domain?.title[language]}
-          </h2>
-          <p className="lead">{domain?.description[language]}</p>
-          <div className="item-toolbar">
-            <div className="field">
-              <label htmlFor="item-filter">{t('assessment.filters.label')}</label>
-              <select id="item-filter" value={filter} onChange={(e) => setFilter(e.target.value as ItemFilter)}>
-                <option value="all">{t('assessment.filters.all')}</option>
-                <option value="unanswered">{t('assessment.filters.unanswered')}</option>
-                <option value="critical">{t('assessment.filters.critical')}</option>
-                <option value="to-review">{t('assessment.filters.toReview')}</option>
-              </select>
-            </div>
-            <p role="status" className="item-toolbar__count">
-              {t('assessment.filters.count', { shown: items.length, total: domainItems.length })}
-            </p>
-            {next ? (
-              <button type="button" className="button" onClick={() => void goToNext()}>
-                {t('assessment.nextUnanswered')}
-              </button>
-            ) : (
-              <p className="item-toolbar__done">{t('assessment.allAnswered')}</p>
-            )}
-          </div>
-          {items.length === 0 ? <p>{t('assessment.filters.none')}</p> : null}
-          {items.map((item) => (
-            <ItemCard
-              key={item.id}
-              assessmentId={assessment.id}
-              change={
-                changes && assessment.basedOn
-                  ? { status: changes.get(item.id) ?? 'new', year: assessment.basedOn.campaignYear, version: since }
-                  : undefined
-              }
-              item={item}
-              stored={assessment.answers[item.id]}
-              language={language}
-              readOnly={db.access === 'read-only'}
-              saveAnswer={saveAnswer}
-            />
-          ))}
-          <DomainEnd
+        <p className="assessment__results-link">
+          <Link to={`/assessments/${assessment.id}/results`}>{t('results.open')}</Link>
+          {' · '}
+          <Link to={`/assessments/${assessment.id}/snapshots`}>{t('snapshots.linkFromAssessment')}</Link>
+        </p>
+        <div className="assessment__layout">
+          <DomainNav
             assessmentId={assessment.id}
-            next={nextDomain ? { id: nextDomain.id, title: nextDomain.title[language] } : undefined}
+            progress={progress}
+            currentDomainId={currentDomainId}
+            titleOf={(id) => questionnaire.domains.find((x) => x.id === id)?.title[language] ?? id}
+            headingId="domain-title"
           />
-          <LeaveDomainGuard />
-        </section>
+          <section className="assessment__items" aria-labelledby="domain-title">
+            <h2 id="domain-title" tabIndex={-1}>
+              {domain?.title[language]}
+            </h2>
+            <p className="lead">{domain?.description[language]}</p>
+            <div className="item-toolbar">
+              <div className="field">
+                <label htmlFor="item-filter">{t('assessment.filters.label')}</label>
+                <select id="item-filter" value={filter} onChange={(e) => setFilter(e.target.value as ItemFilter)}>
+                  <option value="all">{t('assessment.filters.all')}</option>
+                  <option value="unanswered">{t('assessment.filters.unanswered')}</option>
+                  <option value="critical">{t('assessment.filters.critical')}</option>
+                  <option value="to-review">{t('assessment.filters.toReview')}</option>
+                </select>
+              </div>
+              <p role="status" className="item-toolbar__count">
+                {t('assessment.filters.count', { shown: items.length, total: domainItems.length })}
+              </p>
+              {next ? (
+                <button type="button" className="button" onClick={() => void goToNext()}>
+                  {t('assessment.nextUnanswered')}
+                </button>
+              ) : (
+                <p className="item-toolbar__done">{t('assessment.allAnswered')}</p>
+              )}
+            </div>
+            {items.length === 0 ? <p>{t('assessment.filters.none')}</p> : null}
+            {items.map((item) => (
+              <ItemCard
+                key={item.id}
+                assessmentId={assessment.id}
+                change={
+                  changes && assessment.basedOn
+                    ? { status: changes.get(item.id) ?? 'new', year: assessment.basedOn.campaignYear, version: since }
+                    : undefined
+                }
+                item={item}
+                stored={assessment.answers[item.id]}
+                language={language}
+                readOnly={db.access === 'read-only'}
+                saveAnswer={saveAnswer}
+              />
+            ))}
+            <DomainEnd
+              assessmentId={assessment.id}
+              next={nextDomain ? { id: nextDomain.id, title: nextDomain.title[language] } : undefined}
+            />
+            <LeaveDomainGuard />
+          </section>
+        </div>
       </div>
-    </div>
+    </EvidenceRulesProvider>
   );
 }
 

@@ -9,6 +9,7 @@ import type { EvidenceSummary } from '../../storage/evidence-repository';
 import { StorageError } from '../../storage/storage-error';
 import { useLiveQuery } from '../../storage/use-database';
 import { useRepositories } from '../../storage/use-repositories';
+import { ProofValidityFlag } from './proof-validity-flag';
 
 /**
  * The evidence files of one item: any type, stored whole in IndexedDB with their size, SHA-256 and the date of
@@ -172,6 +173,7 @@ export function EvidencePanel({
                   {t('assessment.evidenceFiles.remove')}
                 </button>
               </div>
+              <ProofValidityFlag itemId={itemId} documentDate={file.documentDate} language={language} />
               {confirming === file.id ? (
                 <div
                   className="confirm notice notice--warning"

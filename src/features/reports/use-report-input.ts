@@ -7,7 +7,7 @@ import { isoDateOf } from '../../domain/scoring/iso-date';
 import type { ReportInput } from '../../report/report-model';
 import { readBundleOf, readSnapshotBundle } from '../../storage/snapshot-repository';
 import { useDatabase, useLiveQuery } from '../../storage/use-database';
-import { useQuestionnaire, useRepositories } from '../../storage/use-repositories';
+import { useEvidenceRules, useQuestionnaire, useRepositories } from '../../storage/use-repositories';
 
 export type ReportSource =
   | { status: 'loading' }
@@ -58,11 +58,14 @@ export function useReportSource(assessmentId: string, snapshotId?: string): Repo
   const previous = data && others ? previousCampaignOf(data.assessment, others) : undefined;
   const loaded = useQuestionnaire(data?.assessment.questionnaireId, data?.assessment.questionnaireVersion);
   const previousLoaded = useQuestionnaire(previous?.questionnaireId, previous?.questionnaireVersion);
+  // The validity rules of the version the answers were given against (« Preuves à renouveler », issue 18).
+  const rules = useEvidenceRules(data?.assessment.questionnaireId, data?.assessment.questionnaireVersion);
   if (data === undefined || targets === undefined || others === undefined) return { status: 'loading' };
   if (data === null) return { status: 'not-found' };
   if (loaded.status === 'loading') return { status: 'loading' };
   if (loaded.status === 'error') return { status: 'not-found' };
   if (previous && previousLoaded.status === 'loading') return { status: 'loading' };
+  if (rules.status === 'loading') return { status: 'loading' };
   const { assessment, establishment, budgets, applications, actions, evidence, asOf, snapshot } = data;
   // A previous campaign whose questionnaire version is no longer shipped is left out, as on the results screen.
   const previousQuestionnaire =
@@ -107,6 +110,7 @@ export function useReportSource(assessmentId: string, snapshotId?: string): Repo
       asOf,
       sharingLevel: 'full',
       snapshot,
+      evidenceRules: rules.status === 'ready' ? rules.value : undefined,
     },
   };
 }

@@ -1,7 +1,11 @@
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n/i18n';
 import { GapsView } from './gap-list';
+import { MetItemsWithProofsToRenew } from './proofs-to-renew';
 import { ResultsShell } from './results-shell';
+import { useProofsToRenew } from './use-proofs-to-renew';
+import type { ResultsModel } from './use-results';
+import type { Language } from '../../domain/localized-text';
 
 /** Route /assessments/:assessmentId/results/gaps: every gap, ranked, with filters and a search. */
 export function GapsPage() {
@@ -31,6 +35,7 @@ export function GapsPage() {
               })}
             </p>
           ) : null}
+          <GapsRenewal model={model} language={language} />
           <GapsView
             gaps={model.gaps}
             domains={model.questionnaire.domains}
@@ -43,4 +48,10 @@ export function GapsPage() {
       )}
     </ResultsShell>
   );
+}
+
+/** The items answered as met whose proof is to renew: gaps to fix, though their answer is not one (issue 18). */
+function GapsRenewal({ model, language }: { model: ResultsModel; language: Language }) {
+  const found = useProofsToRenew(model);
+  return <MetItemsWithProofsToRenew found={found} assessmentId={model.assessment.id} language={language} />;
 }

@@ -9,7 +9,7 @@ import './results.css';
 import { DisplayName } from '../../components/display-name';
 import { AssessmentBreadcrumb } from '../../components/assessment-breadcrumb';
 
-export type ResultsSection = 'overview' | 'gaps' | 'questions' | 'summary';
+export type ResultsSection = 'overview' | 'gaps' | 'questions' | 'renewal' | 'summary';
 
 /**
  * The frame of every results screen: loads the model, says so while it loads or when the assessment is missing,
@@ -69,6 +69,7 @@ function ResultsFrame({
       to: `${base}/results/questions`,
       label: t('results.nav.questions', { count: model.score.overall.unknown }),
     },
+    { key: 'renewal', to: `${base}/results/renewal`, label: t('results.nav.renewal') },
     { key: 'summary', to: `${base}/summary`, label: t('results.nav.summary') },
   ];
   return (
@@ -100,6 +101,9 @@ function ResultsFrame({
           </li>
           <li>
             <Link to={`${base}/snapshots`}>{t('snapshots.link')}</Link>
+          </li>
+          <li>
+            <Link to={`${base}/declaration`}>{t('declaration.link')}</Link>
           </li>
         </ul>
       </nav>

@@ -281,6 +281,14 @@ function SnapshotList({
                 </li>
                 <li>
                   <Link
+                    to={`${base}/declaration?snapshot=${snapshot.id}`}
+                    aria-label={t('declaration.fromSnapshotLabel', labels)}
+                  >
+                    {t('declaration.fromSnapshot')}
+                  </Link>
+                </li>
+                <li>
+                  <Link
                     to={`?before=${snapshot.id}&after=${NOW}`}
                     aria-label={t('snapshots.list.compareNowLabel', labels)}
                   >

@@ -6,6 +6,7 @@ import enAssessment from './en/assessment.json';
 import enAssessments from './en/assessments.json';
 import enBudget from './en/budget.json';
 import enCommon from './en/common.json';
+import enDeclaration from './en/declaration.json';
 import enDelegation from './en/delegation.json';
 import enErrors from './en/errors.json';
 import enExchange from './en/exchange.json';
@@ -53,4 +54,5 @@ export const en: SameShape<typeof fr> = {
   passphrase: enPassphrase,
   cli: enCli,
   frameworks: enFrameworks,
+  declaration: enDeclaration,
 };

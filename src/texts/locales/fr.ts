@@ -6,6 +6,7 @@ import frAssessment from './fr/assessment.json';
 import frAssessments from './fr/assessments.json';
 import frBudget from './fr/budget.json';
 import frCommon from './fr/common.json';
+import frDeclaration from './fr/declaration.json';
 import frDelegation from './fr/delegation.json';
 import frErrors from './fr/errors.json';
 import frExchange from './fr/exchange.json';
@@ -53,4 +54,5 @@ export const fr = {
   passphrase: frPassphrase,
   cli: frCli,
   frameworks: frFrameworks,
+  declaration: frDeclaration,
 };
