@@ -104,9 +104,14 @@ export function renderDeclarationCover(input: DeclarationCoverInput): RenderedRe
     paths: Map<string, string>,
     translate: typeof t,
   ): RowInput[] {
-    const answer = `${answerText(questionnaireItem, cover.answers[item.itemId]?.response, translate, language)}\n${translate(
-      `declaration.answers.${item.answer}`,
-    )}`;
+    const given = answerText(questionnaireItem, cover.answers[item.itemId]?.response, translate, language);
+    // « Oui » then « Atteint »; an unanswered or « je ne sais pas » item says so once.
+    const answer =
+      item.answer === 'met' || item.answer === 'not-met'
+        ? `${given}\n${translate(`declaration.answers.${item.answer}`)}`
+        : item.answer === 'not-applicable'
+          ? translate('declaration.answers.not-applicable')
+          : given;
     const problems = item.problems.map((p) => translate(`declaration.problems.${p}`)).join('\n');
     if (item.proofs.length === 0) {
       return [[item.itemId, clean(answer), translate('declaration.pack.noProof'), '', '', clean(problems)]];
