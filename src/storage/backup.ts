@@ -6,6 +6,7 @@ import { assessmentSchema } from '../domain/assessment/assessment';
 import { budgetRecordSchema } from '../domain/budget/budget-record';
 import { establishmentSchema } from '../domain/establishment/establishment';
 import { sha256Hex } from '../domain/hash';
+import { reviewDraftSchema } from '../domain/review/review-draft';
 import { snapshotSchema } from '../domain/snapshot/snapshot';
 import { parseStrictJson } from '../domain/strict-json';
 import { DATA_VERSION, type CareDatabase, type EvidenceFileRow, type EvidenceRow } from './care-database';
@@ -73,6 +74,8 @@ const manifestSchema = z.object({
     evidence: z.array(evidenceMetaSchema),
     // Since data version 3; a backup made before has none.
     snapshots: z.array(snapshotSchema).default([]),
+    // Since data version 4; a backup made before has none.
+    reviewDrafts: z.array(reviewDraftSchema).default([]),
     submissions: z.array(
       z.object({
         id: z.string(),
@@ -138,6 +141,7 @@ function backedUpTables(db: CareDatabase) {
     db.snapshots,
     db.submissions,
     db.trustedKeys,
+    db.reviewDrafts,
   ];
 }
 
@@ -158,6 +162,7 @@ export async function createBackup(
       actions: await db.actions.toArray(),
       evidence: await db.evidence.toArray(),
       snapshots: await db.snapshots.toArray(),
+      reviewDrafts: await db.reviewDrafts.toArray(),
       submissions: await db.submissions.toArray(),
       trustedKeys: await db.trustedKeys.toArray(),
       meta: (await db.meta.toArray()).filter((row) => !deviceMetaKeys.has(row.key)),
@@ -225,8 +230,10 @@ async function openSealedBackup(
   const stored = {} as Record<SealedTable, unknown[]>;
   const openedTables: Record<string, unknown> = { ...tables };
   for (const table of SEALED_TABLES) {
-    // A backup made before data version 3 has no snapshots.
-    const rows = (tables as Record<string, unknown>)[table] ?? (table === 'snapshots' ? [] : undefined);
+    // A backup made before data version 3 has no snapshots, before version 4 no review drafts.
+    const rows =
+      (tables as Record<string, unknown>)[table] ??
+      (table === 'snapshots' || table === 'reviewDrafts' ? [] : undefined);
     if (!Array.isArray(rows)) throw new BackupError('backup-invalid', fileName, `tables.${table}`);
     stored[table] = rows;
     openedTables[table] = await openBackupRows(key, table, rows);
@@ -396,6 +403,7 @@ async function replaceData(
         evidence,
         submissions: tables.submissions,
         snapshots: tables.snapshots,
+        reviewDrafts: tables.reviewDrafts,
       };
       const rows = {} as Record<SealedTable, { id: string }[]>;
       for (const table of SEALED_TABLES) {
@@ -420,6 +428,7 @@ async function replaceData(
         db.snapshots.clear(),
         db.submissions.clear(),
         db.trustedKeys.clear(),
+        db.reviewDrafts.clear(),
       ]);
       await db.establishments.bulkAdd(tables.establishments);
       for (const table of SEALED_TABLES) await db.table(table).bulkAdd(rows[table]);

@@ -4,6 +4,7 @@ import type { ApplicationRecord } from '../domain/applications/application-recor
 import type { Assessment } from '../domain/assessment/assessment';
 import type { BudgetRecord } from '../domain/budget/budget-record';
 import type { Establishment } from '../domain/establishment/establishment';
+import type { ReviewDraft } from '../domain/review/review-draft';
 import type { Snapshot } from '../domain/snapshot/snapshot';
 import { DATA_VERSION, DATA_VERSIONS } from './data-versions';
 import { StorageError } from './storage-error';
@@ -119,6 +120,8 @@ export class CareDatabase extends Dexie {
   installationKeys!: EntityTable<InstallationKeyRow, 'id'>;
   /** Frozen assessments (data version 3): written once, read, deleted; never updated. */
   snapshots!: EntityTable<Snapshot, 'id'>;
+  /** The auditor's reviews of imported files, keyed by the file's digest (data version 4). */
+  reviewDrafts!: EntityTable<ReviewDraft, 'id'>;
 
   /** Set by {@link openCareDatabase}; every repository write checks it first. */
   access: DatabaseAccess = 'read-write';

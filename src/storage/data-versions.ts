@@ -56,6 +56,13 @@ export const DATA_VERSIONS: readonly DataVersionStep[] = [
     stores: { snapshots: 'id, assessmentId, *evidenceIds' },
     migrate: noDataToMove,
   },
+  {
+    version: 4,
+    change:
+      "The review cycle: the auditor's review drafts (reviewDrafts), one per imported file, keyed by that file's digest and indexed by its establishment's campaign; nothing that exists changes shape.",
+    stores: { reviewDrafts: 'id, [finess+questionnaireId+campaignYear]' },
+    migrate: noDataToMove,
+  },
 ];
 
 /** The latest data version: what this build writes. */
@@ -78,7 +85,7 @@ async function moveEvidenceBytesToTheirOwnStore(tx: Transaction): Promise<void> 
   }
 }
 
-/** Version 2 → 3: a new, empty store; nothing that exists changes shape. */
+/** Versions 2 → 3 and 3 → 4: new, empty stores; nothing that exists changes shape. */
 function noDataToMove(): Promise<void> {
   return Promise.resolve();
 }

@@ -41,6 +41,11 @@ const migrationChecks: Record<number, (before: Rows, after: Rows) => void> = {
     expect(after.snapshots).toEqual([]);
     if (before.evidenceFiles) expect(after.evidenceFiles).toEqual(before.evidenceFiles);
   },
+  4: (before, after) => {
+    // A new store for the auditor's review drafts, empty; the snapshots are as they were.
+    expect(after.reviewDrafts).toEqual([]);
+    expect(after.snapshots).toEqual(before.snapshots ?? []);
+  },
 };
 
 /** Stores whose rows no migration so far has touched: they must come out identical. */

@@ -300,6 +300,24 @@ export async function listSubmissions(db: CareDatabase): Promise<SubmissionRow[]
   );
 }
 
+/**
+ * The stored submission whose verified digest is `digest` (the auditor's review screen is addressed by it). The
+ * digest is in clear on a row stored while the lock was off; sealed rows are opened a page at a time only when no
+ * clear row matched.
+ */
+export async function findSubmissionByDigest(db: CareDatabase, digest: string): Promise<SubmissionRow | undefined> {
+  const rows = await db.submissions.toArray();
+  const clear = rows.find((row) => !isSealedRecord(row) && row.digest === digest);
+  if (clear) return clear;
+  const sealed = rows.filter((row) => isSealedRecord(row));
+  for (let start = 0; start < sealed.length; start += 200) {
+    const opened = await openRows(db, 'submissions', sealed.slice(start, start + 200));
+    const found = opened.find((row) => row.digest === digest);
+    if (found) return found;
+  }
+  return undefined;
+}
+
 /** Removes every submission; the remembered keys stay (they record what the auditor has checked). */
 export async function clearSubmissions(db: CareDatabase): Promise<void> {
   await writeSealed(

@@ -9,6 +9,7 @@ import { BudgetRepository } from './budget-repository';
 import { EstablishmentRepository } from './establishment-repository';
 import { EvidenceRepository } from './evidence-repository';
 import { MetaRepository } from './meta-repository';
+import { ReviewDraftRepository } from './review-draft-repository';
 import {
   loadAllQuestionnaires,
   loadLatestQuestionnaires,
@@ -31,6 +32,7 @@ export interface Repositories {
   budgets: BudgetRepository;
   applications: ApplicationRepository;
   actions: ActionRepository;
+  reviewDrafts: ReviewDraftRepository;
 }
 
 export function useRepositories(): Repositories {
@@ -44,6 +46,7 @@ export function useRepositories(): Repositories {
       budgets: new BudgetRepository(db),
       applications: new ApplicationRepository(db),
       actions: new ActionRepository(db),
+      reviewDrafts: new ReviewDraftRepository(db),
     }),
     [db],
   );

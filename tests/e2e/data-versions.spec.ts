@@ -48,11 +48,11 @@ test('the data of data version 1 opens with this build: establishments, answers 
   await expect(saved(page)).toBeVisible();
 
   const dump = await page.evaluate(dumpRawDatabase, 'care-autodiag');
-  expect(dump.version).toBe(30);
+  expect(dump.version).toBe(40);
   expect(dump.stores.find((s) => s.name === 'evidenceFiles')?.rows).toHaveLength(evidenceOf(fixture).length);
   expect(evidenceOf(dump).every((row) => !('data' in (row as object)))).toBe(true);
   const meta = dump.stores.find((s) => s.name === 'meta')?.rows as { key: string; value: unknown }[];
-  expect(meta.find((row) => row.key === 'dataVersion')?.value).toBe(3);
+  expect(meta.find((row) => row.key === 'dataVersion')?.value).toBe(4);
   expect(meta.find((row) => row.key === 'budgetTargets')?.value).toEqual({ itShare: 0.025, cyberShare: 0.12 });
 });
 
@@ -220,7 +220,7 @@ test('an upgrade killed half-way leaves the old data or the new, never a mix', a
       expect(state.stores).not.toContain('evidenceFiles');
       return 'old';
     }
-    expect(state).toMatchObject({ version: 30, evidenceWithBytes: 0, evidenceFiles: evidenceCount, dataVersion: 3 });
+    expect(state).toMatchObject({ version: 40, evidenceWithBytes: 0, evidenceFiles: evidenceCount, dataVersion: 4 });
     return 'new';
   };
 

@@ -15,7 +15,7 @@ import { isSealedBox, openBytes, openJson, sealBytes, sealJson, type SealedBox }
  * never overwrites a newer one, across tabs) without decrypting anything there. Evidence bytes are sealed as bytes.
  */
 export type SealedTable =
-  'assessments' | 'budgets' | 'applications' | 'actions' | 'evidence' | 'submissions' | 'snapshots';
+  'assessments' | 'budgets' | 'applications' | 'actions' | 'evidence' | 'submissions' | 'snapshots' | 'reviewDrafts';
 
 export const SEALED_TABLES: readonly SealedTable[] = [
   'assessments',
@@ -25,6 +25,7 @@ export const SEALED_TABLES: readonly SealedTable[] = [
   'evidence',
   'submissions',
   'snapshots',
+  'reviewDrafts',
 ];
 
 export const clearFields: Readonly<Record<SealedTable, readonly string[]>> = {
@@ -50,6 +51,8 @@ export const clearFields: Readonly<Record<SealedTable, readonly string[]>> = {
   // A snapshot is never rewritten: only what its list and the evidence deletion query is in clear (the evidence ids
   // are random identifiers, and tell which evidence bytes a snapshot keeps).
   snapshots: ['id', 'assessmentId', 'establishmentId', 'frozenAt', 'evidenceIds'],
+  // The auditor's marks, comments and opinion are sealed; what the dashboard groups them by stays in clear.
+  reviewDrafts: ['id', 'finess', 'questionnaireId', 'campaignYear', 'createdAt', 'updatedAt'],
 };
 
 /** The table evidence bytes live in (data version 2), sealed as raw bytes. */
