@@ -56,6 +56,7 @@ const QuestionnairesPage = lazyPage(() =>
   import('../features/questionnaires/questionnaires-page').then((m) => m.QuestionnairesPage),
 );
 const AuditorPage = lazyPage(() => import('../features/auditor/auditor-page').then((m) => m.AuditorPage));
+const ReviewPage = lazyPage(() => import('../features/auditor/review-page').then((m) => m.ReviewPage));
 const SettingsPage = lazyPage(() => import('../features/settings/settings-page').then((m) => m.SettingsPage));
 
 const routeTree: ReactElement = (
@@ -80,6 +81,7 @@ const routeTree: ReactElement = (
     <Route path="assessments/:assessmentId/:domainId?" element={<AssessmentPage />} />
     <Route path="questionnaires" element={<QuestionnairesPage />} />
     <Route path="auditor" element={<AuditorPage />} />
+    <Route path="auditor/review/:submissionDigest" element={<ReviewPage />} />
     <Route path="settings" element={<SettingsPage />} />
     <Route path="*" element={<NotFoundPage />} />
   </Route>

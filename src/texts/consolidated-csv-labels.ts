@@ -46,6 +46,8 @@ const columnKeys = {
   mfa_comptes_double_facteur: 'auditor.csv.columns.mfa_comptes_double_facteur',
   chiffres: 'auditor.csv.columns.chiffres',
   refus: 'auditor.csv.columns.refus',
+  examen: 'auditor-review.csv.columns.examen',
+  examen_envoi_precedent: 'auditor-review.csv.columns.examen_envoi_precedent',
 } as const satisfies Record<string, TextKey>;
 
 const statusKeys = {
@@ -64,6 +66,13 @@ const levelKeys = {
 const figureKeys = {
   recalcules: 'auditor.csv.figures.recalcules',
   declares: 'auditor.csv.figures.declares',
+} as const satisfies Record<string, TextKey>;
+
+const reviewKeys = {
+  non_examine: 'auditor-review.dashboard.states.not-reviewed',
+  en_cours: 'auditor-review.dashboard.states.in-review',
+  accepte: 'auditor-review.dashboard.states.accepted',
+  a_completer: 'auditor-review.dashboard.states.to-complete',
 } as const satisfies Record<string, TextKey>;
 
 const yesNoKeys = { oui: 'auditor.csv.yes', non: 'auditor.csv.no' } as const satisfies Record<string, TextKey>;
@@ -108,6 +117,7 @@ export function consolidatedCsvLabels(
         case 'secteur':
           return sectorSet.has(value) ? t(`establishments.sectors.${value}` as TextKey) : undefined;
         case 'support_ght':
+        case 'examen_envoi_precedent':
           return has(yesNoKeys, value) ? t(yesNoKeys[value]) : undefined;
         case 'questionnaire':
           return content.questionnaireTitle(value);
@@ -115,6 +125,8 @@ export function consolidatedCsvLabels(
           return has(levelKeys, value) ? t(levelKeys[value]) : undefined;
         case 'chiffres':
           return has(figureKeys, value) ? t(figureKeys[value]) : undefined;
+        case 'examen':
+          return has(reviewKeys, value) ? t(reviewKeys[value]) : undefined;
       }
     },
   };

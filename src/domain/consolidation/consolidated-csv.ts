@@ -2,6 +2,7 @@ import Papa from 'papaparse';
 import type { ConsolidatedRow } from './consolidate';
 import { matchExpected, type ExpectedEstablishment } from './expected-list';
 import { listDomainIds } from './regional-views';
+import type { ReviewState } from '../review/review-draft';
 import { revealBidiControls } from '../visible-text';
 
 /**
@@ -32,6 +33,10 @@ import { revealBidiControls } from '../visible-text';
  *   refus                   why a file of that establishment was refused (issue 14: the import's refusal naming the
  *                           file and the field, or the signing key held back), as the caller words it; on a kept row,
  *                           a later file of it was refused or held back
+ *   examen, examen_envoi_precedent
+ *                           only from the app, which keeps the auditor's reviews (issue 18): non_examine | en_cours |
+ *                           accepte | a_completer (the outcome of the last review exported), and oui when that review
+ *                           answered an older file of the establishment than the one kept; after every other column
  */
 
 export const csvStatuses = {
@@ -90,6 +95,8 @@ export const codedCsvColumns = [
   'questionnaire',
   'niveau_partage',
   'chiffres',
+  'examen',
+  'examen_envoi_precedent',
 ] as const;
 export type CodedCsvColumn = (typeof codedCsvColumns)[number];
 
@@ -105,12 +112,27 @@ export interface CsvLabels {
 
 export const csvFigures = { recomputed: 'recalcules', declared: 'declares' } as const;
 
+/** The `examen` column's codes, by review state (src/domain/review/review-draft.ts). */
+export const csvReviewStates: Readonly<Record<ReviewState, string>> = {
+  'not-reviewed': 'non_examine',
+  'in-review': 'en_cours',
+  accepted: 'accepte',
+  'to-complete': 'a_completer',
+};
+
 /** A number with a decimal comma and at most `digits` decimals, trailing zeros dropped; '' when there is none. */
 export function csvNumber(value: number | undefined | null, digits = 1): string {
   if (value === undefined || value === null || !Number.isFinite(value)) return '';
   const factor = 10 ** digits;
   const rounded = Math.round(value * factor) / factor;
   return String(Object.is(rounded, -0) ? 0 : rounded).replace('.', ',');
+}
+
+const reviewHeader = ['examen', 'examen_envoi_precedent'] as const;
+
+function reviewCells(review: { state: ReviewState; olderSubmission: boolean } | undefined): string[] {
+  const state = review?.state ?? 'not-reviewed';
+  return [csvReviewStates[state], review?.olderSubmission ? 'oui' : 'non'];
 }
 
 const text = (value: string | undefined) => value ?? '';
@@ -126,6 +148,8 @@ export interface ConsolidatedCsvOptions {
   refusals?: ReadonlyMap<string, readonly string[]>;
   /** Column names and coded values for a reader; without, the stable codes. */
   labels?: CsvLabels;
+  /** Where each row's review stands, by row key: adds the `examen` columns (the app only). */
+  reviews?: ReadonlyMap<string, { state: ReviewState; olderSubmission: boolean }>;
 }
 
 /** A record of codes as the reader gets it: the coded columns' values in words. */
@@ -151,8 +175,13 @@ export function* consolidatedCsvRecords(
   options: ConsolidatedCsvOptions = {},
 ): Generator<string[]> {
   const domainIds = listDomainIds(rows, options.domainOrder);
-  const header: string[] = [...fixedHeader, ...domainIds.map((id) => `score_${id}`), ...trailingHeader];
-  const { labels, refusals } = options;
+  const { labels, refusals, reviews } = options;
+  const header: string[] = [
+    ...fixedHeader,
+    ...domainIds.map((id) => `score_${id}`),
+    ...trailingHeader,
+    ...(reviews ? reviewHeader : []),
+  ];
   yield labels ? header.map((code) => labels.column(code) ?? code) : header;
   const coded = codedCsvColumns.map((column) => [header.indexOf(column), column] as const);
   const refusedAt = header.indexOf('refus');
@@ -198,6 +227,7 @@ export function* consolidatedCsvRecords(
       integer(r.mfa?.usersWithTwoFactors),
       r.declared ? csvFigures.declared : csvFigures.recomputed,
       reasonsOf(r.finessEj, r.finessEg),
+      ...(reviews ? reviewCells(reviews.get(r.key)) : []),
     ];
     yield labelRecord(record, coded, labels);
   }

@@ -5,6 +5,7 @@ import { buildSubmission, finessOf, withScores } from '../../testing/domain/cons
 import { submissionKey } from '../../domain/consolidation/consolidate';
 import type { SubmissionInput } from '../../domain/consolidation/submission-input';
 import { openCareDatabase } from '../../storage/care-database';
+import { ReviewDraftRepository } from '../../storage/review-draft-repository';
 import { renderWithApp } from '../../testing/render-with-app';
 import { AuditorPage } from './auditor-page';
 
@@ -140,6 +141,89 @@ describe('AuditorPage', { timeout: 20_000 }, () => {
     const codes = new TextDecoder().decode(new Uint8Array(await (blobs[1] as Blob).arrayBuffer()));
     expect(codes.split('\r\n')[0]).toMatch(/^statut;finess_ej;finess_eg;nom;/);
     expect(codes.split('\r\n')[1]).toMatch(/^soumis;\d{9};;[^;]*;ch;health;/);
+  });
+
+  it('shows where each establishment’s review stands, counts and filters it, and writes it in the CSV', async () => {
+    const db = await openCareDatabase(`test-${crypto.randomUUID()}`);
+    const digests = ['1', '2', '3'].map((d) => d.repeat(64));
+    await db.submissions.bulkAdd(
+      files.map((f, i) => ({
+        id: `r${i}`,
+        finess: f.establishment.finessEj,
+        questionnaireId: f.content.questionnaire.id,
+        campaignYear: f.content.campaignYear,
+        exportedAt: f.exportedAt,
+        importedAt: 1,
+        digest: digests[i],
+        document: { ...storedDocument(f), integrity: { digest: digests[i] } },
+      })),
+    );
+    const subjectOf = (i: number) => {
+      const f = files[i] as SubmissionInput;
+      return {
+        id: digests[i] ?? '',
+        finess: f.establishment.finessEj,
+        questionnaireId: 'care',
+        questionnaireVersion: '2026.1',
+        campaignYear: f.content.campaignYear,
+        submissionExportedAt: f.exportedAt,
+      };
+    };
+    const drafts = new ReviewDraftRepository(db);
+    // CH de Bourg: a review begun on the file kept.
+    await drafts.update(subjectOf(0), (d) => ({ ...d, marks: { 'care.gov.01': { status: 'refused' } } }));
+    // CH d’Ambérieu: a review exported for an older file of the same campaign (a newer one arrived since).
+    await drafts.update({ ...subjectOf(1), id: '9'.repeat(64) }, (d) => ({
+      ...d,
+      exported: {
+        reviewDigest: 'e'.repeat(64),
+        reviewedAt: '2026-10-01T10:00:00.000Z',
+        outcome: 'to-complete',
+        reliance: 'low',
+        marks: {},
+        answers: {},
+      },
+    }));
+    const rendered = await renderWithApp([{ path: '/auditor', element: <AuditorPage /> }], '/auditor', db);
+    const view = within(rendered.container);
+    const user = userEvent.setup();
+    await view.findByRole('heading', { name: 'Scores par établissement et par domaine' }, { timeout: 10_000 });
+
+    await waitFor(() =>
+      expect(
+        view.getByText('État des examens — non examinés : 1 ; en cours : 1 ; acceptés : 0 ; à compléter : 1.'),
+      ).toBeInTheDocument(),
+    );
+    const table = within(screen.getByRole('table', { name: /Score de chaque établissement/ }));
+    const rowOf = (name: RegExp) => within(table.getByRole('rowheader', { name }).closest('tr') as HTMLElement);
+    expect(rowOf(/^CH de Bourg/).getByText('En cours d’examen')).toBeInTheDocument();
+    expect(rowOf(/^CH d’Ambérieu/).getByText('À compléter')).toBeInTheDocument();
+    expect(rowOf(/^CH d’Ambérieu/).getByText('sur un envoi précédent')).toBeInTheDocument();
+    expect(rowOf(/^EHPAD/).getByText('Non examiné')).toBeInTheDocument();
+    expect(rowOf(/^CH de Bourg/).getByRole('link', { name: 'Examiner la soumission de CH de Bourg' })).toHaveAttribute(
+      'href',
+      `/auditor/review/${digests[0] ?? ''}`,
+    );
+
+    await user.selectOptions(view.getByLabelText('Examen'), 'in-review');
+    expect(heatMapRows()).toEqual([`CH de Bourg${files[0]?.establishment.finessEj}`]);
+
+    const blobs: Blob[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
+      blobs.push(b as Blob);
+      return 'blob:test';
+    });
+    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    await user.click(view.getByRole('radio', { name: 'Codes stables (pour un script)' }));
+    await user.click(view.getByRole('button', { name: 'Télécharger le CSV consolidé' }));
+    await waitFor(() => expect(blobs).toHaveLength(1));
+    const lines = new TextDecoder().decode(new Uint8Array(await (blobs[0] as Blob).arrayBuffer())).split('\r\n');
+    expect(lines[0]).toMatch(/;refus;examen;examen_envoi_precedent$/);
+    const line = (finess: string | undefined) => lines.find((l) => l.includes(`;${finess ?? ''};`)) ?? '';
+    expect(line(files[0]?.establishment.finessEj)).toMatch(/;en_cours;non$/);
+    expect(line(files[1]?.establishment.finessEj)).toMatch(/;a_completer;oui$/);
+    expect(line(files[2]?.establishment.finessEj)).toMatch(/;non_examine;non$/);
   });
 
   it('marks a file whose figures are declared, read from its content, and leaves it out on request', async () => {

@@ -9,8 +9,9 @@ import { currentLanguage } from '../../i18n/i18n';
 import { describeError, describeExportRejection } from '../../texts/describe-error';
 import { consolidatedCsvLabels, csvColumnChoices, type CsvColumnChoice } from '../../texts/consolidated-csv-labels';
 import { formatNumber } from '../../texts/format';
-import { useDatabase } from '../../storage/use-database';
-import { useAllQuestionnaires } from '../../storage/use-repositories';
+import { reviewCampaignKey, reviewStandings } from '../../domain/review/review-draft';
+import { useDatabase, useLiveQuery } from '../../storage/use-database';
+import { useAllQuestionnaires, useRepositories } from '../../storage/use-repositories';
 import { Dashboard } from './dashboard';
 import { ExpectedListPanel, type LoadedExpectedList } from './expected-list-panel';
 import { ImportPanel } from './import-panel';
@@ -53,6 +54,16 @@ export function AuditorPage() {
   const [withoutDeclared, setWithoutDeclared] = useState(false);
   const declaredCount = useMemo(() => allRows.filter((r) => r.declared).length, [allRows]);
   const rows = useMemo(() => (withoutDeclared ? leaveOutDeclared(allRows) : allRows), [allRows, withoutDeclared]);
+  // Where each file's review stands (issue 18): from the review drafts of this device, kept up to date.
+  const { reviewDrafts } = useRepositories();
+  const drafts = useLiveQuery(() => reviewDrafts.list(), [reviewDrafts]);
+  const reviews = useMemo(
+    () =>
+      reviewStandings(rows, drafts ?? [], (r) =>
+        reviewCampaignKey(r.finessEg ?? r.finessEj, r.questionnaireId, r.campaignYear),
+      ),
+    [rows, drafts],
+  );
   // Why an expected establishment has no file kept: a stored file held back for its key (survives a reload), or a
   // file refused by this session's import (the FINESS it claims, unverified).
   const heldByKey = consolidation.status === 'ready' ? consolidation.heldByKey : undefined;
@@ -79,6 +90,7 @@ export function AuditorPage() {
       ...(expected ? { expected: expected.list.entries } : {}),
       refusals,
       ...(labels ? { labels } : {}),
+      reviews,
     });
     downloadFile(serializeCsv(table), `consolidation-autodiag-care_${fileDate()}.csv`, 'text/csv;charset=utf-8');
   };
@@ -131,7 +143,13 @@ export function AuditorPage() {
       {rows.length > 0 ? (
         <>
           <p>{t('auditor.stored', { count: rows.length, value: formatNumber(rows.length, language) })}</p>
-          <Dashboard rows={rows} content={content} expected={expected?.list.entries} refusals={refusals} />
+          <Dashboard
+            rows={rows}
+            content={content}
+            expected={expected?.list.entries}
+            refusals={refusals}
+            reviews={reviews}
+          />
         </>
       ) : null}
       {consolidation.status === 'ready' && allRows.length === 0 && expected ? (

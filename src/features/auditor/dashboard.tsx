@@ -19,6 +19,7 @@ import {
   type Selection,
 } from '../../domain/consolidation/regional-views';
 import type { EstablishmentCategory, Sector } from '../../domain/establishment/establishment';
+import { reviewStates, type ReviewStanding, type ReviewState } from '../../domain/review/review-draft';
 import { currentLanguage } from '../../i18n/i18n';
 import { formatNumber } from '../../texts/format';
 import { formatShare } from './auditor-format';
@@ -38,12 +39,15 @@ export const Dashboard = memo(function Dashboard({
   content,
   expected,
   refusals,
+  reviews,
 }: {
   rows: readonly ConsolidatedRow[];
   content: ContentLookup;
   expected: readonly ExpectedEstablishment[] | undefined;
   /** Why an expected establishment has no file kept, by FINESS (a refused or held-back file). */
   refusals?: ReadonlyMap<string, readonly string[]>;
+  /** Where each row's review stands, by row key (issue 18). */
+  reviews?: ReadonlyMap<string, ReviewStanding>;
 }) {
   const { t } = useTranslation();
   const language = currentLanguage();
@@ -51,10 +55,21 @@ export const Dashboard = memo(function Dashboard({
   const [chosen, setChosen] = useState<string | undefined>(undefined);
   const selection = selections.find((s) => selectionValue(s) === chosen) ?? selections[0];
   const [filters, setFilters] = useState<RowFilters>({});
+  const [reviewFilter, setReviewFilter] = useState<ReviewState | undefined>(undefined);
 
   const inSelection = useMemo(() => (selection ? selectRows(rows, selection) : []), [rows, selection]);
   const options = useMemo(() => listFilterOptions(inSelection), [inSelection]);
-  const shown = useMemo(() => (selection ? selectRows(rows, selection, filters) : []), [rows, selection, filters]);
+  const shown = useMemo(() => {
+    const selected = selection ? selectRows(rows, selection, filters) : [];
+    return reviewFilter === undefined
+      ? selected
+      : selected.filter((row) => (reviews?.get(row.key)?.state ?? 'not-reviewed') === reviewFilter);
+  }, [rows, selection, filters, reviewFilter, reviews]);
+  const reviewCounts = useMemo(() => {
+    const counts: Record<ReviewState, number> = { 'not-reviewed': 0, 'in-review': 0, accepted: 0, 'to-complete': 0 };
+    for (const row of inSelection) counts[reviews?.get(row.key)?.state ?? 'not-reviewed'] += 1;
+    return counts;
+  }, [inSelection, reviews]);
   const questionnaireId = selection?.questionnaireId ?? '';
   const domainIds = useMemo(
     () => listDomainIds(inSelection, content.domainOrder(questionnaireId)),
@@ -95,6 +110,7 @@ export const Dashboard = memo(function Dashboard({
             onChange={(e) => {
               setChosen(e.target.value);
               setFilters({});
+              setReviewFilter(undefined);
             }}
           >
             {selections.map((s) => (
@@ -143,12 +159,35 @@ export const Dashboard = memo(function Dashboard({
             text={(d) => d}
             onChange={(v) => setFilter('department', v)}
           />
-          <button type="button" className="button button--small" onClick={() => setFilters({})}>
+          <FilterSelect
+            id="auditor-filter-review"
+            label={t('auditor-review.dashboard.filter')}
+            value={reviewFilter}
+            values={reviewStates.filter((state) => reviewCounts[state] > 0)}
+            text={(state) => t(`auditor-review.dashboard.states.${state}`)}
+            onChange={setReviewFilter}
+          />
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => {
+              setFilters({});
+              setReviewFilter(undefined);
+            }}
+          >
             {t('auditor.dashboard.reset')}
           </button>
         </fieldset>
         <p role="status" className="dashboard__shown">
           {t('auditor.dashboard.shown', { count: shown.length, shown: n(shown.length), total: n(inSelection.length) })}
+        </p>
+        <p className="dashboard__reviews">
+          {t('auditor-review.dashboard.summary', {
+            notReviewed: n(reviewCounts['not-reviewed']),
+            inReview: n(reviewCounts['in-review']),
+            accepted: n(reviewCounts.accepted),
+            toComplete: n(reviewCounts['to-complete']),
+          })}
         </p>
       </div>
 
@@ -173,6 +212,7 @@ export const Dashboard = memo(function Dashboard({
               domainIds={domainIds}
               domainTitle={domainTitle}
               domainShortTitle={domainShortTitle}
+              reviews={reviews}
             />
           </section>
           <section aria-labelledby="auditor-distributions">

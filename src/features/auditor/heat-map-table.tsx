@@ -13,6 +13,8 @@ import { formatNumber } from '../../texts/format';
 import { formatScoreNumber } from './auditor-format';
 import { ScrollRegion } from '../../components/scroll-region';
 import { DisplayName } from '../../components/display-name';
+import { Link } from 'react-router';
+import type { ReviewStanding } from '../../domain/review/review-draft';
 
 const PAGE_SIZE = 50;
 
@@ -34,11 +36,14 @@ export function HeatMapTable({
   domainIds,
   domainTitle,
   domainShortTitle,
+  reviews,
 }: {
   rows: readonly ConsolidatedRow[];
   domainIds: readonly string[];
   domainTitle: (domainId: string) => string;
   domainShortTitle: (domainId: string) => string;
+  /** Where each row's review stands (issue 18): adds the « Examen » column with « Examiner ». */
+  reviews?: ReadonlyMap<string, ReviewStanding> | undefined;
 }) {
   const { t } = useTranslation();
   const language = currentLanguage();
@@ -134,6 +139,11 @@ export function HeatMapTable({
           <thead>
             <tr>
               {header({ kind: 'name' }, t('auditor.heatMap.establishment'), 'heat-map__name')}
+              {reviews ? (
+                <th scope="col" className="heat-map__review">
+                  {t('auditor-review.dashboard.column')}
+                </th>
+              ) : null}
               {header({ kind: 'category' }, t('auditor.heatMap.category'))}
               {header({ kind: 'overall' }, t('auditor.heatMap.overall'))}
               {domainIds.map(domainHeader)}
@@ -153,6 +163,7 @@ export function HeatMapTable({
                     </span>
                   ) : null}
                 </th>
+                {reviews ? <ReviewCell row={line.row} standing={reviews.get(line.row.key)} /> : null}
                 <td className="text heat-map__category">{t(`establishments.categories.${line.row.category}`)}</td>
                 <td className={`heat heat--${heatBandOf(line.overall)}`}>
                   {formatScoreNumber(line.overall, language)}
@@ -194,5 +205,32 @@ export function HeatMapTable({
         </nav>
       ) : null}
     </div>
+  );
+}
+
+/** The review state of one row and the link that opens its review (the file kept, by its digest). */
+function ReviewCell({ row, standing }: { row: ConsolidatedRow; standing: ReviewStanding | undefined }) {
+  const { t } = useTranslation();
+  const state = standing?.state ?? 'not-reviewed';
+  return (
+    <td className="text heat-map__review">
+      <span className="review-state">
+        <span className={`review-state__label review-state--${state}`}>
+          {t(`auditor-review.dashboard.states.${state}`)}
+        </span>
+        {standing?.olderSubmission ? (
+          <span className="review-state__older" title={t('auditor-review.dashboard.olderTitle')}>
+            {t('auditor-review.dashboard.older')}
+          </span>
+        ) : null}
+        <Link
+          to={`/auditor/review/${row.digest}`}
+          className="button button--small"
+          aria-label={t('auditor-review.dashboard.examineLabel', { name: row.name })}
+        >
+          {t('auditor-review.dashboard.examine')}
+        </Link>
+      </span>
+    </td>
   );
 }

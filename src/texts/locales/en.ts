@@ -23,6 +23,7 @@ import enResults from './en/results.json';
 import enReview from './en/review.json';
 import enSettings from './en/settings.json';
 import enSnapshots from './en/snapshots.json';
+import enAuditorReview from './en/auditor-review.json';
 import type { fr } from './fr';
 
 /** A locale of the same shape as the French one: the same keys, each a string where French has a string. */
@@ -43,6 +44,7 @@ export const en: SameShape<typeof fr> = {
   snapshots: enSnapshots,
   review: enReview,
   delegation: enDelegation,
+  'auditor-review': enAuditorReview,
   actions: enActions,
   auditor: enAuditor,
   errors: enErrors,

@@ -23,6 +23,7 @@ import frResults from './fr/results.json';
 import frReview from './fr/review.json';
 import frSettings from './fr/settings.json';
 import frSnapshots from './fr/snapshots.json';
+import frAuditorReview from './fr/auditor-review.json';
 
 /**
  * Every French text of the screens, the PDF reports and the command line, by area (one file per area in ./fr). French
@@ -43,6 +44,7 @@ export const fr = {
   snapshots: frSnapshots,
   review: frReview,
   delegation: frDelegation,
+  'auditor-review': frAuditorReview,
   actions: frActions,
   auditor: frAuditor,
   errors: frErrors,
