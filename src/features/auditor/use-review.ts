@@ -92,26 +92,36 @@ export function useReview(submissionDigest: string): ReviewScreenState {
   );
   const file = submission ? (submission.document as ReviewedFile) : undefined;
   const questionnaire = useQuestionnaire(file?.content.questionnaire.id, file?.content.questionnaire.version);
+  // The drafts of the file's campaign, tagged with the file they were read for: a live query keeps its last result
+  // while it runs again, and the screen must never start from drafts read before the file was known (it reads the
+  // stored draft once, when it opens).
   const drafts = useLiveQuery(
     async () =>
       submission
-        ? reviewDrafts.listByCampaign(submission.finess, submission.questionnaireId, submission.campaignYear)
-        : [],
-    [reviewDrafts, submission?.finess, submission?.questionnaireId, submission?.campaignYear],
+        ? {
+            for: submission.id,
+            list: await reviewDrafts.listByCampaign(
+              submission.finess,
+              submission.questionnaireId,
+              submission.campaignYear,
+            ),
+          }
+        : undefined,
+    [reviewDrafts, submission?.id, submission?.finess, submission?.questionnaireId, submission?.campaignYear],
   );
 
   return useMemo((): ReviewScreenState => {
     if (submission === undefined) return { status: 'loading' };
     if (submission === null || !file) return { status: 'not-found' };
-    if (questionnaire.status === 'loading' || drafts === undefined) return { status: 'loading' };
+    if (questionnaire.status === 'loading' || drafts?.for !== submission.id) return { status: 'loading' };
     if (questionnaire.status === 'error') return { status: 'questionnaire-missing', file };
     const q = questionnaire.value.questionnaire;
     const audiences = new Set<string>(audiencesOf(file.establishment));
     const items = q.items.filter(
       (item) => item.appliesTo.some((a) => audiences.has(a)) || file.content.answers?.[item.id] !== undefined,
     );
-    const draft = drafts.find((d) => d.id === submissionDigest);
-    const previous = lastExportedReview(drafts.filter((d) => d.id !== submissionDigest));
+    const draft = drafts.list.find((d) => d.id === submissionDigest);
+    const previous = lastExportedReview(drafts.list.filter((d) => d.id !== submissionDigest));
     return {
       status: 'ready',
       model: {
