@@ -59,6 +59,33 @@ const evidenceMetaSchema = z.object({
   addedAt: z.number(),
 });
 
+/** The rows of data version 4 (care-database.ts): exports made here, reviews received. */
+const sentExportRowSchema = z.object({
+  id: z.string().regex(/^[0-9a-f]{64}$/),
+  assessmentId: z.string(),
+  establishmentId: z.string(),
+  fileName: z.string(),
+  exportedAt: z.string(),
+  sharingLevel: z.string(),
+  finess: z.string(),
+  questionnaireId: z.string(),
+  questionnaireVersion: z.string(),
+  campaignYear: z.number(),
+  snapshot: z.object({ id: z.string(), frozenAt: z.string(), digest: z.string() }).optional(),
+  answers: z.record(z.string(), z.string()),
+});
+const receivedReviewRowSchema = z.object({
+  id: z.string().regex(/^[0-9a-f]{64}$/),
+  exportDigest: z.string(),
+  assessmentId: z.string(),
+  establishmentId: z.string(),
+  reviewedAt: z.string(),
+  importedAt: z.number(),
+  fileName: z.string(),
+  keyFingerprint: z.string().optional(),
+  document: z.unknown(),
+});
+
 const manifestSchema = z.object({
   format: z.literal(BACKUP_FORMAT),
   formatVersion: z.number().int().min(1),
@@ -76,6 +103,8 @@ const manifestSchema = z.object({
     snapshots: z.array(snapshotSchema).default([]),
     // Since data version 4; a backup made before has none.
     reviewDrafts: z.array(reviewDraftSchema).default([]),
+    sentExports: z.array(sentExportRowSchema).default([]),
+    receivedReviews: z.array(receivedReviewRowSchema).default([]),
     submissions: z.array(
       z.object({
         id: z.string(),
@@ -128,6 +157,9 @@ const deviceMetaKeys = new Set([
   LOCK_IDLE_META_KEY,
 ]);
 
+/** The sealed stores a backup made by an earlier data version may lack. */
+const addedSince3: ReadonlySet<SealedTable> = new Set(['snapshots', 'reviewDrafts', 'sentExports', 'receivedReviews']);
+
 /** The stores a backup holds and a restore replaces (the meta table is carried row by row). */
 function backedUpTables(db: CareDatabase) {
   return [
@@ -139,6 +171,8 @@ function backedUpTables(db: CareDatabase) {
     db.evidence,
     db.evidenceFiles,
     db.snapshots,
+    db.sentExports,
+    db.receivedReviews,
     db.submissions,
     db.trustedKeys,
     db.reviewDrafts,
@@ -163,6 +197,8 @@ export async function createBackup(
       evidence: await db.evidence.toArray(),
       snapshots: await db.snapshots.toArray(),
       reviewDrafts: await db.reviewDrafts.toArray(),
+      sentExports: await db.sentExports.toArray(),
+      receivedReviews: await db.receivedReviews.toArray(),
       submissions: await db.submissions.toArray(),
       trustedKeys: await db.trustedKeys.toArray(),
       meta: (await db.meta.toArray()).filter((row) => !deviceMetaKeys.has(row.key)),
@@ -230,10 +266,8 @@ async function openSealedBackup(
   const stored = {} as Record<SealedTable, unknown[]>;
   const openedTables: Record<string, unknown> = { ...tables };
   for (const table of SEALED_TABLES) {
-    // A backup made before data version 3 has no snapshots, before version 4 no review drafts.
-    const rows =
-      (tables as Record<string, unknown>)[table] ??
-      (table === 'snapshots' || table === 'reviewDrafts' ? [] : undefined);
+    // A backup made before data version 3 has no snapshots, before data version 4 no review drafts, exports or reviews.
+    const rows = (tables as Record<string, unknown>)[table] ?? (addedSince3.has(table) ? [] : undefined);
     if (!Array.isArray(rows)) throw new BackupError('backup-invalid', fileName, `tables.${table}`);
     stored[table] = rows;
     openedTables[table] = await openBackupRows(key, table, rows);
@@ -404,6 +438,8 @@ async function replaceData(
         submissions: tables.submissions,
         snapshots: tables.snapshots,
         reviewDrafts: tables.reviewDrafts,
+        sentExports: tables.sentExports,
+        receivedReviews: tables.receivedReviews,
       };
       const rows = {} as Record<SealedTable, { id: string }[]>;
       for (const table of SEALED_TABLES) {
@@ -426,6 +462,8 @@ async function replaceData(
         db.evidence.clear(),
         db.evidenceFiles.clear(),
         db.snapshots.clear(),
+        db.sentExports.clear(),
+        db.receivedReviews.clear(),
         db.submissions.clear(),
         db.trustedKeys.clear(),
         db.reviewDrafts.clear(),

@@ -63,6 +63,48 @@ export interface SubmissionRow {
 }
 
 /**
+ * An export file made on this installation (data version 4), so that a review received later can be tied to it by
+ * its digest, and the next export can tell which reviewed items changed since. Sealed by the passphrase lock: the
+ * answers as exported are the establishment's.
+ */
+export interface SentExportRow {
+  /** The export's integrity.digest. */
+  id: string;
+  assessmentId: string;
+  establishmentId: string;
+  fileName: string;
+  exportedAt: string;
+  sharingLevel: string;
+  /** What a review copies of the export it answers (review-format.ts, `submission`), to check it against. */
+  finess: string;
+  questionnaireId: string;
+  questionnaireVersion: string;
+  campaignYear: number;
+  snapshot?: { id: string; frozenAt: string; digest: string };
+  /** Each answered item's answer as exported (its response and comment, as canonical JSON), to compare with later. */
+  answers: Record<string, string>;
+}
+
+/**
+ * A review file received from the auditor and imported (data version 4): validated, answering one of this
+ * installation's exports (`exportDigest`, a SentExportRow id). Sealed by the passphrase lock.
+ */
+export interface ReceivedReviewRow {
+  /** The review's integrity.digest: the same file imported twice is stored once. */
+  id: string;
+  exportDigest: string;
+  assessmentId: string;
+  establishmentId: string;
+  reviewedAt: string;
+  importedAt: number;
+  fileName: string;
+  /** The fingerprint of the key that signed it (verified), when it is signed. */
+  keyFingerprint?: string;
+  /** The validated review file, as imported. */
+  document: unknown;
+}
+
+/**
  * The keys of a FINESS as the auditor has judged them (trust on first use, src/domain/trust/key-trust.ts): the key
  * accepted now (the first seen, or one accepted since), those accepted before it, those refused, and the keys seen
  * on files and not yet reviewed (kept with their public key, so that one can be accepted later, and the names of the
@@ -122,6 +164,10 @@ export class CareDatabase extends Dexie {
   snapshots!: EntityTable<Snapshot, 'id'>;
   /** The auditor's reviews of imported files, keyed by the file's digest (data version 4). */
   reviewDrafts!: EntityTable<ReviewDraft, 'id'>;
+  /** Exports made on this installation (data version 4). */
+  sentExports!: EntityTable<SentExportRow, 'id'>;
+  /** Reviews received from the auditor (data version 4). */
+  receivedReviews!: EntityTable<ReceivedReviewRow, 'id'>;
 
   /** Set by {@link openCareDatabase}; every repository write checks it first. */
   access: DatabaseAccess = 'read-write';

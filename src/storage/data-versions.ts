@@ -59,8 +59,12 @@ export const DATA_VERSIONS: readonly DataVersionStep[] = [
   {
     version: 4,
     change:
-      "The review cycle: the auditor's review drafts (reviewDrafts), one per imported file, keyed by that file's digest and indexed by its establishment's campaign; nothing that exists changes shape.",
-    stores: { reviewDrafts: 'id, [finess+questionnaireId+campaignYear]' },
+      "The review cycle: the auditor's review drafts (reviewDrafts), one per imported file, keyed by that file's digest and indexed by its establishment's campaign; the exports made on this installation (sentExports: digest, what a review of it copies, the answers as exported) and the reviews received from the auditor (receivedReviews, by export digest and assessment); nothing that exists changes shape.",
+    stores: {
+      reviewDrafts: 'id, [finess+questionnaireId+campaignYear]',
+      sentExports: 'id, assessmentId, exportedAt',
+      receivedReviews: 'id, assessmentId, exportDigest, reviewedAt',
+    },
     migrate: noDataToMove,
   },
 ];

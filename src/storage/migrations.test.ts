@@ -42,8 +42,10 @@ const migrationChecks: Record<number, (before: Rows, after: Rows) => void> = {
     if (before.evidenceFiles) expect(after.evidenceFiles).toEqual(before.evidenceFiles);
   },
   4: (before, after) => {
-    // A new store for the auditor's review drafts, empty; the snapshots are as they were.
+    // Three new stores of the review cycle, empty; the snapshots are as they were.
     expect(after.reviewDrafts).toEqual([]);
+    expect(after.sentExports).toEqual([]);
+    expect(after.receivedReviews).toEqual([]);
     expect(after.snapshots).toEqual(before.snapshots ?? []);
   },
 };

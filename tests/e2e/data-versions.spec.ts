@@ -62,13 +62,13 @@ test('a tab on an old build is told to reload when a newer build opens the data,
 }) => {
   await loadDemo(page);
 
-  // A newer build (data version 4) opens the same data from another tab. Its upgrade must not wait for this tab.
+  // A newer build (data version 5) opens the same data from another tab. Its upgrade must not wait for this tab.
   const newer = await context.newPage();
   await newer.goto('/robots.txt');
   const upgraded = await newer.evaluate(
     () =>
       new Promise<string>((resolve) => {
-        const request = indexedDB.open('care-autodiag', 40);
+        const request = indexedDB.open('care-autodiag', 50);
         request.onupgradeneeded = () => {
           request.result.createObjectStore('addedByANewerBuild');
         };

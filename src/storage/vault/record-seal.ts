@@ -15,7 +15,16 @@ import { isSealedBox, openBytes, openJson, sealBytes, sealJson, type SealedBox }
  * never overwrites a newer one, across tabs) without decrypting anything there. Evidence bytes are sealed as bytes.
  */
 export type SealedTable =
-  'assessments' | 'budgets' | 'applications' | 'actions' | 'evidence' | 'submissions' | 'snapshots' | 'reviewDrafts';
+  | 'assessments'
+  | 'budgets'
+  | 'applications'
+  | 'actions'
+  | 'evidence'
+  | 'submissions'
+  | 'snapshots'
+  | 'reviewDrafts'
+  | 'sentExports'
+  | 'receivedReviews';
 
 export const SEALED_TABLES: readonly SealedTable[] = [
   'assessments',
@@ -26,6 +35,8 @@ export const SEALED_TABLES: readonly SealedTable[] = [
   'submissions',
   'snapshots',
   'reviewDrafts',
+  'sentExports',
+  'receivedReviews',
 ];
 
 export const clearFields: Readonly<Record<SealedTable, readonly string[]>> = {
@@ -53,6 +64,9 @@ export const clearFields: Readonly<Record<SealedTable, readonly string[]>> = {
   snapshots: ['id', 'assessmentId', 'establishmentId', 'frozenAt', 'evidenceIds'],
   // The auditor's marks, comments and opinion are sealed; what the dashboard groups them by stays in clear.
   reviewDrafts: ['id', 'finess', 'questionnaireId', 'campaignYear', 'createdAt', 'updatedAt'],
+  // Digests and dates only in clear: the answers as exported and the review's marks and comments are sealed.
+  sentExports: ['id', 'assessmentId', 'establishmentId', 'exportedAt'],
+  receivedReviews: ['id', 'assessmentId', 'establishmentId', 'exportDigest', 'reviewedAt', 'importedAt'],
 };
 
 /** The table evidence bytes live in (data version 2), sealed as raw bytes. */
