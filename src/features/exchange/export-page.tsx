@@ -13,7 +13,14 @@ import { SnapshotRepository } from '../../storage/snapshot-repository';
 import { useDatabase, useLiveQuery } from '../../storage/use-database';
 import { useAssessmentWithEstablishment, useQuestionnaire } from '../../storage/use-repositories';
 import { useSigningKey } from '../../storage/use-signing-key';
-import { gatherExportSource, installationSigner, makeExportFile, type ExportSource } from './make-export';
+import {
+  gatherExportSource,
+  installationSigner,
+  makeExportFile,
+  recordSentExport,
+  type ExportSource,
+} from './make-export';
+import { ReceivedReviewPanel } from './received-review-panel';
 import { Loading, NotFound } from '../../components/page-states';
 import './exchange.css';
 import { DisplayName } from '../../components/display-name';
@@ -81,6 +88,7 @@ export function ExportPage() {
       ) : null}
       <p>{t('exchange.export.intro')}</p>
       {source ? <ExportForm source={source} /> : <Loading />}
+      <ReceivedReviewPanel assessmentId={assessment.id} reviewChanges={source?.input.reviewChanges} />
     </div>
   );
 }
@@ -125,6 +133,8 @@ function ExportForm({ source }: { source: ExportSource }) {
         return;
       }
       downloadFile(file.bytes, file.fileName, file.type);
+      // Remembered by its digest, so that the auditor's review of this very file can be imported (issue 18).
+      await recordSentExport(db, fresh, file);
       setStatus({ kind: 'done', text: t('exchange.export.done', { file: file.fileName }) });
     } catch (error) {
       setStatus({ kind: 'error', text: t('exchange.export.failed', { reason: describeError(t, error) }) });

@@ -1,7 +1,13 @@
+import type { Assessment } from '../../domain/assessment/assessment';
 import type { Questionnaire } from '../../domain/questionnaire/questionnaire-schema';
+import { answerFingerprints, changedReviewedItems } from '../../domain/review/review-changes';
+import type { Snapshot } from '../../domain/snapshot/snapshot';
+import { reviewSubmissionOf } from '../../exchange/build-review';
+import type { ReviewEnvelope } from '../../exchange/review-format';
+import { ReviewExchangeRepository } from '../../storage/review-exchange-repository';
 import { buildExportEnvelope, pickCampaignBudget, sealExport, type ExportInput } from '../../exchange/build-export';
 import { exportFileName, serializeExport, zipExport, type EvidenceFile } from '../../exchange/export-file';
-import type { ExportEnvelope, SharingLevel } from '../../exchange/export-format';
+import type { ExportEnvelope, ExportReviewChanges, SharingLevel } from '../../exchange/export-format';
 import { publicJwkOf, webCryptoSigner, type ExportSigner } from '../../exchange/signing';
 import { validateExportFile, type ExportValidation } from '../../exchange/validate-export';
 import { catalogQuestionnaires } from '../../storage/catalog-questionnaires';
@@ -40,6 +46,8 @@ export async function gatherExportSource(
   );
   if (!bundle) throw new StorageError('not-found', assessmentId);
   const { assessment, establishment, budgets, applications, actions, evidence, evidenceBytes } = bundle;
+  const frozen = 'snapshot' in bundle ? (bundle as { snapshot: Snapshot }).snapshot : undefined;
+  const reviewChanges = await reviewChangesOf(db, assessmentId, assessment.answers, questionnaire.questionnaire);
   const byEstablishment = <T extends { establishmentId: string }>(rows: T[]) =>
     rows.filter((r) => r.establishmentId === establishment.id);
   return {
@@ -61,6 +69,10 @@ export async function gatherExportSource(
       })),
       appVersion: options.appVersion,
       exportedAt: options.now.toISOString(),
+      ...(frozen
+        ? { snapshot: { id: frozen.id, frozenAt: new Date(frozen.frozenAt).toISOString(), digest: frozen.digest } }
+        : {}),
+      ...(reviewChanges ? { reviewChanges } : {}),
     },
     evidenceFiles: options.withEvidenceBytes
       ? evidence.map((row, i) => {
@@ -73,6 +85,56 @@ export async function gatherExportSource(
     evidenceCount: evidence.length,
     ...(options.snapshotId === undefined ? {} : { snapshotId: options.snapshotId }),
   };
+}
+
+/**
+ * What the next export says of the last review received (export format version 2, `content.reviewChanges`): the
+ * review's digest and date, and the items it marked whose answer changed since the export it answered. Undefined
+ * when no review was received for the assessment, or its export is no longer known here.
+ */
+export async function reviewChangesOf(
+  db: CareDatabase,
+  assessmentId: string,
+  answers: Assessment['answers'],
+  questionnaire: Questionnaire,
+): Promise<ExportReviewChanges | undefined> {
+  const repository = new ReviewExchangeRepository(db);
+  const review = await repository.latestReview(assessmentId);
+  if (!review) return undefined;
+  const answered = await repository.sentExport(review.exportDigest);
+  if (!answered) return undefined;
+  const envelope = review.document as ReviewEnvelope;
+  return {
+    reviewDigest: review.id,
+    reviewedAt: review.reviewedAt,
+    changedItemIds: changedReviewedItems(
+      envelope.items.map((item) => item.itemId),
+      answered.answers,
+      answers,
+      questionnaire.items.map((item) => item.id),
+    ),
+  };
+}
+
+/** Records an export just handed to the user, so that a review of it can be tied to it later by its digest. */
+export async function recordSentExport(db: CareDatabase, source: ExportSource, file: ExportFile): Promise<void> {
+  const { envelope } = file;
+  const { assessment, establishment } = source.input;
+  const tie = reviewSubmissionOf(envelope);
+  await new ReviewExchangeRepository(db).recordSentExport({
+    id: envelope.integrity.digest,
+    assessmentId: assessment.id,
+    establishmentId: establishment.id,
+    fileName: file.fileName,
+    exportedAt: envelope.exportedAt,
+    sharingLevel: envelope.sharingLevel,
+    finess: tie.finess,
+    questionnaireId: tie.questionnaireId,
+    questionnaireVersion: tie.questionnaireVersion,
+    campaignYear: tie.campaignYear,
+    ...(tie.snapshot ? { snapshot: tie.snapshot } : {}),
+    answers: answerFingerprints(assessment.answers),
+  });
 }
 
 /** This installation's key as a signer (its private key never leaves WebCrypto). */
