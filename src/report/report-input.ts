@@ -1,3 +1,4 @@
+import type { ReceivedReview } from '../domain/review/received-review';
 import type { EvidenceRules } from '../domain/evidence/evidence-validity';
 import type { ActionRecord } from '../domain/actions/action-record';
 import type { ApplicationRecord } from '../domain/applications/application-record';
@@ -154,6 +155,8 @@ export interface ReportInput {
   snapshot?: ReportSnapshot | undefined;
   /** The evidence validity rules of the questionnaire version (issue 18): « Preuves à renouveler » needs them. */
   evidenceRules?: EvidenceRules | undefined;
+  /** The auditor's review imported for this assessment (issue 18): « Avis de l'auditeur » prints it. */
+  review?: ReceivedReview | undefined;
 }
 
 /** The snapshot a report was made from: its name and the moment it was frozen (ms since epoch). */

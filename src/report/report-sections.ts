@@ -9,6 +9,7 @@ import { frameworksSection } from './sections/frameworks';
 import { gapsSection } from './sections/gaps';
 import { methodSection } from './sections/method';
 import { providerQuestionsSection } from './sections/provider-questions';
+import { reviewSection } from './sections/review';
 import { sourcesSection } from './sections/sources';
 import { summarySection } from './sections/summary';
 
@@ -23,6 +24,7 @@ export const reportSections = [
   domainsSection,
   gapsSection,
   evidenceRenewalSection,
+  reviewSection,
   actionsSection,
   budgetSection,
   applicationsSection,

@@ -21,6 +21,8 @@ import { useDatabase, useLiveQuery } from './use-database';
 import { loadEvidenceRules } from './evidence-rules-catalog';
 import type { EvidenceRules } from '../domain/evidence/evidence-validity';
 import { openRows } from './vault/sealed-io';
+import { ReviewExchangeRepository } from './review-exchange-repository';
+import { readReceivedReview, type ReceivedReview } from '../domain/review/received-review';
 
 /** React access to the repositories: features use these hooks and never Dexie itself. */
 
@@ -73,6 +75,20 @@ export function useAssessmentWithEstablishment(
   if (assessment === undefined || (assessment && establishment === undefined)) return undefined;
   if (assessment === null || !establishment) return null;
   return { assessment, establishment };
+}
+
+/**
+ * The auditor's review last imported for an assessment (issue 18), as the answering screen, the gaps and the report
+ * show it: `undefined` while it is read, `null` when there is none.
+ */
+export function useReceivedReview(assessmentId: string | undefined): ReceivedReview | null | undefined {
+  const db = useDatabase();
+  const reviews = useMemo(() => new ReviewExchangeRepository(db), [db]);
+  return useLiveQuery(async () => {
+    if (!assessmentId) return null;
+    const row = await reviews.latestReview(assessmentId);
+    return row ? (readReceivedReview(row.document) ?? null) : null;
+  }, [reviews, assessmentId]);
 }
 
 export type AsyncState<T> = { status: 'loading' } | { status: 'ready'; value: T } | { status: 'error'; error: unknown };

@@ -10,8 +10,9 @@ import { loadDemo } from './helpers';
  * The review round of issue 18 between two installations: the establishment (the demo CHU) freezes its assessment and
  * exports the snapshot; the auditor, in a browser context of its own (another installation: its own IndexedDB and
  * signing key), imports the file, marks items, gives its opinion and exports the signed review, which the review
- * file's own validation accepts. The establishment's next export, after a reviewed answer changed, reaches the auditor,
- * whose review screen of the new file shows that change first.
+ * file's own validation accepts. The establishment imports the review and sees the marks on its items and gaps; its
+ * next export, after a reviewed answer changed, says so and reaches the auditor, whose review screen of the new file
+ * shows that change first.
  */
 const shots = process.env.SCREENSHOT_DIR;
 
@@ -40,7 +41,8 @@ async function downloadOf(page: Page, click: () => Promise<void>) {
 async function exportAssessment(page: Page) {
   await page.goto('/assessments/demo-chu-care-2026/export');
   await expect(page.getByRole('heading', { level: 1, name: 'Exporter l’évaluation' })).toBeVisible();
-  await expect(page.getByTestId('key-fingerprint')).toBeVisible();
+  // The installation's own key (a review imported shows the auditor's too, further down).
+  await expect(page.getByTestId('key-fingerprint').first()).toBeVisible();
   return downloadOf(page, () => page.getByRole('button', { name: 'Télécharger le fichier d’export' }).click());
 }
 
@@ -122,12 +124,27 @@ test('a submission is reviewed by the auditor, and the establishment’s next ex
   await expect(auditor.getByText(/à compléter\u00a0: 1\./)).toBeVisible();
   await screenshots(auditor, 'review-dashboard');
 
-  // The establishment changes a reviewed answer and exports again; the auditor imports the new file.
+  // The establishment imports the review on its export screen and sees the marks on the items.
+  await page.goto('/assessments/demo-chu-care-2026/export');
+  await page.getByLabel('Importer l’avis de l’auditeur').setInputFiles(review.path);
+  await expect(page.getByText(/Avis de Claire Martin \(ARS Centre-Val de Loire\)/)).toBeVisible();
   await page.goto('/assessments/demo-chu-care-2026/gov');
   const item = page.locator('article[data-item-id="care.gov.01"]');
+  const mark = item.locator('[data-review-mark]');
+  await expect(mark).toContainText('Avis de l’auditeur\u00a0: À compléter');
+  await expect(mark).toContainText('Joindre la PSSI signée.');
+  await expect(page.locator('article[data-item-id="care.gov.03"] [data-review-mark]')).toContainText('Refusée');
+
+  // It changes a reviewed answer: the item becomes a gap that shows the mark, and the export screen says that the
+  // next export tells the auditor; the auditor imports the new file.
   await item.locator('input[type=radio][value=no]').check();
   await expect(page.locator('[data-save-state="saved"]')).toBeVisible();
+  await page.goto('/assessments/demo-chu-care-2026/results/gaps');
+  await expect(page.locator('.gap', { hasText: 'care.gov.01' }).locator('[data-review-mark]')).toContainText(
+    'À compléter',
+  );
   const next = await exportAssessment(page);
+  await expect(page.getByText(/1 question marquée par l’avis a changé/)).toBeVisible();
   await importInto(auditor, next.path);
   const again = auditor.getByRole('row', { name: /CHU de Val-de-Loire/ });
   await expect(again).toContainText('sur un envoi précédent');

@@ -9,7 +9,12 @@ import { compareItemVersions } from '../../domain/questionnaire/compare-versions
 import { audiencesOf } from '../../domain/establishment/establishment';
 import { currentLanguage } from '../../i18n/i18n';
 import { useDatabase } from '../../storage/use-database';
-import { useAssessmentWithEstablishment, useQuestionnaire, useRepositories } from '../../storage/use-repositories';
+import {
+  useAssessmentWithEstablishment,
+  useQuestionnaire,
+  useReceivedReview,
+  useRepositories,
+} from '../../storage/use-repositories';
 import { DomainEnd } from './domain-end';
 import { DomainNav } from './domain-nav';
 import { EvidenceRulesProvider } from './proof-validity-flag';
@@ -29,6 +34,7 @@ export function AssessmentPage() {
   const navigate = useNavigate();
   const { assessments } = useRepositories();
   const found = useAssessmentWithEstablishment(assessmentId);
+  const review = useReceivedReview(assessmentId);
   const loaded = useQuestionnaire(found?.assessment.questionnaireId, found?.assessment.questionnaireVersion);
   const previousVersion = useQuestionnaire(
     found?.assessment.basedOn ? found.assessment.questionnaireId : undefined,
@@ -179,6 +185,7 @@ export function AssessmentPage() {
                 language={language}
                 readOnly={db.access === 'read-only'}
                 saveAnswer={saveAnswer}
+                reviewMark={review?.marks.get(item.id)}
               />
             ))}
             <DomainEnd

@@ -9,6 +9,8 @@ import type { QuestionnaireItem } from '../../domain/questionnaire/questionnaire
 import { describeError } from '../../texts/describe-error';
 import { formatDate, formatNumber } from '../../texts/format';
 import { EvidencePanel } from './evidence-panel';
+import { ReviewMarkNote } from '../../components/review-mark';
+import type { ReceivedMark } from '../../domain/review/received-review';
 import { parseTypedNumber } from './parse-number';
 import {
   answerRangeProblem,
@@ -29,6 +31,8 @@ interface ItemCardProps {
   language: Language;
   readOnly: boolean;
   saveAnswer: (itemId: string, answer: Answer) => Promise<unknown>;
+  /** The auditor's mark on this item, from the review imported for the assessment (issue 18). */
+  reviewMark?: ReceivedMark | undefined;
 }
 
 /**
@@ -44,6 +48,7 @@ export function ItemCard({
   language,
   readOnly,
   saveAnswer,
+  reviewMark,
 }: ItemCardProps) {
   const { t } = useTranslation();
   const { begin, save } = useSaveStatus();
@@ -184,6 +189,7 @@ export function ItemCard({
           </p>
         ) : null}
       </header>
+      <ReviewMarkNote mark={reviewMark} />
 
       <fieldset className="item__answer">
         <legend className="visually-hidden">

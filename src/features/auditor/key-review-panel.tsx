@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { DisplayName } from '../../components/display-name';
 import { Fingerprint } from '../../components/signing-key-card';
@@ -28,6 +28,11 @@ export function KeyReviewPanel({ decide, disabled }: { decide: Decide; disabled:
   const [message, setMessage] = useState<{ kind: 'success' | 'error'; text: string } | null>(null);
   const messageRef = useRef<HTMLParagraphElement>(null);
   const [busy, setBusy] = useState(false);
+  // The focus goes to the message once it is on the page: after the commit that draws it, not on a timer that a
+  // slow machine can run before it (the button pressed may be gone by then).
+  useEffect(() => {
+    if (message) messageRef.current?.focus();
+  }, [message]);
 
   const pending = (keys ?? []).flatMap((row) =>
     (row.pending ?? []).filter((p) => p.rejectedAt === undefined).map((p) => ({ row, key: p })),
@@ -49,7 +54,6 @@ export function KeyReviewPanel({ decide, disabled }: { decide: Decide; disabled:
       setMessage({ kind: 'error', text: t('auditor.keys.failed', { reason: describeError(t, error) }) });
     } finally {
       setBusy(false);
-      setTimeout(() => messageRef.current?.focus(), 0);
     }
   };
 

@@ -7,7 +7,7 @@ import { isoDateOf } from '../../domain/scoring/iso-date';
 import type { ReportInput } from '../../report/report-model';
 import { readBundleOf, readSnapshotBundle } from '../../storage/snapshot-repository';
 import { useDatabase, useLiveQuery } from '../../storage/use-database';
-import { useEvidenceRules, useQuestionnaire, useRepositories } from '../../storage/use-repositories';
+import { useEvidenceRules, useQuestionnaire, useReceivedReview, useRepositories } from '../../storage/use-repositories';
 
 export type ReportSource =
   | { status: 'loading' }
@@ -60,12 +60,14 @@ export function useReportSource(assessmentId: string, snapshotId?: string): Repo
   const previousLoaded = useQuestionnaire(previous?.questionnaireId, previous?.questionnaireVersion);
   // The validity rules of the version the answers were given against (« Preuves à renouveler », issue 18).
   const rules = useEvidenceRules(data?.assessment.questionnaireId, data?.assessment.questionnaireVersion);
+  // The auditor's review imported for this assessment (« Avis de l'auditeur », issue 18).
+  const review = useReceivedReview(data?.assessment.id);
   if (data === undefined || targets === undefined || others === undefined) return { status: 'loading' };
   if (data === null) return { status: 'not-found' };
   if (loaded.status === 'loading') return { status: 'loading' };
   if (loaded.status === 'error') return { status: 'not-found' };
   if (previous && previousLoaded.status === 'loading') return { status: 'loading' };
-  if (rules.status === 'loading') return { status: 'loading' };
+  if (rules.status === 'loading' || review === undefined) return { status: 'loading' };
   const { assessment, establishment, budgets, applications, actions, evidence, asOf, snapshot } = data;
   // A previous campaign whose questionnaire version is no longer shipped is left out, as on the results screen.
   const previousQuestionnaire =
@@ -111,6 +113,7 @@ export function useReportSource(assessmentId: string, snapshotId?: string): Repo
       sharingLevel: 'full',
       snapshot,
       evidenceRules: rules.status === 'ready' ? rules.value : undefined,
+      review: review ?? undefined,
     },
   };
 }

@@ -1,3 +1,5 @@
+import { ReviewMarkNote } from '../../components/review-mark';
+import type { ReceivedMark } from '../../domain/review/received-review';
 import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -11,6 +13,8 @@ import { describeResponse } from './results-format';
 
 interface GapsViewProps {
   gaps: readonly Gap[];
+  /** The auditor's marks, by item id, when a review was imported. */
+  marks?: ReadonlyMap<string, ReceivedMark> | undefined;
   domains: readonly QuestionnaireDomain[];
   language: Language;
   assessmentId: string;
@@ -25,7 +29,7 @@ const gapStates = ['no', 'partial', 'unknown'] as const;
  * The ranked gaps with a filter and a search. The order is the domain's ranking (listGaps); filtering only hides
  * rows, it never reorders them. The number of gaps shown is announced politely as filters change.
  */
-export function GapsView({ gaps, domains, language, assessmentId, establishmentId, actions }: GapsViewProps) {
+export function GapsView({ gaps, domains, language, assessmentId, establishmentId, actions, marks }: GapsViewProps) {
   const { t } = useTranslation();
   const id = useId();
   const [filter, setFilter] = useState<GapFilter>({});
@@ -134,6 +138,7 @@ export function GapsView({ gaps, domains, language, assessmentId, establishmentI
               assessmentId={assessmentId}
               establishmentId={establishmentId}
               action={actionsByItem.get(gap.item.id)}
+              mark={marks?.get(gap.item.id)}
             />
           ))}
         </ol>
@@ -149,8 +154,10 @@ function GapRow({
   assessmentId,
   establishmentId,
   action,
+  mark,
 }: {
   gap: Gap;
+  mark: ReceivedMark | undefined;
   language: Language;
   domain: QuestionnaireDomain | undefined;
   assessmentId: string;
@@ -196,6 +203,7 @@ function GapRow({
         <h3 id={titleId} className="gap__question">
           {item.question[language]}
         </h3>
+        <ReviewMarkNote mark={mark} />
         <dl className="gap__details">
           <div>
             <dt>{t('results.gaps.action')}</dt>

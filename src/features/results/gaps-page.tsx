@@ -1,3 +1,4 @@
+import { useReceivedReview } from '../../storage/use-repositories';
 import { useTranslation } from 'react-i18next';
 import { currentLanguage } from '../../i18n/i18n';
 import { GapsView } from './gap-list';
@@ -36,14 +37,7 @@ export function GapsPage() {
             </p>
           ) : null}
           <GapsRenewal model={model} language={language} />
-          <GapsView
-            gaps={model.gaps}
-            domains={model.questionnaire.domains}
-            language={language}
-            assessmentId={model.assessment.id}
-            establishmentId={model.establishment.id}
-            actions={model.actions}
-          />
+          <GapsWithReview model={model} language={language} />
         </section>
       )}
     </ResultsShell>
@@ -54,4 +48,20 @@ export function GapsPage() {
 function GapsRenewal({ model, language }: { model: ResultsModel; language: Language }) {
   const found = useProofsToRenew(model);
   return <MetItemsWithProofsToRenew found={found} assessmentId={model.assessment.id} language={language} />;
+}
+
+/** The gaps, each with the auditor's mark when a review of this assessment was imported (issue 18). */
+function GapsWithReview({ model, language }: { model: ResultsModel; language: Language }) {
+  const review = useReceivedReview(model.assessment.id);
+  return (
+    <GapsView
+      gaps={model.gaps}
+      domains={model.questionnaire.domains}
+      language={language}
+      assessmentId={model.assessment.id}
+      establishmentId={model.establishment.id}
+      actions={model.actions}
+      marks={review?.marks}
+    />
+  );
 }
