@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { extname } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { submissionFiness } from '../exchange/export-format';
 import type { ShippedQuestionnaires } from '../exchange/shipped-questionnaires';
 import { groupFingerprint } from '../domain/fingerprint';
@@ -9,7 +9,10 @@ import {
   validateExportFile,
   type ExportValidation,
 } from '../exchange/validate-export';
-import { describeCommandLineError } from '../texts/describe-error';
+import { describeCommandLineError, describeReviewRejection } from '../texts/describe-error';
+import { reviewSubmissionOf } from '../exchange/build-review';
+import { REVIEW_FORMAT, type ReviewSubmission } from '../exchange/review-format';
+import { validateReviewFile, type ReviewValidation } from '../exchange/validate-review';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE, type CliCommand, type CliContext } from './cli-context';
 import { refusalLine } from './export-messages';
 import { expandFileArguments, forEachInOrder, type ExpandedArgument } from './files';
@@ -30,7 +33,43 @@ import { questionnaireFiles } from './questionnaire-files';
  * flagged on the file's line (to be checked with the establishment), a refused one too. Nothing else is written.
  */
 
-type Outcome = { file: ExpandedArgument; result: ExportValidation; trust?: KeyTrust; known?: string };
+type Outcome = {
+  file: ExpandedArgument;
+  result: ExportValidation;
+  trust?: KeyTrust;
+  known?: string;
+  /** Set instead of an export's result when the file is a review file (issue 18). */
+  review?: ReviewValidation;
+};
+
+/** A review file says so in its first bytes (`"format": "care-autodiag/review"`); an export is read as before. */
+function isReviewFile(bytes: Uint8Array): boolean {
+  const head = new TextDecoder().decode(bytes.subarray(0, 4096));
+  return new RegExp(`"format"\\s*:\\s*"${REVIEW_FORMAT.replace('/', '\\/')}"`).test(head);
+}
+
+function reviewLineOf(context: CliContext, file: string, result: ReviewValidation): string {
+  const { t } = context;
+  if (!result.ok) {
+    const sentence = describeReviewRejection(t, result);
+    const reason =
+      result.detail === undefined ? sentence : t('cli.withDetail', { reason: sentence, detail: result.detail });
+    return t('cli.refused', { file, reason: `${result.code}: ${reason}` });
+  }
+  const { envelope } = result;
+  const parts = [
+    t('cli.verify.review', { name: envelope.reviewer.name, organisation: envelope.reviewer.organisation }),
+    `FINESS ${envelope.submission.finess}`,
+    `${envelope.submission.questionnaireId} ${envelope.submission.questionnaireVersion}`,
+    t('cli.verify.campaign', { year: envelope.submission.campaignYear }),
+    t(`review.outcome.${envelope.opinion.outcome}`),
+    t('cli.verify.marks', { count: envelope.items.length }),
+    result.keyFingerprint
+      ? t('cli.verify.key', { fingerprint: groupFingerprint(result.keyFingerprint) })
+      : t('cli.verify.unsigned'),
+  ];
+  return t('cli.ok', { file, details: parts.join(' · ') });
+}
 
 /** What the known-keys file says of a valid file's key, on its line; nothing when the key is the one known. */
 function trustNote(context: CliContext, outcome: Outcome): string[] {
@@ -63,6 +102,26 @@ function lineOf(context: CliContext, outcome: Outcome): string {
   return t('cli.ok', { file: file.display, details: parts.join(' · ') });
 }
 
+function jsonReviewLineOf(file: string, result: ReviewValidation): string {
+  if (!result.ok) {
+    const { ok, code, path, detail } = result;
+    return JSON.stringify({ file, ok, kind: 'review', code, path, detail });
+  }
+  const { envelope } = result;
+  return JSON.stringify({
+    file,
+    ok: true,
+    kind: 'review',
+    reviewer: envelope.reviewer,
+    submission: envelope.submission,
+    outcome: envelope.opinion.outcome,
+    reliance: envelope.opinion.reliance,
+    marks: envelope.items.length,
+    digest: result.digest,
+    keyFingerprint: result.keyFingerprint,
+  });
+}
+
 function jsonLineOf({ file, result, trust }: Outcome): string {
   if (!result.ok) {
     const { ok, code, path, detail } = result;
@@ -90,19 +149,26 @@ async function check(
   maxBytes: number | undefined,
   requireSignature: boolean,
   questionnaires: ShippedQuestionnaires,
-) {
+  submission: ReviewSubmission | undefined,
+): Promise<Pick<Outcome, 'result' | 'review'>> {
   const fileName = file.display;
-  if ('missing' in file) return { ok: false as const, fileName, code: 'not-json' as const, detail: 'missing' };
+  if ('missing' in file)
+    return { result: { ok: false as const, fileName, code: 'not-json' as const, detail: 'missing' } };
   // The size is checked before the file is read (a folder may hold anything).
   const limit =
     maxBytes ?? (extname(file.path).toLowerCase() === '.zip' ? DEFAULT_MAX_ZIP_BYTES : DEFAULT_MAX_JSON_BYTES);
-  if (file.size > limit) return { ok: false as const, fileName, code: 'too-large' as const, detail: String(file.size) };
+  if (file.size > limit)
+    return { result: { ok: false as const, fileName, code: 'too-large' as const, detail: String(file.size) } };
   const bytes = new Uint8Array(await readFile(file.path));
-  return validateExportFile(bytes, fileName, {
-    questionnaires,
-    requireSignature,
-    ...(maxBytes !== undefined ? { maxBytes } : {}),
-  });
+  const options = { questionnaires, requireSignature, ...(maxBytes !== undefined ? { maxBytes } : {}) };
+  if (isReviewFile(bytes)) {
+    const review = await validateReviewFile(bytes, fileName, {
+      ...options,
+      ...(submission ? { submissions: [submission] } : {}),
+    });
+    return { result: { ok: false, fileName, code: 'not-an-export' }, review };
+  }
+  return { result: await validateExportFile(bytes, fileName, options) };
 }
 
 /** Writes the known-keys file back; undefined after saying why when it cannot be written. */
@@ -133,6 +199,7 @@ export const verifyCommand: CliCommand = {
         'known-keys': { type: 'string' },
         json: { type: 'boolean', default: false },
         'max-bytes': { type: 'string' },
+        submission: { type: 'string' },
       },
       usage,
       context,
@@ -155,12 +222,30 @@ export const verifyCommand: CliCommand = {
     let valid = 0;
     // Each questionnaire is read and hashed once, for every file that names it.
     const questionnaires = questionnaireFiles();
+    // With --submission, a review file must answer that export (by its digest, and saying of it what it is).
+    let submission: ReviewSubmission | undefined;
+    if (values.submission !== undefined) {
+      const path = values.submission;
+      const read = await readFile(resolve(context.cwd, path)).then(
+        (bytes) => validateExportFile(new Uint8Array(bytes), path, { questionnaires }),
+        () => undefined,
+      );
+      if (!read?.ok) {
+        context.err(
+          read
+            ? refusalLine(context, path, read)
+            : t('cli.refused', { file: path, reason: describeCommandLineError(t, 'file-not-found') }),
+        );
+        return EXIT_USAGE;
+      }
+      submission = reviewSubmissionOf(read.envelope);
+    }
     await forEachInOrder(
       files,
       8,
       async (file): Promise<Outcome> => ({
         file,
-        result: await check(file, maxBytes, values['require-signature'], questionnaires),
+        ...(await check(file, maxBytes, values['require-signature'], questionnaires, submission)),
       }),
       (outcome) => {
         if (knownKeys && outcome.result.ok) {
@@ -168,6 +253,15 @@ export const verifyCommand: CliCommand = {
           outcome.trust = knownKeys.judge(finess, outcome.result.keyFingerprint);
           const known = knownKeys.knownFingerprint(finess);
           if (known !== undefined) outcome.known = known;
+        }
+        if (outcome.review) {
+          if (outcome.review.ok) valid += 1;
+          context.out(
+            values.json
+              ? jsonReviewLineOf(outcome.file.display, outcome.review)
+              : reviewLineOf(context, outcome.file.display, outcome.review),
+          );
+          return;
         }
         if (outcome.result.ok) valid += 1;
         if (values.json) context.out(jsonLineOf(outcome));
