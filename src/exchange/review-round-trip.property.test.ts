@@ -79,5 +79,6 @@ describe('the review round trip', () => {
       }),
       { numRuns: 150 },
     );
-  });
+    // 150 signatures and 300 verifications: seconds on a loaded machine, not the default 5.
+  }, 60_000);
 });

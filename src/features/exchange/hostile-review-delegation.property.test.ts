@@ -106,7 +106,7 @@ describe('hostile review and delegation files', () => {
         }),
         { numRuns: 150 },
       );
-    });
+    }, 60_000);
 
     it(`${kind}: a member mutated, sealed anew or not, is handled without throwing`, async () => {
       await fc.assert(
@@ -129,7 +129,7 @@ describe('hostile review and delegation files', () => {
         ),
         { numRuns: 150 },
       );
-    });
+    }, 60_000);
 
     it(`${kind}: JSON text of any shape is refused with a code of its list`, async () => {
       await fc.assert(
@@ -138,6 +138,6 @@ describe('hostile review and delegation files', () => {
         }),
         { numRuns: 100 },
       );
-    });
+    }, 60_000);
   }
 });
