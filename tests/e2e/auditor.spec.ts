@@ -109,7 +109,7 @@ test('an auditor imports 200 files and reads the regional dashboard', async ({ p
   await expect(page.getByRole('radio', { name: 'En clair (pour Excel)' })).toBeChecked();
   const lines = await downloadCsv();
   expect(lines[0]).toMatch(/^Statut;FINESS juridique;FINESS géographique;Établissement;Catégorie;/);
-  expect(lines[0]).toMatch(/;Chiffres;Fichier refusé \(raison\)$/);
+  expect(lines[0]).toMatch(/;Chiffres;Fichier refusé \(raison\);Examen;Examen d’un envoi précédent$/);
   expect(lines).toHaveLength(1 + 200 + 1);
   expect(lines.at(-1)).toMatch(new RegExp(`^manquant;${absent};;CH de Bourg-en-Bresse;`));
   expect(lines.filter((l) => l.startsWith('soumis;'))).toHaveLength(1);
@@ -119,7 +119,7 @@ test('an auditor imports 200 files and reads the regional dashboard', async ({ p
   await page.getByRole('radio', { name: 'Codes stables (pour un script)' }).check();
   const codes = await downloadCsv();
   expect(codes[0]).toMatch(/^statut;finess_ej;finess_eg;nom;categorie;/);
-  expect(codes[0]).toMatch(/;chiffres;refus$/);
+  expect(codes[0]).toMatch(/;chiffres;refus;examen;examen_envoi_precedent$/);
   expect(codes.filter((l) => l.startsWith('hors_liste;'))).toHaveLength(199);
 });
 

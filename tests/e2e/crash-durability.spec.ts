@@ -232,7 +232,8 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 test.afterEach(killAllChromiums);
 
 test('answers confirmed as saved survive SIGKILL of Chromium at random moments, 22 times', async ({ baseURL }) => {
-  test.setTimeout(180_000);
+  // 22 restarts of Chromium take two minutes alone, and up to twice that beside another spec file (two workers).
+  test.setTimeout(360_000);
   const seed = Number(process.env.CRASH_SEED ?? Math.floor(Math.random() * 2 ** 31));
   console.log(`crash-durability seed: ${seed} (replay with CRASH_SEED=${seed})`);
   test.info().annotations.push({ type: 'seed', description: String(seed) });

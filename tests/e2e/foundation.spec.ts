@@ -50,7 +50,7 @@ test('create an establishment, answer a question, reload, then reload offline', 
   await page.goto('/');
   await expect(page.getByRole('link', { name: 'Centre hospitalier de Bourg-en-Bresse' })).toBeVisible();
   await page.getByRole('link', { name: 'Paramètres' }).click();
-  await expect(page.getByTestId('data-version')).toHaveText('3');
+  await expect(page.getByTestId('data-version')).toHaveText('4');
   await expectAccessible(page);
   await context.setOffline(false);
 });
