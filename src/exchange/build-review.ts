@@ -1,5 +1,3 @@
-import { toBase64Url } from './base64url';
-import { canonicalJson, fromHex, sha256HexOfText } from './canonical-digest';
 import { submissionFiness, type ExportEnvelope } from './export-format';
 import {
   REVIEW_APP_NAME,
@@ -13,6 +11,7 @@ import {
   type ReviewSubmission,
   type UnsealedReviewEnvelope,
 } from './review-format';
+import { sealEnvelope } from './sealed-envelope';
 import type { ExportSigner } from './signing';
 
 /** Everything a review is made from: the export it answers, who reviews, the opinion and the marks. */
@@ -74,31 +73,8 @@ export function buildReviewEnvelope(input: ReviewInput): UnsealedReviewEnvelope 
  * "Digest and signature"). Checks the envelope against the schema first: a review the app cannot import is never
  * written; the error names the first bad member.
  */
-export async function sealReview(envelope: UnsealedReviewEnvelope, signer?: ExportSigner): Promise<ReviewEnvelope> {
-  // A JSON round trip leaves exactly what the file will hold (no undefined members, plain objects only).
-  const plain = JSON.parse(JSON.stringify(envelope)) as Record<string, unknown>;
-  const checked = unsealedReviewEnvelopeSchema.safeParse(plain);
-  if (!checked.success) {
-    const issue = checked.error.issues[0];
-    throw new TypeError(`review envelope invalid at ${issue?.path.join('.') ?? ''}: ${issue?.message ?? ''}`);
-  }
-  const { integrity: _i, signature: _s, ...unsealed } = plain;
-  const digest = await sha256HexOfText(canonicalJson(unsealed));
-  const sealed = {
-    ...unsealed,
-    integrity: { algorithm: 'SHA-256', canonicalization: 'RFC8785', digest },
-    ...(signer
-      ? {
-          signature: {
-            algorithm: 'ECDSA-P256-SHA256',
-            publicKeyJwk: signer.publicKeyJwk,
-            keyFingerprint: signer.keyFingerprint,
-            value: toBase64Url(await signer.sign(fromHex(digest))),
-          },
-        }
-      : {}),
-  };
-  return reviewEnvelopeSchema.parse(sealed);
+export function sealReview(envelope: UnsealedReviewEnvelope, signer?: ExportSigner): Promise<ReviewEnvelope> {
+  return sealEnvelope(envelope, unsealedReviewEnvelopeSchema, reviewEnvelopeSchema, signer);
 }
 
 /** The bytes of a review file: indented for a human reader; the digest covers the canonical form. */
